@@ -1,0 +1,121 @@
+// The command line: global options, one lazily loaded module per command (so
+// check never loads the DOCX writer), and the exit-code policy of SPEC 2.
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Env } from './commands/env.js';
+import { UsageError } from './commands/env.js';
+import { isRealDate } from './load/fields.js';
+
+const VERSION = '0.1.0';
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function makeEnv(program: Command): Env {
+  const o = program.opts<{ dir: string; today?: string; quiet?: boolean; color: boolean }>();
+  const root = resolve(o.dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`workspace directory ${o.dir} does not exist`);
+  if (o.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(o.today) && isRealDate(o.today))) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${o.today}'`);
+  const color = o.color && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.stderr.isTTY === true;
+  return {
+    root,
+    today: o.today ?? localToday(),
+    quiet: o.quiet === true,
+    color,
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = new Command('lsp-respond')
+    .description("Compile a partnership's collective response to a government consultation (endorse-or-remove).")
+    .version(VERSION, '-V, --version')
+    .option('-C, --dir <workspace>', 'workspace directory', '.')
+    .option('--today <YYYY-MM-DD>', 'the date to count deadlines from (default: today)')
+    .option('-q, --quiet', 'print errors only')
+    .option('--no-color', 'no colours in messages (also NO_COLOR)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+
+  program
+    .command('init [dir]')
+    .description('create a workspace: lsp-respond.yaml, the ODPM question set, templates/style.yaml, responses/')
+    .requiredOption('--partnership <name>', "the partnership's name")
+    .option('--short <name>', 'short name for page headers')
+    .action(async (dir: string | undefined, opts: { partnership: string; short?: string }) => {
+      const { init } = await import('./commands/init.js');
+      code = init(makeEnv(program), dir, opts);
+    });
+
+  program
+    .command('template <id>')
+    .description('write responses/<id>.md with every question heading, ready to fill; never overwrites')
+    .requiredOption('--partner <name>', "the partner organisation's name")
+    .option('--sector <sector>', 'public | private | voluntary | community | other', 'other')
+    .action(async (id: string, opts: { partner: string; sector: string }) => {
+      const { template } = await import('./commands/init.js');
+      code = template(makeEnv(program), id, opts);
+    });
+
+  program
+    .command('status')
+    .description('partners x questions: answered, abstained, missing; objections; days to each deadline')
+    .action(async () => {
+      const { status } = await import('./commands/status.js');
+      code = status(makeEnv(program));
+    });
+
+  program
+    .command('check')
+    .description('validate the workspace; passes when every question has an answer or an explicit abstention')
+    .option('--partners', 'also require every partner to answer or abstain on every question')
+    .option('--strict', 'warnings fail too')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .action(async (opts: { partners?: boolean; strict?: boolean; format: 'text' | 'json' | 'github' }) => {
+      const { check } = await import('./commands/check.js');
+      code = check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, format: opts.format });
+    });
+
+  program
+    .command('draft')
+    .description('write the circulation draft (out/draft.md, out/draft.docx): every contribution attributed, with its section id')
+    .action(async () => {
+      const { build } = await import('./commands/build.js');
+      code = await build(makeEnv(program), 'draft', { allowIncomplete: true });
+    });
+
+  program
+    .command('merge')
+    .description('apply endorse-or-remove and write the final response, removed.md, separate submissions and report.json')
+    .option('--allow-incomplete', 'write "No collective response" for unanswered questions instead of failing')
+    .action(async (opts: { allowIncomplete?: boolean }) => {
+      const { build } = await import('./commands/build.js');
+      code = await build(makeEnv(program), 'merge', { allowIncomplete: opts.allowIncomplete === true });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code === 'commander.executeSubCommandAsync') return 0;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`lsp-respond: error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 2;
+  }
+  return code;
+}

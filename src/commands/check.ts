@@ -1,0 +1,23 @@
+import type { Format } from '../format.js';
+import { runCheck } from '../pipeline.js';
+import { exitCodeFor } from '../problems.js';
+import { type Env, print } from './env.js';
+
+export function check(env: Env, opts: { partners: boolean; strict: boolean; format: Format }): number {
+  const { problems, ws, result } = runCheck(env.root, env.today, { partners: opts.partners, completeness: true });
+  const list = problems.sorted();
+  const code = exitCodeFor(list, opts.strict);
+  print(env, opts.format, list, code === 0);
+  if (opts.format === 'text' && !env.quiet) {
+    const errors = list.filter((p) => p.severity === 'error').length;
+    const warnings = list.length - errors;
+    const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+    if (code === 0 && ws && result) {
+      const answered = result.questions.filter((q) => q.state.kind === 'answered').length;
+      env.stdout(`check passed: ${answered} of ${result.questions.length} questions answered, ${result.questions.length - answered} abstained; ${ws.partners.length} partners (${counts})\n`);
+    } else {
+      env.stdout(`check failed (${counts})${code === 1 && errors === 0 ? ': --strict makes warnings fail' : ''}\n`);
+    }
+  }
+  return code;
+}

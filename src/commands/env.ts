@@ -1,0 +1,28 @@
+// What every command gets from the global options.
+import type { Problem } from '../problems.js';
+import { exitCodeFor } from '../problems.js';
+import { formatProblems, type Format } from '../format.js';
+
+export interface Env {
+  root: string;
+  today: string;
+  quiet: boolean;
+  color: boolean;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+/** Prints problems as text on stderr (errors only under --quiet) and returns the exit code. */
+export function report(env: Env, problems: readonly Problem[], strict = false): 0 | 1 | 2 {
+  const shown = env.quiet ? problems.filter((p) => p.severity === 'error') : problems;
+  env.stderr(formatProblems(shown, 'text', false, env.color));
+  return exitCodeFor(problems, strict);
+}
+
+export function print(env: Env, format: Format, problems: readonly Problem[], ok: boolean): void {
+  if (format === 'text') env.stderr(formatProblems(env.quiet ? problems.filter((p) => p.severity === 'error') : problems, 'text', ok, env.color));
+  else env.stdout(formatProblems(problems, format, ok, false));
+}
+
+/** Usage problems (bad arguments) end the command with exit 2. */
+export class UsageError extends Error {}

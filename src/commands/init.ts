@@ -1,0 +1,90 @@
+// init and template: the only commands that create input files, and they
+// never overwrite one.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { stringify } from 'yaml';
+import { partnerIdProblem } from '../load/partner-id.js';
+import { loadConfig } from '../load/workspace.js';
+import { parseQuestionSet } from '../load/questions.js';
+import { SECTORS, type Sector } from '../model.js';
+import { Problems } from '../problems.js';
+import { type Env, report, UsageError } from './env.js';
+
+// The package root: this module runs from src/commands/ under vitest and from dist/ when built.
+const PACKAGE_ROOT = new URL(import.meta.url.includes('/dist/') ? '../' : '../../', import.meta.url);
+const bundled = (file: string) => readFileSync(new URL(file, PACKAGE_ROOT), 'utf8');
+
+export const QUESTION_SET = 'questions/odpm-lsp-2005.yaml';
+
+export function init(env: Env, dir: string | undefined, opts: { partnership: string; short?: string }): number {
+  const root = join(env.root, dir ?? '.');
+  const config = join(root, 'lsp-respond.yaml');
+  if (existsSync(config)) throw new UsageError(`${relative(env.root, config) || 'lsp-respond.yaml'} already exists; init never overwrites a workspace`);
+  const files: [string, string][] = [
+    ['lsp-respond.yaml', configText(opts.partnership, opts.short, env.today)],
+    [QUESTION_SET, bundled(QUESTION_SET)],
+    ['templates/style.yaml', bundled('templates/style.yaml')],
+  ];
+  mkdirSync(join(root, 'responses'), { recursive: true });
+  for (const [file, content] of files) {
+    const path = join(root, file);
+    if (existsSync(path)) {
+      env.stderr(`kept the existing ${file}\n`);
+      continue;
+    }
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, content, { flag: 'wx' });
+  }
+  if (!env.quiet) {
+    env.stdout(`created a workspace for ${opts.partnership} in ${relative(env.root, root) || '.'}\nnext: lsp-respond template <partner-id> --partner "<organisation name>"\n`);
+  }
+  return 0;
+}
+
+function configText(partnership: string, short: string | undefined, today: string): string {
+  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today });
+  return `${head}# deadlines:            # shown by 'lsp-respond status'
+#   views: 2006-02-11
+#   submission: 2006-03-03
+# partners: [council, police]   # order of contributions; default: ids sorted
+# abstain:                      # collective abstentions: question -> reason
+#   Q27: The Partnership takes no collective view on this question.
+`;
+}
+
+export function template(env: Env, id: string, opts: { partner: string; sector: string }): number {
+  const idProblem = partnerIdProblem(id);
+  if (idProblem) throw new UsageError(idProblem);
+  if (!(SECTORS as readonly string[]).includes(opts.sector)) throw new UsageError(`--sector must be one of ${SECTORS.join(', ')}`);
+  const problems = new Problems();
+  const config = loadConfig(env.root, env.today, problems);
+  const questionFile = config?.questions ?? QUESTION_SET;
+  const source = existsSync(join(env.root, questionFile)) ? readFileSync(join(env.root, questionFile), 'utf8') : null;
+  const questions = source === null ? null : parseQuestionSet(source, questionFile, problems);
+  if (!config || !questions) {
+    if (source === null) problems.error('questions', { file: questionFile, line: 1, column: 1 }, `${questionFile} does not exist; run lsp-respond init first`);
+    return report(env, problems.sorted());
+  }
+  const file = `${config.responses}/${id}.md`;
+  const path = join(env.root, file);
+  if (existsSync(path)) throw new UsageError(`${file} already exists; template never overwrites a response (delete it first if you really want a fresh one)`);
+  mkdirSync(join(env.root, config.responses), { recursive: true });
+  writeFileSync(path, templateText(opts.partner, opts.sector as Sector, questions.questions), { flag: 'wx' });
+  if (!env.quiet) env.stdout(`wrote ${file}: write each answer under its question heading, or list the question under abstain\n`);
+  return 0;
+}
+
+function templateText(partner: string, sector: Sector, questions: { id: string; text: string }[]): string {
+  const front = stringify({ partner, sector });
+  const guide = [
+    '# Write your answer under each question heading below. Leave a heading',
+    '# empty if you have nothing to say, or list the question here to abstain:',
+    'abstain: []',
+    '# After the draft is circulated, list any section you cannot endorse:',
+    '# cannot_endorse:',
+    '#   - section: Q12/other-partner',
+    '#     reason: Why your organisation cannot endorse it.',
+  ].join('\n');
+  const headings = questions.map((q) => `## ${q.id}: ${q.text.replace(/\s+/g, ' ')}\n`).join('\n');
+  return `---\n${front}${guide}\n---\n\n${headings}`;
+}

@@ -1,0 +1,56 @@
+// status: who has answered what, what is objected to, and how long is left.
+import type { QuestionOutcome } from '../merge/merge.js';
+import { runCheck } from '../pipeline.js';
+import { type Env, report } from './env.js';
+
+const MS_PER_DAY = 86_400_000;
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
+}
+
+export function status(env: Env): number {
+  const { problems, ws, result } = runCheck(env.root, env.today, { partners: false, completeness: false });
+  if (!ws || !result) return report(env, problems.sorted());
+  const out: string[] = [];
+  out.push(`${ws.config.partnership}: ${ws.questions.title}`);
+  const deadlines = Object.entries(ws.config.deadlines).sort(([, a], [, b]) => (a < b ? -1 : 1));
+  for (const [name, date] of deadlines) {
+    const days = daysBetween(env.today, date);
+    out.push(`  ${name}: ${date} (${days > 0 ? `${days} day${days === 1 ? '' : 's'} left` : days === 0 ? 'today' : `${-days} day${days === -1 ? '' : 's'} ago`})`);
+  }
+  out.push('');
+  const numbers = result.questions.map((o) => o.question.number);
+  const width = Math.max(8, ...ws.partners.map((p) => p.id.length)) + 1;
+  const cell = (s: string) => s.padStart(3);
+  out.push(`${'question'.padEnd(width)}${numbers.map((n) => cell(String(n))).join('')}`);
+  for (const p of ws.partners) {
+    const row = result.questions.map((o) => cell(partnerMark(o, p.id)));
+    out.push(`${p.id.padEnd(width)}${row.join('')}`);
+  }
+  out.push(`${'response'.padEnd(width)}${result.questions.map((o) => cell(responseMark(o))).join('')}`);
+  out.push('');
+  out.push('A answered  R removed by an objection  S superseded by composite.md or an abstention  - abstained  . missing');
+  const objections = ws.partners.flatMap((p) => p.objections);
+  out.push('');
+  out.push(objections.length === 0 ? 'No objections.' : `Objections (${objections.length}):`);
+  for (const o of objections) out.push(`  ${o.by} cannot endorse ${o.section}${o.reason ? `: ${o.reason}` : ''}`);
+  const unanswered = result.questions.filter((o) => o.state.kind === 'unanswered').map((o) => o.question.id);
+  out.push('');
+  out.push(unanswered.length === 0 ? 'Every question has an answer or an abstention.' : `No collective answer yet: ${unanswered.join(', ')}`);
+  env.stdout(`${out.join('\n')}\n`);
+  return report(env, problems.sorted()) === 2 ? 2 : 0;
+}
+
+function partnerMark(o: QuestionOutcome, id: string): string {
+  const mine = o.contributions.filter((a) => a.contribution.partner === id);
+  if (mine.some((a) => a.status === 'included')) return 'A';
+  if (mine.some((a) => a.status === 'removed')) return 'R';
+  if (mine.length > 0) return 'S';
+  if (o.abstainers.some((p) => p.id === id)) return '-';
+  return '.';
+}
+
+function responseMark(o: QuestionOutcome): string {
+  return o.state.kind === 'answered' ? 'A' : o.state.kind === 'abstained' ? '-' : '.';
+}

@@ -1,0 +1,184 @@
+// The four documents of SPEC 3, each an mdast tree built from the merge
+// result. Both writers (Markdown, DOCX) render exactly these trees.
+import type { BlockContent, RootContent } from 'mdast';
+import type { DocumentKind, DocumentModel } from '../document.js';
+import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
+import type { Contribution, PartnerResponse, Workspace } from '../model.js';
+import { blocksOf, bullets, code, Footnotes, heading, longDate, para, strong, superseded, text } from './nodes.js';
+import { partLabel, skeleton } from './skeleton.js';
+
+interface Context {
+  ws: Workspace;
+  result: MergeResult;
+  partners: Map<string, PartnerResponse>;
+}
+
+function context(ws: Workspace, result: MergeResult): Context {
+  return { ws, result, partners: new Map(ws.partners.map((p) => [p.id, p])) };
+}
+
+function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: Footnotes): DocumentModel {
+  const { config, questions } = ctx.ws;
+  return {
+    kind,
+    meta: { title: questions.title, subject, creator: config.partnership, short: config.short, date: config.date },
+    tree: { type: 'root', children: [...children, ...notes.definitions()] },
+  };
+}
+
+function cover(ctx: Context, subtitle: string, lines: string[]): RootContent[] {
+  const q = ctx.ws.questions;
+  return [
+    heading(1, q.title, 'title'),
+    para(subtitle, 'subtitle'),
+    para(`A response to the consultation paper published by the ${q.publisher} on ${longDate(q.published)} (closing date ${longDate(q.closes)}).`, 'cover'),
+    ...lines.map((l) => para(l, 'cover')),
+  ];
+}
+
+function author(ctx: Context, c: Contribution): string {
+  const p = ctx.partners.get(c.partner);
+  return p ? `${p.name} (${p.sector})` : 'Agreed wording (composite.md)';
+}
+
+function attribution(ctx: Context, a: Account, extra = ''): RootContent {
+  return para([text(`${author(ctx, a.contribution)} — section `), code(a.contribution.section), text(extra)], 'attribution');
+}
+
+function objectionText(ctx: Context, a: Account): string {
+  return a.objections.map((o) => `${ctx.partners.get(o.by)?.name ?? o.by}${o.reason ? ` (“${o.reason}”)` : ''}`).join('; ');
+}
+
+/** Contributions grouped under part labels where they answer a part. */
+function byPart(o: QuestionOutcome, accounts: Account[], render: (a: Account) => RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  let part: string | null = null;
+  for (const a of accounts) {
+    const p = a.contribution.target?.part ?? null;
+    if (p !== part && p !== null) out.push(...partLabel(o.question, p));
+    part = p;
+    out.push(...render(a));
+  }
+  return out;
+}
+
+function preambleSection(title: string, accounts: Account[], render: (a: Account) => RootContent[]): RootContent[] {
+  return accounts.length === 0 ? [] : [heading(1, title), ...accounts.flatMap(render)];
+}
+
+export function draftDocument(ws: Workspace, result: MergeResult): DocumentModel {
+  const ctx = context(ws, result);
+  const notes = new Footnotes();
+  const contribution = (a: Account): RootContent[] => {
+    notes.add(a.contribution);
+    const objected = a.objections.length > 0 ? ` — not endorsed by ${objectionText(ctx, a)}` : '';
+    return [attribution(ctx, a, objected), ...blocksOf(a.contribution)];
+  };
+  const body = (o: QuestionOutcome): RootContent[] => {
+    const out: RootContent[] = [];
+    if (o.collectiveAbstention !== null) out.push(para(`The Partnership abstains on this question: ${o.collectiveAbstention}`, 'abstention'));
+    out.push(...byPart(o, o.composite, contribution));
+    const supersededAccounts = o.contributions.filter((a) => a.status === 'superseded');
+    const own = o.contributions.filter((a) => a.status !== 'superseded');
+    out.push(...byPart(o, own, contribution));
+    if (supersededAccounts.length > 0) {
+      const why = o.collectiveAbstention !== null ? 'the collective abstention' : 'the agreed wording above';
+      out.push(superseded([para([strong(`Source material, superseded by ${why}:`)]), ...(byPart(o, supersededAccounts, contribution) as BlockContent[])]));
+    }
+    for (const p of o.abstainers) out.push(para(`${p.name} abstains on this question.`, 'abstention'));
+    if (out.length === 0) out.push(para('No contribution yet.', 'note'));
+    return out;
+  };
+  const children = [
+    ...cover(ctx, `Draft composite response from the ${ws.config.partnership}`, [`Draft of ${longDate(ws.config.date)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
+    ...preambleSection('General comments', result.preambles, contribution),
+    ...skeleton(result, body),
+    heading(1, 'How to object to a section'),
+    para(
+      'The collective response will contain only what every partner endorses. If your organisation cannot endorse a section of this draft, add its section id (shown beside each contribution, e.g. Q12/rbkc; or Q12 for the whole answer to question 12) to the front matter of your response file, with your reason:',
+      'note',
+    ),
+    { type: 'code' as const, lang: 'yaml', value: 'cannot_endorse:\n  - section: Q12/rbkc\n    reason: We cannot support this proposal as drafted.' },
+    para('Each section named there is removed from the final response; its author may submit it separately to the department.', 'note'),
+  ];
+  return document(ctx, 'draft', `Draft composite response from the ${ws.config.partnership}`, children, notes);
+}
+
+export function responseDocument(ws: Workspace, result: MergeResult): DocumentModel {
+  const ctx = context(ws, result);
+  const notes = new Footnotes();
+  const included = (a: Account): RootContent[] => {
+    if (a.status !== 'included') return [];
+    notes.add(a.contribution);
+    return blocksOf(a.contribution);
+  };
+  const body = (o: QuestionOutcome): RootContent[] => {
+    if (o.state.kind === 'abstained') return [para(`The Partnership does not give a collective response to this question. ${o.state.reason}`, 'abstention')];
+    if (o.state.kind === 'unanswered') return [para('No collective response.', 'note')];
+    return byPart(o, [...o.composite, ...o.contributions].filter((a) => a.status === 'included'), included);
+  };
+  const endorsing = ws.partners.map((p) => `${p.name} (${p.sector})`);
+  const children = [
+    ...cover(ctx, `Response from the ${ws.config.partnership}`, [longDate(ws.config.date), 'This response is endorsed by every member of the Partnership:']),
+    ...(endorsing.length > 0 ? [bullets(endorsing)] : []),
+    ...preambleSection('General comments', result.preambles.filter((a) => a.status === 'included'), included),
+    ...skeleton(result, body),
+  ];
+  return document(ctx, 'response', `Response from the ${ws.config.partnership}`, children, notes);
+}
+
+export function removedDocument(ws: Workspace, result: MergeResult): DocumentModel {
+  const ctx = context(ws, result);
+  const notes = new Footnotes();
+  const removed = (a: Account): RootContent[] => {
+    if (a.status !== 'removed') return [];
+    notes.add(a.contribution);
+    return [attribution(ctx, a), para(`Not endorsed by: ${objectionText(ctx, a)}.`, 'note'), ...blocksOf(a.contribution)];
+  };
+  const body = (o: QuestionOutcome): RootContent[] | null => {
+    const accounts = [...o.composite, ...o.contributions].filter((a) => a.status === 'removed');
+    return accounts.length === 0 ? null : byPart(o, accounts, removed);
+  };
+  const questions = skeleton(result, body);
+  const preambles = preambleSection('General comments', result.preambles.filter((a) => a.status === 'removed'), removed);
+  const children = [
+    ...cover(ctx, `Sections removed from the response of the ${ws.config.partnership}`, [
+      longDate(ws.config.date),
+      'These sections were contributed but could not be endorsed by every partner, so they are not in the collective response. Their authors may submit them separately.',
+    ]),
+    ...preambles,
+    ...questions,
+    ...(preambles.length + questions.length === 0 ? [para('No section was removed.', 'note')] : []),
+  ];
+  return document(ctx, 'removed', `Sections removed from the response of the ${ws.config.partnership}`, children, notes);
+}
+
+/** One document per partner with removed text, keyed by partner id. */
+export function separateDocuments(ws: Workspace, result: MergeResult): Map<string, DocumentModel> {
+  const ctx = context(ws, result);
+  const docs = new Map<string, DocumentModel>();
+  for (const partner of ws.partners) {
+    const mine = (a: Account) => a.status === 'removed' && a.contribution.partner === partner.id;
+    if (!result.accounts.some(mine)) continue;
+    const notes = new Footnotes();
+    const render = (a: Account): RootContent[] => {
+      notes.add(a.contribution);
+      return blocksOf(a.contribution);
+    };
+    const body = (o: QuestionOutcome): RootContent[] | null => {
+      const accounts = o.contributions.filter(mine);
+      return accounts.length === 0 ? null : byPart(o, accounts, render);
+    };
+    const subject = `Response from ${partner.name}`;
+    const children = [
+      ...cover(ctx, subject, [
+        longDate(ws.config.date),
+        `${partner.name} is a member of the ${ws.config.partnership}. These comments were not endorsed by every partner, so they are not in the Partnership's collective response; ${partner.name} submits them on its own behalf.`,
+      ]),
+      ...preambleSection('General comments', result.preambles.filter(mine), render),
+      ...skeleton(result, body),
+    ];
+    docs.set(partner.id, document(ctx, 'separate', subject, children, notes));
+  }
+  return docs;
+}

@@ -1,0 +1,68 @@
+// Small mdast constructors for the documents the tool writes around the
+// partners' own Markdown.
+import type { Blockquote, BlockContent, FootnoteDefinition, Heading, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Role } from '../document.js';
+import type { Contribution } from '../model.js';
+
+function withRole<T extends Nodes>(node: T, role: Role | undefined): T {
+  if (role) node.data = { ...node.data, role } as T['data'];
+  return node;
+}
+
+export const text = (value: string): PhrasingContent => ({ type: 'text', value });
+export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
+export const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
+
+export function heading(depth: 1 | 2 | 3, value: string, role?: Role): Heading {
+  return withRole<Heading>({ type: 'heading', depth, children: [text(value)] }, role);
+}
+
+export function para(children: PhrasingContent[] | string, role?: Role): Paragraph {
+  return withRole<Paragraph>({ type: 'paragraph', children: typeof children === 'string' ? [text(children)] : children }, role);
+}
+
+export function bullets(items: string[]): RootContent {
+  return { type: 'list', ordered: false, spread: false, children: items.map((i) => ({ type: 'listItem', spread: false, children: [para(i)] })) };
+}
+
+export function superseded(children: BlockContent[]): RootContent {
+  return withRole<Blockquote>({ type: 'blockquote', children }, 'superseded');
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** '2006-03-01' -> '1 March 2006', the same on every machine and locale. */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/**
+ * A copy of a contribution's blocks ready to sit under a question heading
+ * (level 3): its own headings move to levels 4-6. A copy, so the merge
+ * result is never changed by rendering.
+ */
+export function blocksOf(c: Contribution): RootContent[] {
+  const blocks = structuredClone(c.blocks);
+  const demote = (nodes: Nodes[]) => {
+    for (const n of nodes) {
+      if (n.type === 'heading') n.depth = (n.depth <= 3 ? 4 : Math.min(6, n.depth + 1)) as Heading['depth'];
+      if ('children' in n) demote(n.children as Nodes[]);
+    }
+  };
+  demote(blocks as Nodes[]);
+  return blocks;
+}
+
+/** Collects footnote definitions once each, in first-use order, to append at a document's end. */
+export class Footnotes {
+  private readonly seen = new Map<string, FootnoteDefinition>();
+
+  add(c: Contribution): void {
+    for (const f of c.footnotes) if (!this.seen.has(f.identifier)) this.seen.set(f.identifier, structuredClone(f));
+  }
+
+  definitions(): FootnoteDefinition[] {
+    return [...this.seen.values()];
+  }
+}

@@ -1,0 +1,55 @@
+// report.json: an account of every contribution, with stable key order and
+// stable ordering, so two runs give the same bytes.
+import type { MergeResult } from '../merge/merge.js';
+import type { Workspace } from '../model.js';
+
+export function report(ws: Workspace, result: MergeResult): string {
+  const contributions = result.accounts.map((a) => ({
+    partner: a.contribution.partner,
+    question: a.contribution.target?.question ?? null,
+    part: a.contribution.target?.part ?? null,
+    section: a.contribution.section,
+    status: a.status,
+    ...(a.status === 'removed' ? { objectors: a.objections.map((o) => o.by), reasons: a.objections.map((o) => o.reason) } : {}),
+    file: a.contribution.position.file,
+    line: a.contribution.position.line,
+  }));
+  const count = (s: string) => result.accounts.filter((a) => a.status === s).length;
+  const questions = result.questions.map((o) => ({
+    question: o.question.id,
+    state: o.state.kind,
+    ...(o.state.kind === 'abstained' ? { reason: o.state.reason, collective: o.state.collective } : {}),
+    composite: o.composite.length > 0,
+    included: [...o.composite, ...o.contributions].filter((a) => a.status === 'included').map((a) => a.contribution.section),
+    abstainers: o.abstainers.map((p) => p.id),
+  }));
+  const stateCount = (k: string) => result.questions.filter((o) => o.state.kind === k).length;
+  const value = {
+    partnership: ws.config.partnership,
+    consultation: { id: ws.questions.id, title: ws.questions.title },
+    date: ws.config.date,
+    complete: stateCount('unanswered') === 0,
+    partners: ws.partners.map((p) => ({ id: p.id, name: p.name, sector: p.sector, file: p.file })),
+    counts: {
+      contributions: result.accounts.length,
+      included: count('included'),
+      removed: count('removed'),
+      superseded: count('superseded'),
+      questions: result.questions.length,
+      answered: stateCount('answered'),
+      abstained: stateCount('abstained'),
+      unanswered: stateCount('unanswered'),
+    },
+    questions,
+    contributions,
+  };
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  }
+  return v;
+}

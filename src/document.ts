@@ -1,0 +1,53 @@
+// The document model both writers walk: an mdast tree plus metadata. The merge
+// builds it once per output; the Markdown writer stringifies it and the DOCX
+// writer maps it, so the two can never disagree about content.
+import type { Root } from 'mdast';
+
+export type DocumentKind = 'draft' | 'response' | 'removed' | 'separate';
+
+/**
+ * Roles mark nodes whose presentation differs from plain Markdown. They live in
+ * `node.data.role`; Markdown ignores them, DOCX maps them to styles.
+ *  - 'title'        depth-1 heading on the cover (Word "Title")
+ *  - 'subtitle'     cover paragraph under the title (Word "Subtitle")
+ *  - 'cover'        other cover paragraphs (date, publisher)
+ *  - 'question'     paragraph holding a question's verbatim text
+ *  - 'part'         paragraph naming a part of a question, e.g. "(a) the executive"
+ *  - 'attribution'  paragraph naming the author and section id of a contribution
+ *  - 'superseded'   blockquote holding superseded source material
+ *  - 'abstention'   paragraph recording an abstention and its reason
+ *  - 'note'         an editorial note (e.g. "No collective response")
+ *
+ * Headings: depth 1 = consultation section (Heading 1), 2 = topic (Heading 2),
+ * 3 = question (Heading 3); headings inside answers are demoted to 4..6.
+ * Footnote labels are unique across the whole document.
+ */
+export type Role =
+  | 'title'
+  | 'subtitle'
+  | 'cover'
+  | 'question'
+  | 'part'
+  | 'attribution'
+  | 'superseded'
+  | 'abstention'
+  | 'note';
+
+export interface DocumentMeta {
+  title: string; // core property title, e.g. the consultation title
+  subject: string; // e.g. "Response from the Kensington and Chelsea Partnership"
+  creator: string; // the partnership
+  short: string; // the partnership's short name, for the page header
+  date: string; // YYYY-MM-DD: the response date, also used for core.xml dates
+}
+
+export interface DocumentModel {
+  kind: DocumentKind;
+  meta: DocumentMeta;
+  tree: Root;
+}
+
+export function roleOf(node: { data?: unknown }): Role | undefined {
+  const data = node.data as { role?: Role } | undefined;
+  return data?.role;
+}

@@ -1,0 +1,63 @@
+// lsp-respond.yaml -> Config. Absent file means all defaults except the
+// partnership name, which then comes from nowhere: that is an error.
+import { z } from 'zod';
+import type { Config } from '../model.js';
+import type { Problems } from '../problems.js';
+import { describeIssue, isoDate, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
+import { PARTNER_ID } from './partner-id.js';
+import { readYaml, validate } from './yaml.js';
+
+export const CONFIG_FILE = 'lsp-respond.yaml';
+
+const KEYS = ['partnership', 'short', 'questions', 'responses', 'output', 'date', 'deadlines', 'partners', 'abstain'] as const;
+
+const relativePath = (what: string) => text(what).refine((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p), { error: `${what} must be a path relative to the workspace` });
+
+const schema = z.object({
+  partnership: text('partnership'),
+  short: text('short').optional(),
+  questions: relativePath('questions').optional(),
+  responses: relativePath('responses').optional(),
+  output: relativePath('output').optional(),
+  date: isoDate('date').optional(),
+  deadlines: z.record(z.string(), isoDate('a deadline'), { error: 'deadlines must map a name to a date, e.g. submission: 2006-03-03' }).optional(),
+  partners: z
+    .array(z.string().regex(PARTNER_ID, { error: 'a partner id uses only a-z, 0-9 and -' }), { error: 'partners must be a list of partner ids' })
+    .optional(),
+  abstain: z
+    .record(
+      z.string().regex(QUESTION_ID, { error: 'abstain keys are question ids such as Q27' }),
+      text('the reason for a collective abstention'),
+      { error: 'abstain must map a question id to the reason, e.g. Q27: We take no collective view.' },
+    )
+    .optional(),
+});
+
+export function parseConfig(source: string, file: string, today: string, problems: Problems): Config | null {
+  const yaml = readYaml(source, file, problems);
+  if (!yaml) return null;
+  if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
+    problems.error('schema', yaml.at([]), `${file} must be a mapping with at least 'partnership: <name>'`);
+    return null;
+  }
+  warnUnknownKeys(yaml, [], KEYS, problems, file);
+  const data = validate(yaml, schema, problems, describeIssue);
+  if (!data) return null;
+  const seen = new Set<string>();
+  data.partners?.forEach((id, i) => {
+    if (seen.has(id)) problems.warn('duplicate-partner', yaml.at(['partners', i]), `partner '${id}' is listed twice in partners; the first place counts`);
+    seen.add(id);
+  });
+  return {
+    partnership: data.partnership,
+    short: data.short ?? data.partnership,
+    questions: data.questions ?? null,
+    responses: data.responses ?? 'responses',
+    output: data.output ?? 'out',
+    date: data.date ?? today,
+    deadlines: data.deadlines ?? {},
+    partners: data.partners ? [...seen] : null,
+    abstain: Object.entries(data.abstain ?? {}).map(([question, reason]) => ({ question, reason, position: yaml.at(['abstain', question]) })),
+    file,
+  };
+}

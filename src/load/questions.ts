@@ -1,0 +1,91 @@
+// The question set: YAML -> QuestionSet, every question with its position so
+// that problems about a question can point at it.
+import { z } from 'zod';
+import type { Question, QuestionSet } from '../model.js';
+import type { Problems } from '../problems.js';
+import { describeIssue, QUESTION_ID, text } from './fields.js';
+import { readYaml, validate } from './yaml.js';
+
+const questionSchema = z.object({
+  id: z.string({ error: 'id must be Q followed by a number, e.g. Q12' }).regex(QUESTION_ID, { error: 'id must be Q followed by a number, e.g. Q12' }),
+  text: text('text'),
+  parts: z
+    .array(z.object({ id: z.string().regex(/^[a-z]$/, { error: 'a part id is one lower-case letter, e.g. a' }), text: text('part text') }))
+    .optional(),
+});
+
+const questionsList = z.array(questionSchema, { error: 'questions must be a list of questions' }).min(1, { error: 'questions must not be empty' });
+
+const setSchema = z.object({
+  id: text('id'),
+  title: text('title'),
+  publisher: text('publisher'),
+  published: text('published'),
+  closes: text('closes'),
+  sections: z
+    .array(
+      z.object({
+        title: text('section title'),
+        topics: z.array(z.object({ title: text('topic title'), questions: questionsList })).optional(),
+        questions: questionsList.optional(),
+      }),
+      { error: 'sections must be a list' },
+    )
+    .min(1, { error: 'sections must not be empty' }),
+});
+
+export function parseQuestionSet(source: string, file: string, problems: Problems): QuestionSet | null {
+  const yaml = readYaml(source, file, problems);
+  if (!yaml) return null;
+  if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
+    problems.error('schema', yaml.at([]), 'a question set must be a mapping with id, title, publisher, published, closes and sections');
+    return null;
+  }
+  const data = validate(yaml, setSchema, problems, describeIssue);
+  if (!data) return null;
+
+  const questions: Question[] = [];
+  const seen = new Map<string, Question>();
+  const sections: QuestionSet['sections'] = [];
+  let ok = true;
+  data.sections.forEach((section, si) => {
+    const hasTopics = section.topics !== undefined;
+    if (hasTopics === (section.questions !== undefined)) {
+      problems.error('schema', yaml.at(['sections', si]), `section '${section.title}' must have either topics or questions, not both or neither`);
+      ok = false;
+      return;
+    }
+    const groups = section.topics
+      ? section.topics.map((t, ti) => ({ title: t.title as string | null, list: t.questions, path: ['sections', si, 'topics', ti, 'questions'] }))
+      : [{ title: null, list: section.questions ?? [], path: ['sections', si, 'questions'] }];
+    const topics: QuestionSet['sections'][number]['topics'] = [];
+    for (const group of groups) {
+      const ids: string[] = [];
+      group.list.forEach((q, qi) => {
+        const position = yaml.at([...group.path, qi, 'id']);
+        const before = seen.get(q.id);
+        if (before) {
+          problems.error('duplicate-question', position, `question ${q.id} is defined twice (first at line ${before.position.line}); give each question its own id`);
+          ok = false;
+          return;
+        }
+        const question: Question = {
+          id: q.id,
+          number: Number(q.id.slice(1)),
+          text: q.text,
+          parts: q.parts ?? [],
+          section: section.title,
+          topic: group.title,
+          position,
+        };
+        seen.set(q.id, question);
+        questions.push(question);
+        ids.push(q.id);
+      });
+      topics.push({ title: group.title, questions: ids });
+    }
+    sections.push({ title: section.title, topics });
+  });
+  if (!ok) return null;
+  return { id: data.id, title: data.title, publisher: data.publisher, published: data.published, closes: data.closes, sections, questions, file };
+}

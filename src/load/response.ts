@@ -1,0 +1,365 @@
+// A partner's Markdown file (or composite.md) -> preamble, answers and
+// objections, each with its position. Every block the author wrote ends up
+// in exactly one contribution or in a problem; nothing is dropped silently.
+import type { Definition, FootnoteDefinition, Heading, Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { posix } from 'node:path';
+import { z } from 'zod';
+import type { Contribution, Objection, PartnerResponse, Position, QuestionSet, Target } from '../model.js';
+import { SECTORS } from '../model.js';
+import type { Problems } from '../problems.js';
+import { describeIssue, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
+import { looksLikeQuestion, parseQuestionRef } from './headings.js';
+import { MAX_FILE_BYTES, MAX_NESTING, parseMarkdown, tooDeeplyNested } from './markdown.js';
+import { partnerIdProblem } from './partner-id.js';
+import { reportForbidden, stripForbidden } from './text.js';
+import { readYaml, validate } from './yaml.js';
+
+export const COMPOSITE = 'composite';
+
+const SECTION_ID = /^(?:Q[1-9]\d*[a-z]?(?:\/[a-z0-9-]+)?|preamble\/[a-z0-9-]+)$/;
+
+const FRONT_KEYS = ['partner', 'id', 'sector', 'abstain', 'cannot_endorse'] as const;
+
+const frontSchema = z.object({
+  partner: text('partner'),
+  id: z.string({ error: 'id must be text such as rbkc; put it in quotes if it looks like a number' }).optional(),
+  sector: z.enum(SECTORS, { error: `sector must be one of ${SECTORS.join(', ')}` }).optional(),
+  abstain: z
+    .array(z.string({ error: 'each abstention is a question id such as Q27' }).regex(QUESTION_ID, { error: 'each abstention is a question id such as Q27' }), {
+      error: 'abstain must be a list of question ids, e.g. [Q27]',
+    })
+    .optional(),
+  cannot_endorse: z
+    .array(
+      z.union(
+        [
+          z.string(),
+          z.object({
+            section: z.string({ error: 'section must be a section id such as Q18/mps' }),
+            reason: z.string({ error: 'reason must be text' }).optional(),
+          }),
+        ],
+        { error: 'each entry is a section id, or section: <id> with reason: <text>' },
+      ),
+      { error: 'cannot_endorse must be a list of sections, each `- section: Q18/mps` with `reason: ...`' },
+    )
+    .optional(),
+});
+
+export interface ParsedFile {
+  /** Null when the file has no usable front matter (composite.md never has one). */
+  front: z.infer<typeof frontSchema> | null;
+  frontAt: (path: readonly PropertyKey[]) => Position;
+  preamble: { blocks: RootContent[]; position: Position } | null;
+  answers: { target: Target; blocks: RootContent[]; position: Position }[];
+  footnotes: Map<string, FootnoteDefinition>;
+  images: { path: string; position: Position }[];
+}
+
+/** Reads a partner file; returns null when it cannot be used at all. */
+export function parsePartnerFile(
+  source: string,
+  file: string,
+  questions: QuestionSet,
+  problems: Problems,
+): { partner: PartnerResponse; images: ParsedFile['images'] } | null {
+  const fileId = posix.basename(file).replace(/\.md$/i, '');
+  const parsed = parseFile(source, file, questions, problems, true);
+  if (!parsed?.front) return null;
+  const { front } = parsed;
+  const id = front.id ?? fileId;
+  const idProblem = partnerIdProblem(id);
+  if (idProblem) {
+    problems.error('partner-id', parsed.frontAt(front.id === undefined ? [] : ['id']), `${idProblem}${front.id === undefined ? `; rename the file or set 'id:' in the front matter` : ''}`);
+    return null;
+  }
+  const abstain: PartnerResponse['abstain'] = [];
+  (front.abstain ?? []).forEach((q, i) => {
+    const at = parsed.frontAt(['abstain', i]);
+    if (!questions.questions.some((x) => x.id === q)) problems.error('unknown-question', at, `cannot abstain on unknown question ${q}; ${range(questions)}`);
+    else if (abstain.some((a) => a.question === q)) problems.warn('duplicate-abstention', at, `${q} is listed twice under abstain`);
+    else abstain.push({ question: q, position: at });
+  });
+  for (const answer of parsed.answers) {
+    const a = abstain.find((x) => x.question === answer.target.question);
+    if (a) {
+      problems.error('abstain-and-answer', answer.position, `${file} abstains on ${a.question} (line ${a.position.line}) but also answers it here; remove the answer or the abstention`);
+    }
+  }
+  const objections: Objection[] = [];
+  (front.cannot_endorse ?? []).forEach((entry, i) => {
+    const section = (typeof entry === 'string' ? entry : entry.section).trim();
+    const reason = typeof entry === 'string' ? '' : (entry.reason ?? '').trim();
+    const at = parsed.frontAt(['cannot_endorse', i, ...(typeof entry === 'string' ? [] : ['section'])]);
+    if (!SECTION_ID.test(section)) {
+      problems.error('section-id', at, `'${section}' is not a section id; write Q12 (a whole answer), Q12/<partner> (one contribution) or preamble/<partner>`);
+    } else if (objections.some((o) => o.section === section)) {
+      problems.warn('duplicate-objection', at, `${section} is listed twice under cannot_endorse; the first entry counts`);
+    } else {
+      objections.push({ section, by: id, reason, position: at });
+    }
+  });
+  const contribution = (suffix: string, target: Target | null, blocks: RootContent[], position: Position): Contribution =>
+    withFootnotes({ section: `${suffix}/${id}`, partner: id, target, blocks, footnotes: [], position }, parsed.footnotes, id);
+  const partner: PartnerResponse = {
+    id,
+    name: front.partner,
+    sector: front.sector ?? 'other',
+    file,
+    abstain,
+    objections,
+    preamble: parsed.preamble ? contribution('preamble', null, parsed.preamble.blocks, parsed.preamble.position) : null,
+    answers: parsed.answers.map((a) => contribution(sectionOf(a.target), a.target, a.blocks, a.position)),
+  };
+  warnUnusedFootnotes([...(partner.preamble ? [partner.preamble] : []), ...partner.answers], parsed.footnotes, id, file, problems);
+  return { partner, images: parsed.images };
+}
+
+/** Reads composite.md: answers only, each superseding the partners' contributions to its question. */
+export function parseCompositeFile(source: string, file: string, questions: QuestionSet, problems: Problems): { answers: Contribution[]; images: ParsedFile['images'] } {
+  const parsed = parseFile(source, file, questions, problems, false);
+  if (!parsed) return { answers: [], images: [] };
+  if (parsed.preamble) problems.warn('composite-preamble', parsed.preamble.position, `text before the first question heading in ${file} is not part of any answer and is not used; move it under a question heading or delete it`);
+  const answers = parsed.answers.map((a) =>
+    withFootnotes({ section: sectionOf(a.target), partner: COMPOSITE, target: a.target, blocks: a.blocks, footnotes: [], position: a.position }, parsed.footnotes, COMPOSITE),
+  );
+  warnUnusedFootnotes(answers, parsed.footnotes, COMPOSITE, file, problems);
+  return { answers, images: parsed.images };
+}
+
+export function sectionOf(target: Target): string {
+  return `${target.question}${target.part ?? ''}`;
+}
+
+function range(questions: QuestionSet): string {
+  const ids = questions.questions.map((q) => q.id);
+  return `the question set has ${ids[0]}-${ids[ids.length - 1]}`;
+}
+
+function parseFile(source: string, file: string, questions: QuestionSet, problems: Problems, needsFront: boolean): ParsedFile | null {
+  const start: Position = { file, line: 1, column: 1 };
+  const bytes = Buffer.byteLength(source);
+  if (bytes > MAX_FILE_BYTES) {
+    problems.error('too-large', start, `${file} is ${(bytes / 1048576).toFixed(1)} MB; a response file may be at most ${MAX_FILE_BYTES / 1048576} MB: shorten it or move supporting material to an appendix submitted separately`);
+    return null;
+  }
+  const deep = tooDeeplyNested(source);
+  if (deep) {
+    problems.error('too-deep', { file, line: deep.line, column: 1 }, `lists or block quotes are nested more than ${MAX_NESTING} levels deep here; flatten them`);
+    return null;
+  }
+  reportForbidden(source, file, problems);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(source);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    problems.error('too-deep', start, `${file} is nested too deeply to read; flatten its lists, quotes or emphasis`);
+    return null;
+  }
+  const at = (node: Nodes): Position => ({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+
+  let children = tree.children;
+  let front: ParsedFile['front'] = null;
+  let frontAt: ParsedFile['frontAt'] = () => start;
+  const first = children[0];
+  if (first?.type === 'yaml') {
+    children = children.slice(1);
+    const yaml = readYaml(first.value, file, problems, 2);
+    if (yaml) {
+      frontAt = yaml.at;
+      if (!needsFront) {
+        problems.warn('composite-front-matter', start, `${file} needs no front matter; it is ignored`);
+      } else if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
+        problems.error('front-matter', start, `the front matter of ${file} must be a mapping with at least 'partner: <name>'`);
+      } else {
+        warnUnknownKeys(yaml, [], FRONT_KEYS, problems, 'the front matter');
+        front = validate(yaml, frontSchema, problems, describeIssue);
+      }
+    }
+  } else if (/^---[ \t]*\r?\n/.test(source)) {
+    problems.error('front-matter', start, `the front matter of ${file} is not closed; add a line '---' after it`);
+  } else if (needsFront) {
+    problems.error('front-matter', start, `${file} has no front matter; start it with a line '---', then 'partner: <your organisation>', then '---'`);
+  }
+
+  const definitions = new Map<string, Definition>();
+  const footnotes = new Map<string, FootnoteDefinition>();
+  let preamble: ParsedFile['preamble'] = null;
+  const answers: ParsedFile['answers'] = [];
+  let current: { blocks: RootContent[] } | null = null;
+  const seen = new Map<string, Position>();
+
+  for (const node of children) {
+    if (node.type === 'definition') {
+      definitions.set(node.identifier, node);
+      continue;
+    }
+    if (node.type === 'footnoteDefinition') {
+      footnotes.set(node.identifier, node);
+      continue;
+    }
+    if (node.type === 'heading' && node.depth === 2) {
+      current = null;
+      const target = questionHeading(node, at(node), questions, problems);
+      if (!target) continue;
+      const key = sectionOf(target);
+      const before = seen.get(key);
+      if (before) {
+        problems.error('duplicate-answer', at(node), `${key} is answered twice in ${file} (first at line ${before.line}); merge the two answers under one heading`);
+        continue;
+      }
+      seen.set(key, at(node));
+      current = { blocks: [] };
+      answers.push({ target, blocks: current.blocks, position: at(node) });
+      continue;
+    }
+    if (node.type === 'heading' && node.depth !== 2 && looksLikeQuestion(toString(node))) {
+      problems.error('heading-level', at(node), `'${toString(node).trim()}' looks like a question heading but is level ${node.depth}; question headings are level 2: write '## ${toString(node).trim()}'`);
+    }
+    if (current) current.blocks.push(node);
+    else if (node.type !== 'yaml') {
+      preamble ??= { blocks: [], position: at(node) };
+      preamble.blocks.push(node);
+    }
+  }
+
+  // Empty answers ("## Q5" with nothing under it, as in a template) are no answers.
+  const filled = answers.filter((a) => a.blocks.length > 0);
+  const images: ParsedFile['images'] = [];
+  const fix = (blocks: RootContent[]) => normalise(blocks, definitions, file, images, problems);
+  for (const a of filled) fix(a.blocks);
+  if (preamble) fix(preamble.blocks);
+  for (const def of footnotes.values()) fix(def.children);
+  return { front, frontAt, preamble, answers: filled, footnotes, images };
+}
+
+function questionHeading(node: Heading, at: Position, questions: QuestionSet, problems: Problems): Target | null {
+  const title = toString(node).trim();
+  if (title === '') {
+    problems.error('empty-heading', at, `empty level-2 heading; write the question, e.g. '## Q12', or delete the line`);
+    return null;
+  }
+  const ref = parseQuestionRef(title);
+  if (!ref) {
+    problems.error('not-a-question', at, `level-2 heading '${clip(title)}' is not a question reference; level-2 headings must start with a question such as 'Q12'; use '###' for a sub-heading inside an answer`);
+    return null;
+  }
+  const question = questions.questions.find((q) => q.number === ref.number);
+  if (!question) {
+    problems.error('unknown-question', at, `unknown question ${ref.written}; ${range(questions)}`);
+    return null;
+  }
+  if (ref.part !== null && !question.parts.some((p) => p.id === ref.part)) {
+    const parts = question.parts.map((p) => `${question.id}${p.id}`);
+    problems.error('unknown-question', at, `${question.id} has no part ${ref.part}; ${parts.length ? `its parts are ${parts.join(', ')}` : 'answer it as a whole'}`);
+    return null;
+  }
+  return { question: question.id, part: ref.part };
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/**
+ * Makes blocks self-contained: references resolved against the file's
+ * definitions (which may sit under another question), raw HTML turned into
+ * visible text, characters XML cannot carry removed, image paths made
+ * workspace-relative.
+ */
+function normalise(blocks: RootContent[], definitions: Map<string, Definition>, file: string, images: ParsedFile['images'], problems: Problems): void {
+  // `flow` is true where children are blocks (root, quotes, list items, footnotes), false inside paragraphs and the like.
+  const visit = (nodes: Nodes[], flow: boolean): void => {
+    for (let i = 0; i < nodes.length; i++) {
+      const replaced = replace(nodes[i]!, flow);
+      nodes[i] = replaced;
+      if ('children' in replaced) visit(replaced.children as Nodes[], FLOW.has(replaced.type));
+    }
+  };
+  const replace = (node: Nodes, flow: boolean): Nodes => {
+    if ('value' in node && typeof node.value === 'string') node.value = stripForbidden(node.value);
+    if (node.type === 'image' || node.type === 'imageReference') node.alt = node.alt ? stripForbidden(node.alt) : node.alt;
+    switch (node.type) {
+      case 'html': {
+        const text = { type: 'text' as const, value: node.value, ...(node.position ? { position: node.position } : {}) };
+        return flow ? { type: 'paragraph', children: [text], ...(node.position ? { position: node.position } : {}) } : text;
+      }
+      case 'linkReference': {
+        const def = definitions.get(node.identifier);
+        if (!def) return node;
+        return { type: 'link', url: stripForbidden(def.url), title: def.title ?? null, children: node.children, ...(node.position ? { position: node.position } : {}) };
+      }
+      case 'imageReference': {
+        const def = definitions.get(node.identifier);
+        if (!def) return { type: 'text', value: node.alt ?? '' };
+        return image({ type: 'image', url: def.url, title: def.title ?? null, alt: node.alt ?? null, ...(node.position ? { position: node.position } : {}) });
+      }
+      case 'image':
+        return image(node);
+      case 'link':
+        node.url = stripForbidden(node.url);
+        return node;
+      default:
+        return node;
+    }
+  };
+  const image = (node: Extract<Nodes, { type: 'image' }>): Nodes => {
+    const at: Position = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('//')) {
+      problems.warn('remote-image', at, `image '${clip(node.url)}' is not a file in the workspace, so it is shown as a link, not embedded; save the image beside the response and link to it by a relative path`);
+      return { type: 'link', url: node.url, title: node.title ?? null, children: [{ type: 'text', value: node.alt || node.url }], ...(node.position ? { position: node.position } : {}) };
+    }
+    const path = posix.normalize(posix.join(posix.dirname(file), decodeURIComponentSafe(node.url)));
+    if (path.startsWith('../') || path === '..' || posix.isAbsolute(path)) {
+      problems.error('image', at, `image '${clip(node.url)}' is outside the workspace; copy it into the workspace and link to it by a relative path`);
+      return node;
+    }
+    images.push({ path, position: at });
+    return { ...node, url: path };
+  };
+  visit(blocks as Nodes[], true);
+}
+
+const FLOW = new Set(['blockquote', 'listItem', 'footnoteDefinition']);
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function warnUnusedFootnotes(contributions: Contribution[], definitions: Map<string, FootnoteDefinition>, owner: string, file: string, problems: Problems): void {
+  const used = new Set(contributions.flatMap((c) => c.footnotes.map((f) => f.identifier)));
+  for (const [id, def] of definitions) {
+    if (!used.has(`${owner}-${id}`)) {
+      problems.warn('unused-footnote', { file, line: def.position?.start.line ?? 1, column: def.position?.start.column ?? 1 }, `footnote [^${def.label ?? id}] is never referred to, so it is not in any output; refer to it with [^${def.label ?? id}] or delete it`);
+    }
+  }
+}
+
+/** Attaches the footnote definitions a contribution refers to, relabelled so labels never collide across partners. */
+function withFootnotes(c: Contribution, definitions: Map<string, FootnoteDefinition>, owner: string): Contribution {
+  const used: FootnoteDefinition[] = [];
+  const relabel = (nodes: Nodes[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'footnoteReference') {
+        const def = definitions.get(node.identifier);
+        const label = `${owner}-${node.identifier}`;
+        if (def && !used.some((u) => u.identifier === label)) {
+          // A copy: the same definition may serve several contributions, each relabelled once.
+          const copy = structuredClone(def);
+          used.push({ ...copy, identifier: label, label });
+          relabel(copy.children as Nodes[]);
+        }
+        node.identifier = label;
+        node.label = label;
+      } else if ('children' in node) relabel(node.children as Nodes[]);
+    }
+  };
+  relabel(c.blocks as Nodes[]);
+  return { ...c, footnotes: used };
+}

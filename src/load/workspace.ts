@@ -1,0 +1,175 @@
+// The load stage's edge: the only module that reads the workspace. It turns
+// files into the typed Workspace, recording every problem on the way.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import type { Config, Contribution, PartnerResponse, Position, QuestionSet, Workspace } from '../model.js';
+import type { Problems } from '../problems.js';
+import { CONFIG_FILE, parseConfig } from './config.js';
+import { parseQuestionSet } from './questions.js';
+import { parseCompositeFile, parsePartnerFile } from './response.js';
+import { decodeText } from './text.js';
+
+export const COMPOSITE_FILE = 'composite.md';
+
+const at = (file: string): Position => ({ file, line: 1, column: 1 });
+
+/** Reads a workspace file as text; null (with a problem) when it is missing or unreadable, unless `optional`. */
+function readText(root: string, file: string, problems: Problems, optional = false): string | null {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(join(root, file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && optional) return null;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'unknown error'})`;
+    problems.error('unreadable', at(file), `${file} ${why}`);
+    return null;
+  }
+  return decodeText(bytes, file, problems);
+}
+
+function listDir(root: string, dir: string): string[] | null {
+  try {
+    return readdirSync(join(root, dir), { withFileTypes: true })
+      .filter((d) => d.isFile() || d.isSymbolicLink())
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    return null;
+  }
+}
+
+export function loadConfig(root: string, today: string, problems: Problems): Config | null {
+  const source = readText(root, CONFIG_FILE, problems, true);
+  if (source === null) {
+    if (problems.hasInputErrors()) return null;
+    problems.warn('no-config', at(CONFIG_FILE), `no ${CONFIG_FILE} in the workspace; using defaults. Run 'lsp-respond init --partnership NAME' to create one`);
+    return {
+      partnership: 'The Partnership',
+      short: 'The Partnership',
+      questions: null,
+      responses: 'responses',
+      output: 'out',
+      date: today,
+      deadlines: {},
+      partners: null,
+      abstain: [],
+      file: null,
+    };
+  }
+  return parseConfig(source, CONFIG_FILE, today, problems);
+}
+
+function loadQuestions(root: string, config: Config, problems: Problems): QuestionSet | null {
+  let file = config.questions;
+  if (file === null) {
+    const yamls = (listDir(root, 'questions') ?? []).filter((f) => /\.ya?ml$/i.test(f));
+    if (yamls.length !== 1) {
+      const where = config.file ?? CONFIG_FILE;
+      problems.error(
+        'questions',
+        at(where),
+        yamls.length === 0
+          ? `no question set: put one in questions/ (lsp-respond init copies the ODPM set there) or set 'questions:' in ${CONFIG_FILE}`
+          : `questions/ holds ${yamls.length} question sets (${yamls.join(', ')}); choose one with 'questions: questions/<file>' in ${CONFIG_FILE}`,
+      );
+      return null;
+    }
+    file = `questions/${yamls[0]}`;
+  }
+  const source = readText(root, file, problems);
+  return source === null ? null : parseQuestionSet(source, file, problems);
+}
+
+const IMAGE_MAGIC: [string, number[]][] = [
+  ['PNG', [0x89, 0x50, 0x4e, 0x47]],
+  ['JPEG', [0xff, 0xd8, 0xff]],
+  ['GIF', [0x47, 0x49, 0x46, 0x38]],
+];
+
+function loadImages(root: string, refs: { path: string; position: Position }[], images: Map<string, Uint8Array>, problems: Problems): void {
+  for (const ref of refs) {
+    if (images.has(ref.path)) continue;
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(join(root, ref.path));
+    } catch {
+      problems.error('image', ref.position, `image ${ref.path} does not exist; check the path (it is relative to the Markdown file)`);
+      continue;
+    }
+    if (!IMAGE_MAGIC.some(([, magic]) => magic.every((b, i) => bytes[i] === b))) {
+      problems.error('image', ref.position, `${ref.path} is not a PNG, JPEG or GIF image; convert it to one of those`);
+      continue;
+    }
+    images.set(ref.path, bytes);
+  }
+}
+
+/** Loads everything; returns null when the workspace cannot be understood at all (problems say why). */
+export function loadWorkspace(root: string, today: string, problems: Problems): Workspace | null {
+  const config = loadConfig(root, today, problems);
+  if (!config) return null;
+  const questions = loadQuestions(root, config, problems);
+  if (!questions) return null;
+  for (const a of config.abstain) {
+    if (!questions.questions.some((q) => q.id === a.question)) {
+      problems.error('unknown-question', a.position, `cannot abstain on unknown question ${a.question}; the question set has ${questions.questions[0]?.id}-${questions.questions.at(-1)?.id}`);
+    }
+  }
+
+  const images = new Map<string, Uint8Array>();
+  const dir = config.responses.replace(/\/+$/, '');
+  const names = listDir(root, dir);
+  if (names === null) {
+    problems.error('responses', at(config.file ?? CONFIG_FILE), `the responses directory '${dir}' does not exist; create it and put one Markdown file per partner in it`);
+    return null;
+  }
+  const byId = new Map<string, PartnerResponse>();
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const file = posix.join(dir, name);
+    if (!/\.md$/i.test(name)) {
+      problems.warn('not-markdown', at(file), `${file} is not a Markdown (.md) file and is ignored`);
+      continue;
+    }
+    const source = readText(root, file, problems);
+    if (source === null) continue;
+    const parsed = parsePartnerFile(source, file, questions, problems);
+    if (!parsed) continue;
+    const other = byId.get(parsed.partner.id);
+    if (other) {
+      problems.error('duplicate-partner', at(file), `${file} and ${other.file} both declare partner id '${parsed.partner.id}'; give each partner its own id`);
+      continue;
+    }
+    byId.set(parsed.partner.id, parsed.partner);
+    loadImages(root, parsed.images, images, problems);
+  }
+
+  let composite: Contribution[] = [];
+  const compositeSource = readText(root, COMPOSITE_FILE, problems, true);
+  if (compositeSource !== null) {
+    const parsed = parseCompositeFile(compositeSource, COMPOSITE_FILE, questions, problems);
+    composite = parsed.answers;
+    loadImages(root, parsed.images, images, problems);
+  }
+
+  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images };
+}
+
+/** Contribution order: the config's `partners` list first, then everyone else by id. */
+function orderPartners(config: Config, byId: Map<string, PartnerResponse>, problems: Problems): PartnerResponse[] {
+  const listed = config.partners ?? [];
+  for (const id of listed) {
+    if (!byId.has(id)) problems.warn('partner-without-file', at(config.file ?? CONFIG_FILE), `partner '${id}' is listed in partners but has no response file; add ${config.responses}/${id}.md (lsp-respond template ${id} --partner NAME)`);
+  }
+  const rest = [...byId.keys()].filter((id) => !listed.includes(id)).sort();
+  return [...listed, ...rest].flatMap((id) => byId.get(id) ?? []);
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

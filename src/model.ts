@@ -1,0 +1,100 @@
+// The typed model that the load stage produces and every later stage reads.
+// Plain data only: no file handles, no classes, so merge stays a pure function.
+import type { RootContent, FootnoteDefinition } from 'mdast';
+
+/** A place in a workspace file; `file` is relative to the workspace, lines and columns 1-based. */
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface QuestionPart {
+  id: string; // 'a', 'b'
+  text: string;
+}
+
+export interface Question {
+  id: string; // 'Q1'..'Q35'
+  number: number;
+  text: string;
+  parts: QuestionPart[];
+  section: string;
+  topic: string | null;
+  position: Position;
+}
+
+export interface QuestionSet {
+  id: string;
+  title: string;
+  publisher: string;
+  published: string;
+  closes: string;
+  sections: { title: string; topics: { title: string | null; questions: string[] }[] }[];
+  questions: Question[]; // in document order
+  file: string;
+}
+
+export const SECTORS = ['public', 'private', 'voluntary', 'community', 'other'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export interface Config {
+  partnership: string;
+  short: string;
+  questions: string | null;
+  responses: string;
+  output: string;
+  date: string; // YYYY-MM-DD
+  deadlines: Record<string, string>;
+  partners: string[] | null;
+  abstain: { question: string; reason: string; position: Position }[];
+  file: string | null; // null when the workspace has no lsp-respond.yaml
+}
+
+/** What a contribution answers: a whole question, or one part of it. */
+export interface Target {
+  question: string; // 'Q16'
+  part: string | null; // 'a'
+}
+
+/**
+ * One block of Markdown a partner (or the composite) wrote: the unit of
+ * attribution, objection and accounting. `section` is its id, e.g. 'Q12/rbkc',
+ * 'Q16a/rbkc' or 'preamble/rbkc'.
+ */
+export interface Contribution {
+  section: string;
+  partner: string;
+  target: Target | null; // null for a preamble
+  blocks: RootContent[];
+  footnotes: FootnoteDefinition[]; // definitions the blocks refer to, labels already made unique
+  position: Position;
+}
+
+export interface Objection {
+  section: string;
+  by: string; // partner id
+  reason: string;
+  position: Position;
+}
+
+export interface PartnerResponse {
+  id: string;
+  name: string;
+  sector: Sector;
+  file: string;
+  abstain: { question: string; position: Position }[];
+  objections: Objection[];
+  preamble: Contribution | null;
+  answers: Contribution[]; // in file order
+}
+
+export interface Workspace {
+  root: string;
+  config: Config;
+  questions: QuestionSet;
+  partners: PartnerResponse[]; // in contribution order (config.partners, else id)
+  composite: Contribution[]; // partner id 'composite'
+  /** Image files referenced by answers, read at load so renderers stay pure. */
+  images: Map<string, Uint8Array>;
+}

@@ -1,0 +1,191 @@
+// The house style: what templates/style.yaml may say, its defaults, and a
+// loader that reports every bad value at its line and column. The defaults
+// live in the schema; templates/style.yaml (DEFAULT_STYLE_YAML) spells the
+// same values out with a comment per key, and a test keeps them equal.
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { isXmlSafe } from './sanitize.js';
+
+const text = () => z.string().refine(isXmlSafe, 'contains control characters, which a Word document cannot hold');
+
+const font = (fallback: string) =>
+  text().min(1, 'a font name cannot be empty').max(31, 'Word font names have at most 31 characters').default(fallback);
+
+const points = (fallback: number) =>
+  z
+    .number({ error: 'a size is a number of points, e.g. 11' })
+    .min(4, 'sizes below 4 points are unreadable')
+    .max(96, 'sizes above 96 points do not fit the page')
+    .multipleOf(0.5, 'Word sizes go in half points, e.g. 10.5')
+    .default(fallback);
+
+const spacing = (fallback: number) =>
+  z
+    .number({ error: 'spacing is a number of points, e.g. 6' })
+    .min(0, 'spacing cannot be negative')
+    .max(72, 'spacing above 72 points is not sensible')
+    .default(fallback);
+
+// A colour must be quoted: YAML reads 001122 as the number 1122, and the
+// leading zeros cannot be recovered.
+const colour = (fallback: string) =>
+  z
+    .string({ error: 'a colour is six hexadecimal digits in quotes, e.g. "1F3864"' })
+    .regex(/^#?[0-9A-Fa-f]{6}$/, 'a colour is six hexadecimal digits in quotes, e.g. "1F3864"')
+    .transform((value) => value.replace('#', '').toUpperCase())
+    .default(fallback);
+
+/** Placeholders a header or footer may use; {page} and {pages} are fields Word fills in. */
+export const META_PLACEHOLDERS = ['short', 'creator', 'title', 'subject', 'date'] as const;
+export const PAGE_PLACEHOLDERS = ['page', 'pages'] as const;
+
+const template = (fallback: string, allowed: readonly string[]) =>
+  text()
+    .superRefine((value, ctx) => {
+      for (const match of value.matchAll(/\{([^{}]*)\}/g)) {
+        if (!allowed.includes(match[1] ?? '')) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `unknown placeholder {${match[1]}}; use ${allowed.map((p) => `{${p}}`).join(', ')}`,
+          });
+        }
+      }
+    })
+    .default(fallback);
+
+const label = (fallback: string) => text().default(fallback);
+
+export const StyleSchema = z.strictObject({
+  fonts: z
+    .strictObject({
+      body: font('Arial'),
+      headings: font('Arial'),
+      monospace: font('Courier New'),
+    })
+    .prefault({}),
+  sizes: z
+    .strictObject({
+      body: points(11),
+      title: points(24),
+      subtitle: points(14),
+      heading1: points(16),
+      heading2: points(14),
+      heading3: points(12),
+      minorHeading: points(11),
+      small: points(9),
+      code: points(10),
+    })
+    .prefault({}),
+  colours: z
+    .strictObject({
+      title: colour('1F3864'),
+      headings: colour('1F3864'),
+      question: colour('1F3864'),
+      questionShading: colour('EDF2F9'),
+      muted: colour('6E6E6E'),
+      link: colour('0563C1'),
+      rule: colour('A6A6A6'),
+      tableHeader: colour('DCE6F2'),
+      codeShading: colour('F2F2F2'),
+    })
+    .prefault({}),
+  spacing: z
+    .strictObject({
+      after: spacing(6),
+      line: z
+        .number({ error: 'line spacing is a multiple of single spacing, e.g. 1.15' })
+        .min(1, 'line spacing below single spacing overlaps lines')
+        .max(3, 'line spacing above 3 is not sensible')
+        .default(1.15),
+      headingBefore: spacing(12),
+      headingAfter: spacing(4),
+    })
+    .prefault({}),
+  header: z.strictObject({ text: template('{short} · {title}', META_PLACEHOLDERS) }).prefault({}),
+  footer: z
+    .strictObject({ text: template('Page {page} of {pages}', [...META_PLACEHOLDERS, ...PAGE_PLACEHOLDERS]) })
+    .prefault({}),
+  cover: z
+    .strictObject({
+      prefix: label('Response from'),
+      draft: label('Draft for circulation'),
+      endorsedBy: label('Endorsed by'),
+    })
+    .prefault({}),
+});
+
+export type Style = z.output<typeof StyleSchema>;
+
+export const DEFAULT_STYLE: Style = StyleSchema.parse({});
+
+export interface StyleProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Aliases are not needed in a style file; a low cap stops alias bombs early. */
+const MAX_ALIASES = 10;
+
+/**
+ * Parses a style file. `text` null (no file) gives the defaults. With
+ * problems, the style returned is the default one: a half-applied house style
+ * is worse than a clear error. `file` names the file in messages.
+ */
+export function loadStyle(text: string | null, file: string): { style: Style; problems: StyleProblem[] } {
+  if (text === null) return { style: DEFAULT_STYLE, problems: [] };
+  const lineCounter = new LineCounter();
+  const at = (offset: number | undefined) => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    return { line, column: col };
+  };
+  const doc = parseDocument(text, { uniqueKeys: true, lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      style: DEFAULT_STYLE,
+      problems: doc.errors.map((error) => ({ ...at(error.pos[0]), message: `${file}: ${error.message}` })),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    // yaml throws a plain ReferenceError for too many aliases, with no position.
+    return { style: DEFAULT_STYLE, problems: [{ line: 1, column: 1, message: `${file}: ${(error as Error).message}` }] };
+  }
+  if (data === null || data === undefined) return { style: DEFAULT_STYLE, problems: [] };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      style: DEFAULT_STYLE,
+      problems: [{ ...at(doc.contents?.range?.[0]), message: `${file}: the style file must be a mapping of keys` }],
+    };
+  }
+  const result = StyleSchema.safeParse(data);
+  if (result.success) return { style: result.data, problems: [] };
+  const problems = result.error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        ...at(keyOffset(doc, path, key)),
+        message: `${file}: unknown key ${[...path, key].join('.')}`,
+      }));
+    }
+    return [{ ...at(valueOffset(doc, path)), message: `${file}: ${path.join('.')}: ${issue.message}` }];
+  });
+  return { style: DEFAULT_STYLE, problems };
+}
+
+function valueOffset(doc: Document, path: string[]): number | undefined {
+  const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  return (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+}
+
+function keyOffset(doc: Document, path: string[], key: string): number | undefined {
+  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (!isMap(parent)) return valueOffset(doc, path);
+  for (const pair of parent.items) {
+    if (isScalar(pair.key) && String(pair.key.value) === key) return pair.key.range?.[0];
+  }
+  return parent.range?.[0];
+}
+export { DEFAULT_STYLE_YAML } from './default-style.js';
