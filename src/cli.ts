@@ -85,18 +85,20 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('draft')
     .description('write the circulation draft (out/draft.md, out/draft.docx): every contribution attributed, with its section id')
-    .action(async () => {
+    .option('--no-docx', 'write the Markdown only')
+    .action(async (opts: { docx: boolean }) => {
       const { build } = await import('./commands/build.js');
-      code = await build(makeEnv(program), 'draft', { allowIncomplete: true });
+      code = await build(makeEnv(program), 'draft', { allowIncomplete: true, docx: opts.docx });
     });
 
   program
     .command('merge')
     .description('apply endorse-or-remove and write the final response, removed.md, separate submissions and report.json')
     .option('--allow-incomplete', 'write "No collective response" for unanswered questions instead of failing')
-    .action(async (opts: { allowIncomplete?: boolean }) => {
+    .option('--no-docx', 'write the Markdown and report.json only')
+    .action(async (opts: { allowIncomplete?: boolean; docx: boolean }) => {
       const { build } = await import('./commands/build.js');
-      code = await build(makeEnv(program), 'merge', { allowIncomplete: opts.allowIncomplete === true });
+      code = await build(makeEnv(program), 'merge', { allowIncomplete: opts.allowIncomplete === true, docx: opts.docx });
     });
 
   try {

@@ -11,7 +11,7 @@ import { OutputError, type Outputs, writeOutputs } from '../write/outputs.js';
 import { loadHouseStyle, type HouseStyle } from './house-style.js';
 import { type Env, report } from './env.js';
 
-export async function build(env: Env, what: 'draft' | 'merge', opts: { allowIncomplete: boolean }): Promise<number> {
+export async function build(env: Env, what: 'draft' | 'merge', opts: { allowIncomplete: boolean; docx: boolean }): Promise<number> {
   const { problems, ws, result } = runCheck(env.root, env.today, { partners: false, completeness: what === 'merge' });
   if (!ws || !result || problems.hasInputErrors()) return report(env, problems.sorted());
   const incomplete = exitCodeFor(problems.list, false) === 1;
@@ -33,7 +33,7 @@ export async function build(env: Env, what: 'draft' | 'merge', opts: { allowInco
   const outputs: Outputs = new Map();
   for (const [name, doc] of docs) {
     outputs.set(`${name}.md`, renderMarkdown(doc));
-    if (name !== 'removed') outputs.set(`${name}.docx`, await renderDocxWith(style, ws.images, doc));
+    if (opts.docx && name !== 'removed') outputs.set(`${name}.docx`, await renderDocxWith(style, ws.images, doc));
   }
   if (what === 'merge') outputs.set('report.json', reportJson(ws, result));
 

@@ -33,7 +33,7 @@ export function warnUnknownKeys(
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
   for (const key of Object.keys(node)) {
     if (!known.includes(key)) {
-      problems.warn('unknown-key', yaml.at([...path, key]), `unknown key '${key}' in ${where} is ignored; known keys are ${known.join(', ')}`);
+      problems.warn('unknown-key', yaml.keyAt([...path, key]), `unknown key '${key}' in ${where} is ignored; known keys are ${known.join(', ')}`);
     }
   }
 }

@@ -157,7 +157,7 @@ export function loadWorkspace(root: string, today: string, problems: Problems): 
 }
 
 /** Contribution order: the config's `partners` list first, then everyone else by id. */
-function orderPartners(config: Config, byId: Map<string, PartnerResponse>, problems: Problems): PartnerResponse[] {
+export function orderPartners(config: Config, byId: Map<string, PartnerResponse>, problems: Problems): PartnerResponse[] {
   const listed = config.partners ?? [];
   for (const id of listed) {
     if (!byId.has(id)) problems.warn('partner-without-file', at(config.file ?? CONFIG_FILE), `partner '${id}' is listed in partners but has no response file; add ${config.responses}/${id}.md (lsp-respond template ${id} --partner NAME)`);

@@ -10,6 +10,8 @@ export interface YamlValue {
   value: unknown;
   /** The position of the value at `path`, or of its nearest existing ancestor. */
   at(path: readonly PropertyKey[]): Position;
+  /** The position of the key that ends `path`. */
+  keyAt(path: readonly PropertyKey[]): Position;
 }
 
 const MAX_ALIASES = 50;
@@ -68,6 +70,10 @@ export function readYaml(text: string, file: string, problems: Problems, firstLi
         }
       }
       return pos(0);
+    },
+    keyAt(path) {
+      const offset = keyOffset(doc, path);
+      return offset === null ? this.at(path) : pos(offset);
     },
   };
 }

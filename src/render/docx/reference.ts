@@ -45,27 +45,29 @@ const LANG_FOLLOWERS = /<w:eastAsianLayout\b|<w:specVanish\b|<w:oMath\b|<w:rPrCh
  * element is out of sequence.
  */
 export function withDefaultLanguage(stylesXml: string, lang: string): string {
-  const langElement = `<w:lang w:val="${lang}"/>`;
+  const value = `w:val="${lang}"`;
+  const langElement = `<w:lang ${value}/>`;
   const rPrDefault = `<w:rPrDefault><w:rPr>${langElement}</w:rPr></w:rPrDefault>`;
   const defaults = /<w:docDefaults\b[^>]*?(?:\/>|>[\s\S]*?<\/w:docDefaults>)/.exec(stylesXml);
   if (!defaults) {
     // docDefaults is the first child of w:styles.
     return stylesXml.replace(/<w:styles\b[^>]*>/, (open) => `${open}<w:docDefaults>${rPrDefault}</w:docDefaults>`);
   }
-  const patched = patchDefaults(defaults[0], langElement, rPrDefault);
+  const patched = patchDefaults(defaults[0], value, rPrDefault);
   return stylesXml.slice(0, defaults.index) + patched + stylesXml.slice(defaults.index + defaults[0].length);
 }
 
-function patchDefaults(defaults: string, langElement: string, rPrDefault: string): string {
+function patchDefaults(defaults: string, value: string, rPrDefault: string): string {
   if (defaults.endsWith('/>')) return `<w:docDefaults>${rPrDefault}</w:docDefaults>`;
   const run = /<w:rPrDefault\b[^>]*?(?:\/>|>[\s\S]*?<\/w:rPrDefault>)/.exec(defaults);
   // rPrDefault comes before pPrDefault.
   if (!run) return defaults.replace(/<w:docDefaults\b[^>]*>/, (open) => open + rPrDefault);
-  const patchedRun = run[0].endsWith('/>') ? rPrDefault : patchRunDefault(run[0], langElement);
+  const patchedRun = run[0].endsWith('/>') ? rPrDefault : patchRunDefault(run[0], value);
   return defaults.slice(0, run.index) + patchedRun + defaults.slice(run.index + run[0].length);
 }
 
-function patchRunDefault(runDefault: string, langElement: string): string {
+function patchRunDefault(runDefault: string, value: string): string {
+  const langElement = `<w:lang ${value}/>`;
   const props = /<w:rPr\b[^>]*?(?:\/>|>[\s\S]*?<\/w:rPr>)/.exec(runDefault);
   if (!props) return runDefault.replace(/<w:rPrDefault\b[^>]*>/, (open) => `${open}<w:rPr>${langElement}</w:rPr>`);
   let patched: string;
@@ -75,8 +77,8 @@ function patchRunDefault(runDefault: string, langElement: string): string {
     // Keep the East Asian and bidirectional languages the reference sets.
     patched = props[0].replace(/<w:lang\b[^>]*?\/?>/, (element) =>
       /\bw:val="[^"]*"/.test(element)
-        ? element.replace(/\bw:val="[^"]*"/, langElement.slice(8, -2))
-        : element.replace('<w:lang', `<w:lang ${langElement.slice(8, -2)}`),
+        ? element.replace(/\bw:val="[^"]*"/, value)
+        : element.replace('<w:lang', `<w:lang ${value}`),
     );
   } else {
     const follower = LANG_FOLLOWERS.exec(props[0]);

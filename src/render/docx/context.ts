@@ -1,0 +1,73 @@
+// State shared while one document is rendered: the house style, images,
+// link definitions, list and footnote bookkeeping, and the warnings that make
+// sure nothing is dropped without the user hearing of it.
+import type { FileChild } from 'docx';
+import type { Definition, Nodes, Root } from 'mdast';
+import type { Footnotes } from './footnotes.js';
+import type { ListNumbering } from './lists.js';
+import { xmlSafe } from './sanitize.js';
+import type { Style } from './style.js';
+
+/** Where a block is rendered; each container passes a changed copy to its children. */
+export interface Env {
+  /** Style of plain paragraphs here (quotation, footnote...); undefined for Normal. */
+  readonly style: string | undefined;
+  /** Left indent in twips from the enclosing quotations and list items. */
+  readonly indent: number;
+  /** Word list level (0-based) a list starting here gets. */
+  readonly listLevel: number;
+  /** Inside a footnote, where Word allows no footnotes. */
+  readonly inFootnote: boolean;
+}
+
+export const BODY: Env = { style: undefined, indent: 0, listLevel: 0, inFootnote: false };
+
+export type RenderBlocks = (nodes: readonly Nodes[], ctx: RenderContext, env: Env) => FileChild[];
+
+export class RenderContext {
+  readonly definitions = new Map<string, Definition>();
+  /** The heading that starts the body, which begins a new page after the cover. */
+  pageBreakBefore: Nodes | undefined;
+  private removed = 0;
+  private drawings = 0;
+
+  constructor(
+    readonly style: Style,
+    readonly images: ReadonlyMap<string, Uint8Array>,
+    readonly lists: ListNumbering,
+    readonly notes: Footnotes,
+    tree: Root,
+    private readonly onWarning: (message: string) => void,
+  ) {
+    collectDefinitions(tree, this.definitions);
+  }
+
+  /** Text fit for XML; what had to go is counted and reported once by `finish`. */
+  clean(text: string): string {
+    const safe = xmlSafe(text);
+    this.removed += safe.removed;
+    return safe.text;
+  }
+
+  warn(message: string): void {
+    this.onWarning(message);
+  }
+
+  /** Drawing ids must be unique in a document; docx's own counter is global and would differ between renders. */
+  nextDrawingId(): number {
+    this.drawings += 1;
+    return this.drawings;
+  }
+
+  finish(): void {
+    if (this.removed > 0) {
+      this.warn(`${this.removed} character(s) that a Word document cannot hold (control characters) were left out`);
+    }
+  }
+}
+
+function collectDefinitions(node: Nodes, into: Map<string, Definition>): void {
+  // The first definition of a label wins, as in CommonMark.
+  if (node.type === 'definition' && !into.has(node.identifier)) into.set(node.identifier, node);
+  if ('children' in node) for (const child of node.children) collectDefinitions(child, into);
+}

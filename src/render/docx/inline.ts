@@ -1,0 +1,129 @@
+// Phrasing content to runs. Formatting is carried down as a RunFormat, so
+// nested emphasis, links and code combine the way Markdown nests them.
+import { ExternalHyperlink, Tab, TextRun, type ParagraphChild } from 'docx';
+import type { Nodes, PhrasingContent } from 'mdast';
+import type { Env, RenderContext } from './context.js';
+import { imageRun } from './images.js';
+import { linkTarget } from './links.js';
+import { STYLE } from './styles.js';
+import { describe, plainText } from './text.js';
+
+export interface RunFormat {
+  readonly bold?: boolean;
+  readonly italics?: boolean;
+  readonly strike?: boolean;
+  readonly code?: boolean;
+  readonly link?: boolean;
+}
+
+function runOptions(format: RunFormat) {
+  return {
+    ...(format.bold ? { bold: true } : {}),
+    ...(format.italics ? { italics: true } : {}),
+    ...(format.strike ? { strike: true } : {}),
+    ...(format.code ? { style: STYLE.verbatim } : format.link ? { style: STYLE.hyperlink } : {}),
+  };
+}
+
+/**
+ * Runs for text that is already clean. A newline becomes a line break and a
+ * tab a tab: docx would write both into w:t, where Word shows a space. Text
+ * always goes in as `text`, never as a child string, which docx would turn
+ * into a page number field when it reads "CURRENT".
+ */
+export function textRuns(text: string, format: RunFormat = {}): TextRun[] {
+  const options = runOptions(format);
+  const runs: TextRun[] = [];
+  for (const piece of text.split(/(\r\n|\r|\n|\t)/)) {
+    if (piece === '') continue;
+    if (piece === '\t') runs.push(new TextRun({ ...options, children: [new Tab()] }));
+    else if (piece === '\n' || piece === '\r' || piece === '\r\n') runs.push(new TextRun({ ...options, break: 1 }));
+    else runs.push(new TextRun({ ...options, text: piece }));
+  }
+  return runs;
+}
+
+export function inlines(nodes: readonly Nodes[], ctx: RenderContext, env: Env, format: RunFormat = {}): ParagraphChild[] {
+  return nodes.flatMap((node) => inline(node, ctx, env, format));
+}
+
+function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): ParagraphChild[] {
+  const literal = (text: string) => textRuns(ctx.clean(text), format);
+  switch (node.type) {
+    case 'text':
+    case 'html': // raw HTML stays visible as text, never markup
+      return literal(node.value);
+    case 'strong':
+      return inlines(node.children, ctx, env, { ...format, bold: true });
+    case 'emphasis':
+      return inlines(node.children, ctx, env, { ...format, italics: true });
+    case 'delete':
+      return inlines(node.children, ctx, env, { ...format, strike: true });
+    case 'inlineCode':
+      return textRuns(ctx.clean(node.value), { ...format, code: true });
+    case 'break':
+      return [new TextRun({ break: 1 })];
+    case 'link':
+      return link(node.url, node.children, ctx, env, format);
+    case 'linkReference': {
+      const definition = ctx.definitions.get(node.identifier);
+      if (definition) return link(definition.url, node.children, ctx, env, format);
+      return unresolved(node.children, node.label ?? node.identifier, node.referenceType, '[', ctx, env, format);
+    }
+    case 'image':
+      return imageRun(node.url, node.alt, node.title, ctx, literal);
+    case 'imageReference': {
+      const definition = ctx.definitions.get(node.identifier);
+      if (definition) return imageRun(definition.url, node.alt, definition.title, ctx, literal);
+      const alt: PhrasingContent[] = [{ type: 'text', value: node.alt ?? '' }];
+      return unresolved(alt, node.label ?? node.identifier, node.referenceType, '![', ctx, env, format);
+    }
+    case 'footnoteReference': {
+      const label = `[^${node.label ?? node.identifier}]`;
+      if (env.inFootnote) {
+        ctx.warn(`footnote reference ${label} inside a footnote: Word has no footnotes in footnotes, so it is shown as text`);
+        return literal(label);
+      }
+      const run = ctx.notes.reference(node.identifier);
+      if (run) return [run];
+      ctx.warn(`footnote reference ${label} has no footnote text; it is shown as text`);
+      return literal(label);
+    }
+    default:
+      ctx.warn(`${describe(node)} has no Word equivalent inside a paragraph; its text is kept`);
+      return literal(plainText(node));
+  }
+}
+
+function link(url: string, children: readonly Nodes[], ctx: RenderContext, env: Env, format: RunFormat): ParagraphChild[] {
+  // Word cannot nest hyperlinks; the outer link stands for both.
+  if (format.link) return inlines(children, ctx, env, format);
+  const cleanUrl = ctx.clean(url);
+  const target = linkTarget(cleanUrl);
+  if (target === null) {
+    const text = inlines(children, ctx, env, format);
+    if (cleanUrl.trim() === '') return text;
+    ctx.warn(`link to ${cleanUrl} is kept as text, not made a hyperlink (only http, https, mailto, ftp, tel and relative links are)`);
+    return [...text, ...textRuns(` <${cleanUrl}>`, format)];
+  }
+  const content = inlines(children, ctx, env, { ...format, link: true });
+  return [new ExternalHyperlink({ link: target, children: content.length > 0 ? content : textRuns(cleanUrl, { ...format, link: true }) })];
+}
+
+/** An unresolved reference is shown as the Markdown that was written, as CommonMark renders it. */
+function unresolved(
+  children: readonly Nodes[],
+  label: string,
+  referenceType: 'shortcut' | 'collapsed' | 'full',
+  open: string,
+  ctx: RenderContext,
+  env: Env,
+  format: RunFormat,
+): ParagraphChild[] {
+  const close = referenceType === 'full' ? `][${label}]` : referenceType === 'collapsed' ? '][]' : ']';
+  return [
+    ...textRuns(ctx.clean(open), format),
+    ...inlines(children, ctx, env, format),
+    ...textRuns(ctx.clean(close), format),
+  ];
+}
