@@ -5,24 +5,30 @@ import { draftDocument, removedDocument, responseDocument, separateDocuments } f
 import { report as reportJson } from '../compose/report.js';
 import type { DocumentModel } from '../document.js';
 import { runCheck } from '../pipeline.js';
-import { exitCodeFor, Problems } from '../problems.js';
+import { exitCodeFor, type Problem, Problems } from '../problems.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { OutputError, type Outputs, writeOutputs } from '../write/outputs.js';
-import { loadHouseStyle, type HouseStyle } from './house-style.js';
 import { type Env, report } from './env.js';
+import { type HouseStyle, loadHouseStyle } from './house-style.js';
 
 export async function build(env: Env, what: 'draft' | 'merge', opts: { allowIncomplete: boolean; docx: boolean }): Promise<number> {
   const { problems, ws, result } = runCheck(env.root, env.today, { partners: false, completeness: what === 'merge' });
   if (!ws || !result || problems.hasInputErrors()) return report(env, problems.sorted());
-  const incomplete = exitCodeFor(problems.list, false) === 1;
-  if (incomplete && !opts.allowIncomplete) {
+  if (exitCodeFor(problems.list, false) === 1 && !opts.allowIncomplete) {
     report(env, problems.sorted());
     env.stderr(`nothing written: the response is incomplete. Fix the problems above, or run 'lsp-respond merge --allow-incomplete' to write "No collective response" for unanswered questions\n`);
     return 1;
   }
-  const styleProblems = new Problems();
-  const style = loadHouseStyle(env.root, styleProblems);
-  if (styleProblems.hasInputErrors() || !style) return report(env, [...problems.sorted(), ...styleProblems.sorted()]);
+  // Asked for: an unanswered question is then worth a warning, not an error.
+  const shown: Problem[] = problems.sorted().map((p) => (p.kind === 'completeness' ? { ...p, severity: 'warning' } : p));
+
+  let style: HouseStyle | null = null;
+  if (opts.docx) {
+    const styleProblems = new Problems();
+    style = loadHouseStyle(env.root, styleProblems);
+    shown.push(...styleProblems.sorted());
+    if (!style) return report(env, shown);
+  }
 
   const docs: [string, DocumentModel][] = [['draft', draftDocument(ws, result)]];
   if (what === 'merge') {
@@ -33,24 +39,23 @@ export async function build(env: Env, what: 'draft' | 'merge', opts: { allowInco
   const outputs: Outputs = new Map();
   for (const [name, doc] of docs) {
     outputs.set(`${name}.md`, renderMarkdown(doc));
-    if (opts.docx && name !== 'removed') outputs.set(`${name}.docx`, await renderDocxWith(style, ws.images, doc));
+    // removed.md is an internal record for the partnership, not a submission: no DOCX.
+    if (style && name !== 'removed') outputs.set(`${name}.docx`, await renderDocxWith(style, ws.images, doc));
   }
   if (what === 'merge') outputs.set('report.json', reportJson(ws, result));
 
-  const outDir = join(env.root, ws.config.output);
   try {
-    writeOutputs(outDir, outputs, what === 'merge' ? ['separate'] : []);
+    writeOutputs(join(env.root, ws.config.output), outputs, what === 'merge' ? ['separate'] : []);
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
-    problems.error('output', { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }, e.message);
-    return report(env, problems.sorted());
+    return report(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }]);
   }
-  const code = report(env, [...problems.sorted(), ...styleProblems.sorted()]);
+  report(env, shown);
   if (!env.quiet) {
     const files = [...outputs.keys()].sort().map((f) => `${ws.config.output}/${f}`);
     env.stdout(`wrote ${files.length} files: ${files.join(', ')}\n`);
   }
-  return code === 2 ? 2 : 0;
+  return 0;
 }
 
 async function renderDocxWith(style: HouseStyle, images: ReadonlyMap<string, Uint8Array>, doc: DocumentModel): Promise<Uint8Array> {

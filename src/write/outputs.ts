@@ -2,7 +2,7 @@
 // temporary file beside its target and renamed into place, so a failed or
 // killed run leaves the previous outputs as they were.
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 export type Outputs = Map<string, string | Uint8Array>;
 
@@ -13,23 +13,44 @@ const TEMP = /^\.(.+)\.tmp-\d+$/;
 /**
  * Writes `files` (paths relative to `outDir`). `owned` lists subdirectories
  * whose .md/.docx files this run fully determines: stale ones are removed.
+ * `root` is the workspace, so messages name paths as the user wrote them.
  */
-export function writeOutputs(outDir: string, files: Outputs, owned: string[] = []): void {
-  prepareDir(outDir);
+export function writeOutputs(outDir: string, files: Outputs, owned: string[] = [], root?: string): void {
+  const show = (p: string) => (root ? relative(root, p).split(sep).join('/') || '.' : p);
+  // Each directory is prepared (and cleared of stale temporary files) once:
+  // clearing it again per file would delete this run's own temporary files.
+  const prepared = new Set<string>();
+  const prepare = (dir: string) => {
+    if (prepared.has(dir)) return;
+    prepareDir(dir, show);
+    prepared.add(dir);
+  };
+  prepare(outDir);
   const temps: [string, string][] = [];
+  const discard = () => {
+    for (const [temp] of temps) rmSync(temp, { force: true });
+  };
   try {
     for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const target = join(outDir, rel);
-      prepareDir(dirname(target));
+      prepare(dirname(target));
+      if (existsSync(target) && lstatSync(target).isDirectory()) throw new OutputError(`${show(target)} is a directory; move it away so the output can be written`);
       const temp = join(dirname(target), `.${rel.split('/').pop()}.tmp-${process.pid}`);
-      writeFileSync(temp, content);
       temps.push([temp, target]);
+      writeFileSync(temp, content);
     }
   } catch (e) {
-    for (const [temp] of temps) rmSync(temp, { force: true });
-    throw new OutputError(`cannot write to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; check that it is a writable directory`);
+    discard();
+    if (e instanceof OutputError) throw e;
+    throw new OutputError(`cannot write to ${show(outDir)}: ${reason(e)}; check that it is a writable directory`);
   }
-  for (const [temp, target] of temps) renameSync(temp, target);
+  // Renames only start once every output exists in full, so a killed run leaves old or new files, never half-written ones.
+  try {
+    for (const [temp, target] of temps) renameSync(temp, target);
+  } catch (e) {
+    discard();
+    throw new OutputError(`cannot write to ${show(outDir)}: ${reason(e)}; check that it is a writable directory`);
+  }
   for (const dir of owned) {
     const abs = join(outDir, dir);
     if (!existsSync(abs)) continue;
@@ -39,15 +60,28 @@ export function writeOutputs(outDir: string, files: Outputs, owned: string[] = [
   }
 }
 
-function prepareDir(dir: string): void {
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new OutputError(`${dir} exists but is not a directory; move it away or choose another 'output:' in lsp-respond.yaml`);
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'part of the path is a file, not a directory';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EROFS') return 'the file system is read-only';
+  return code ?? (e as Error).message;
+}
+
+function prepareDir(dir: string, show: (p: string) => string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new OutputError(`${show(dir)} exists but is not a directory; move it away or choose another 'output:' in lsp-respond.yaml`);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new OutputError(`cannot create ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; check the permissions`);
+    throw new OutputError(`cannot create the directory ${show(dir)}: ${reason(e)}; choose another 'output:' in lsp-respond.yaml or fix the permissions`);
   }
   // Temporary files of a run that was killed before it could rename them.
-  for (const name of readdirSync(dir)) {
-    if (TEMP.test(name) && lstatSync(join(dir, name)).isFile()) rmSync(join(dir, name), { force: true });
+  try {
+    for (const name of readdirSync(dir)) {
+      if (TEMP.test(name) && lstatSync(join(dir, name)).isFile()) rmSync(join(dir, name), { force: true });
+    }
+  } catch (e) {
+    throw new OutputError(`cannot write to ${show(dir)}: ${reason(e)}; check that it is a writable directory`);
   }
 }

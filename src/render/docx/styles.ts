@@ -38,6 +38,9 @@ export const STYLE = {
   heading: (depth: number) => `Heading${depth}`,
 } as const;
 
+/** Quotations indent by 1 cm per level, in twips. */
+export const QUOTE_INDENT = 567;
+
 const halfPoints = (pt: number) => Math.round(pt * 2);
 const twips = (pt: number) => Math.round(pt * 20);
 
@@ -119,7 +122,7 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       basedOn: 'Normal',
       next: 'Normal',
       run: { color: s.colours.muted },
-      paragraph: { ...body, border: { left: { ...rule, size: 18, space: 8 } } },
+      paragraph: { ...body, indent: { left: QUOTE_INDENT }, border: { left: { ...rule, size: 18, space: 8 } } },
     },
     { id: STYLE.abstention, name: 'Abstention', basedOn: 'Normal', next: 'Normal', run: { italics: true }, paragraph: body },
     {
@@ -136,7 +139,7 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       basedOn: 'Normal',
       next: 'Normal',
       quickFormat: true,
-      paragraph: { ...body, border: { left: { ...rule, size: 12, space: 8 } } },
+      paragraph: { ...body, indent: { left: QUOTE_INDENT }, border: { left: { ...rule, size: 12, space: 8 } } },
     },
     {
       // pandoc reads and writes code blocks with this style name.

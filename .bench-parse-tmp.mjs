@@ -1,0 +1,17 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+const p = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const dir = process.argv[2];
+const files = readdirSync(dir).map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
+let bytes = files.reduce((s, f) => s + f.length, 0);
+p.parse(files[0]);
+let t = performance.now();
+for (const f of files) p.parse(f);
+const whole = performance.now() - t;
+t = performance.now();
+for (const f of files) for (const part of f.split(/\n(?=## )/)) p.parse(part);
+const split = performance.now() - t;
+console.log(`${files.length} files ${(bytes/1e6).toFixed(2)} MB: per file ${whole.toFixed(0)} ms, per answer ${split.toFixed(0)} ms`);

@@ -1,0 +1,116 @@
+// Block content to Word paragraphs and tables. Containers (quotations, list
+// items, footnotes) do not exist in Word, so they pass an Env down: a style
+// and an indent for the paragraphs inside them.
+import { Paragraph, type FileChild, type ParagraphChild } from 'docx';
+import type { Blockquote, FootnoteDefinition, Heading, Nodes } from 'mdast';
+import { roleOf } from '../../document.js';
+import type { Env, RenderContext } from './context.js';
+import { inlines, textRuns } from './inline.js';
+import { renderList } from './lists.js';
+import { paragraphStyleOf } from './roles.js';
+import { QUOTE_INDENT, STYLE } from './styles.js';
+import { renderTable } from './tables.js';
+import { describe, plainText } from './text.js';
+
+
+const PHRASING = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'break',
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+  'footnoteReference',
+]);
+
+export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: Env): FileChild[] {
+  const out: FileChild[] = [];
+  // Phrasing content where blocks belong (a hand-built tree) is gathered into a paragraph.
+  let loose: Nodes[] = [];
+  const flush = () => {
+    if (loose.length > 0) out.push(paragraph(inlines(loose, ctx, env), env.style, env));
+    loose = [];
+  };
+  for (const node of nodes) {
+    if (PHRASING.has(node.type)) {
+      loose.push(node);
+      continue;
+    }
+    flush();
+    out.push(...block(node, ctx, env));
+  }
+  flush();
+  return out;
+}
+
+/** A paragraph in the env's style needs an indent of its own only beyond what that style gives. */
+function paragraph(children: ParagraphChild[], style: string | undefined, env: Env): Paragraph {
+  const own = style === env.style ? env.indent !== env.styleIndent : env.indent > 0;
+  return new Paragraph({ style, children, ...(own ? { indent: { left: env.indent } } : {}) });
+}
+
+function block(node: Nodes, ctx: RenderContext, env: Env): FileChild[] {
+  switch (node.type) {
+    case 'paragraph':
+      return [paragraph(inlines(node.children, ctx, env), paragraphStyleOf(node, ctx) ?? env.style, env)];
+    case 'heading':
+      return [heading(node, ctx, env)];
+    case 'blockquote':
+      return blockquote(node, ctx, env);
+    case 'list':
+      return renderList(node, ctx, env, renderBlocks);
+    case 'listItem':
+      // Only a hand-built tree has an item outside a list; it is a list of one.
+      return renderList({ type: 'list', children: [node] }, ctx, env, renderBlocks);
+    case 'code':
+      return [new Paragraph({ style: STYLE.code, children: textRuns(ctx.clean(node.value)), ...indent(env) })];
+    case 'html': // raw HTML stays visible as text, never markup
+      return [paragraph(textRuns(ctx.clean(node.value)), env.style, env)];
+    case 'table':
+      return renderTable(node, ctx, env);
+    case 'thematicBreak':
+      return [new Paragraph({ style: STYLE.rule, ...indent(env) })];
+    case 'definition':
+      // Link definitions are not content: links and images use them.
+      return [];
+    case 'footnoteDefinition':
+      return ctx.notes.isNote(node) ? [] : unreferencedFootnote(node, ctx, env);
+    case 'root':
+      return renderBlocks(node.children, ctx, env);
+    default:
+      ctx.warn(`${describe(node)} has no Word equivalent; its text is kept as a paragraph`);
+      return [paragraph(textRuns(ctx.clean(plainText(node))), env.style, env)];
+  }
+}
+
+function indent(env: Env) {
+  return env.indent > 0 ? { indent: { left: env.indent } } : {};
+}
+
+function heading(node: Heading, ctx: RenderContext, env: Env): Paragraph {
+  const style = roleOf(node) === 'title' ? STYLE.title : STYLE.heading(Math.min(6, Math.max(1, node.depth)));
+  return new Paragraph({
+    style,
+    children: inlines(node.children, ctx, env),
+    ...(ctx.pageBreakBefore === node ? { pageBreakBefore: true } : {}),
+    ...indent(env),
+  });
+}
+
+function blockquote(node: Blockquote, ctx: RenderContext, env: Env): FileChild[] {
+  const style = paragraphStyleOf(node, ctx) ?? STYLE.quote;
+  const indent = env.indent + QUOTE_INDENT;
+  // Quotation styles indent by themselves; roles' other styles do not.
+  const quoteStyle = style === STYLE.quote || style === STYLE.superseded;
+  return renderBlocks(node.children, ctx, { ...env, style, indent, styleIndent: quoteStyle ? QUOTE_INDENT : 0 });
+}
+
+function unreferencedFootnote(node: FootnoteDefinition, ctx: RenderContext, env: Env): FileChild[] {
+  const label = `[^${node.label ?? node.identifier}]`;
+  ctx.warn(`footnote ${label} is never referenced (or defined twice); its text is shown where it is defined`);
+  return [paragraph(textRuns(ctx.clean(`${label}:`)), env.style, env), ...renderBlocks(node.children, ctx, env)];
+}

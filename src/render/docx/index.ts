@@ -1,0 +1,72 @@
+// The DOCX writer: a DocumentModel (mdast plus roles) to the bytes of a .docx
+// file that Word and LibreOffice open without repair, the same bytes every
+// time for the same model.
+//
+// Warnings (a node with no Word equivalent, a missing image, an unreferenced
+// footnote, characters XML cannot hold...) go to `opts.warn`, not into the
+// return value, so callers that only want the bytes keep a plain
+// Promise<Uint8Array>. Nothing is dropped without a warning: content that
+// cannot be shown as itself is shown as text.
+import { Document, type FileChild } from 'docx';
+import type { Nodes } from 'mdast';
+import { roleOf, type DocumentModel } from '../../document.js';
+import { renderBlocks } from './blocks.js';
+import { BODY, RenderContext } from './context.js';
+import { Footnotes } from './footnotes.js';
+import { headerAndFooter, sectionProperties } from './layout.js';
+import { ListNumbering } from './lists.js';
+import { packDeterministic } from './package.js';
+import { styleIdsOf, withDefaultLanguage } from './reference.js';
+import type { Style } from './style.js';
+import { LANGUAGE, stylesFor } from './styles.js';
+
+export interface DocxOptions {
+  style: Style;
+  /** Image bytes by the exact `url` of the image nodes (workspace-relative paths). */
+  images: ReadonlyMap<string, Uint8Array>;
+  /** word/styles.xml of a reference document (see readReferenceStyles): its styles take precedence. */
+  referenceStyles?: string;
+  /** Receives one message per thing that could not be rendered as itself. */
+  warn?: (message: string) => void;
+}
+
+export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise<Uint8Array> {
+  const tree = doc.tree;
+  const lists = new ListNumbering();
+  // Footnote content is rendered when its first reference is, with the same context.
+  const notes: Footnotes = new Footnotes(tree, (nodes, env): FileChild[] => renderBlocks(nodes, ctx, env));
+  const ctx: RenderContext = new RenderContext(opts.style, opts.images, lists, notes, tree, opts.warn ?? (() => {}));
+  ctx.pageBreakBefore = bodyStart(tree.children);
+  const meta = {
+    title: ctx.clean(doc.meta.title),
+    subject: ctx.clean(doc.meta.subject),
+    creator: ctx.clean(doc.meta.creator),
+    short: ctx.clean(doc.meta.short),
+    date: doc.meta.date,
+  };
+  const reference = opts.referenceStyles;
+  const bytes = await packDeterministic(() => {
+    const children = renderBlocks(tree.children, ctx, BODY);
+    const { header, footer } = headerAndFooter(meta, ctx);
+    try {
+      return new Document({
+        ...(reference === undefined ? {} : { externalStyles: withDefaultLanguage(reference, LANGUAGE) }),
+        styles: stylesFor(opts.style, reference === undefined ? null : styleIdsOf(reference)),
+        numbering: { config: lists.config },
+        footnotes: notes.written,
+        sections: [{ properties: sectionProperties(), headers: { default: header }, footers: { default: footer }, children }],
+      });
+    } catch (error) {
+      if (reference === undefined) throw error;
+      throw new Error(`the reference document's styles cannot be used: ${(error as Error).message}`);
+    }
+  }, meta);
+  ctx.finish();
+  return bytes;
+}
+
+/** The first section heading after a cover, which starts a new page; none when there is no cover. */
+function bodyStart(children: readonly Nodes[]): Nodes | undefined {
+  const index = children.findIndex((n) => n.type === 'heading' && n.depth === 1 && roleOf(n) !== 'title');
+  return index > 0 ? children[index] : undefined;
+}
