@@ -1,0 +1,109 @@
+// The commands as a user runs them, through the built binary.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, run } from './helpers/cli.js';
+import { answerAll, partner, workspace } from './helpers/workspace.js';
+
+const NO_STACK = /\n\s+at /;
+
+describe('the example workspace', () => {
+  it('passes check, and prints the SPEC JSON with --format json', () => {
+    const text = run(['check']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^check passed: 33 of 35 questions answered, 2 abstained; 6 partners/);
+    const json = run(['check', '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, problems: [] });
+  });
+
+  it('shows status with days left to each deadline', () => {
+    const r = run(['status', '--today', '2006-02-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('views: 2006-02-11 (10 days left)');
+    expect(r.stdout).toContain('submission: 2006-03-03 (30 days left)');
+    expect(r.stdout).toMatch(/^rbkc {8,}S {2}A/m);
+    expect(r.stdout).toContain('mps cannot endorse Q18');
+    const late = run(['status', '--today', '2006-03-04']);
+    expect(late.stdout).toContain('submission: 2006-03-03 (1 day ago)');
+  });
+});
+
+describe('global options and exit codes', () => {
+  it('prints help and version with exit 0', () => {
+    expect(run(['--help']).code).toBe(0);
+    expect(run(['check', '--help']).stdout).toContain('--format <format>');
+    expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version);
+  });
+
+  it('exits 2 for usage errors', () => {
+    for (const args of [['frobnicate'], ['check', '--format', 'xml'], ['check', '--today', '2006-02-30'], ['-C', '/no/such/dir', 'check']]) {
+      const r = run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(NO_STACK);
+    }
+  });
+
+  it('exits 1 for an incomplete response and 2 for bad input, in every format', () => {
+    const incomplete = workspace({ 'lsp-respond.yaml': 'partnership: P\n', 'responses/a.md': partner('partner: A', answerAll(['Q7'])) });
+    const r1 = run(['-C', incomplete, 'check']);
+    expect(r1.code).toBe(1);
+    expect(r1.stderr).toMatch(/^questions\/odpm-lsp-2005\.yaml:\d+:\d+: error: no partner answers Q7; /m);
+    const gh = run(['-C', incomplete, 'check', '--format', 'github']);
+    expect(gh.code).toBe(1);
+    expect(gh.stdout).toMatch(/^::error file=questions\/odpm-lsp-2005\.yaml,line=\d+,col=\d+,title=unanswered::no partner answers Q7/m);
+    const source = partner('partner: A', `${answerAll()}\n## Q36\n\nExtra.\n`);
+    const bad = workspace({ 'lsp-respond.yaml': 'partnership: P\n', 'responses/a.md': source });
+    const r2 = run(['-C', bad, 'check', '--format', 'json']);
+    expect(r2.code).toBe(2);
+    const json = JSON.parse(r2.stdout) as { ok: boolean; problems: object[] };
+    expect(json.ok).toBe(false);
+    expect(json.problems).toContainEqual({
+      severity: 'error',
+      code: 'unknown-question',
+      message: 'unknown question Q36; the question set has Q1-Q35',
+      file: 'responses/a.md',
+      line: source.split('\n').indexOf('## Q36') + 1,
+      column: 1,
+    });
+  });
+
+  it('fails warnings under --strict and hides them under --quiet', () => {
+    const ws = workspace({ 'lsp-respond.yaml': 'partnership: P\ncolour: red\n', 'responses/a.md': partner('partner: A', answerAll()) });
+    expect(run(['-C', ws, 'check']).code).toBe(0);
+    const strict = run(['-C', ws, 'check', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("lsp-respond.yaml:2:1: warning: unknown key 'colour'");
+    const quiet = run(['-C', ws, '--quiet', 'check']);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe('');
+  });
+});
+
+describe('init and template', () => {
+  it('creates a workspace, a template that check --partners reads, and refuses to overwrite', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lsp-init-'));
+    const init = run(['-C', dir, 'init', 'ws', '--partnership', 'Camden Partnership', '--today', '2006-01-10']);
+    expect(init.code).toBe(0);
+    const root = join(dir, 'ws');
+    for (const f of ['lsp-respond.yaml', 'questions/odpm-lsp-2005.yaml', 'templates/style.yaml']) expect(existsSync(join(root, f)), f).toBe(true);
+    expect(readFileSync(join(root, 'questions/odpm-lsp-2005.yaml'), 'utf8')).toBe(readFileSync(join(REPO, 'questions/odpm-lsp-2005.yaml'), 'utf8'));
+    expect(run(['-C', dir, 'init', 'ws', '--partnership', 'Again']).code).toBe(2);
+
+    expect(run(['-C', root, 'template', 'ccen', '--partner', 'Camden Community Empowerment Network', '--sector', 'voluntary']).code).toBe(0);
+    const file = readFileSync(join(root, 'responses/ccen.md'), 'utf8');
+    expect(file).toContain('partner: Camden Community Empowerment Network');
+    expect(file).toContain('## Q16: How can the neighbourhood and parish, tiers be involved');
+    const again = run(['-C', root, 'template', 'ccen', '--partner', 'X']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('responses/ccen.md already exists');
+    expect(run(['-C', root, 'template', 'Bad Id', '--partner', 'X']).code).toBe(2);
+
+    // An empty template is valid input that answers nothing yet.
+    const check = run(['-C', root, 'check', '--partners']);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('responses/ccen.md:1:1: error: Camden Community Empowerment Network neither answers nor abstains on 35 questions');
+    expect(check.stderr).not.toMatch(NO_STACK);
+  });
+});
