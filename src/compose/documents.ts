@@ -7,14 +7,24 @@ import type { Contribution, PartnerResponse, Workspace } from '../model.js';
 import { blocksOf, bullets, code, Footnotes, heading, longDate, para, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
 
+/** Cover wording, from the house style (templates/style.yaml). */
+export interface CoverWording {
+  prefix: string; // "Response from"
+  draft: string; // "Draft for circulation"
+  endorsedBy: string; // "Endorsed by"
+}
+
+export const DEFAULT_COVER: CoverWording = { prefix: 'Response from', draft: 'Draft for circulation', endorsedBy: 'Endorsed by' };
+
 interface Context {
   ws: Workspace;
   result: MergeResult;
   partners: Map<string, PartnerResponse>;
+  cover: CoverWording;
 }
 
-function context(ws: Workspace, result: MergeResult): Context {
-  return { ws, result, partners: new Map(ws.partners.map((p) => [p.id, p])) };
+function context(ws: Workspace, result: MergeResult, cover: CoverWording): Context {
+  return { ws, result, partners: new Map(ws.partners.map((p) => [p.id, p])), cover };
 }
 
 function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: Footnotes): DocumentModel {
@@ -66,8 +76,8 @@ function preambleSection(title: string, accounts: Account[], render: (a: Account
   return accounts.length === 0 ? [] : [heading(1, title), ...accounts.flatMap(render)];
 }
 
-export function draftDocument(ws: Workspace, result: MergeResult): DocumentModel {
-  const ctx = context(ws, result);
+export function draftDocument(ws: Workspace, result: MergeResult, wording: CoverWording = DEFAULT_COVER): DocumentModel {
+  const ctx = context(ws, result, wording);
   const notes = new Footnotes();
   const contribution = (a: Account): RootContent[] => {
     notes.add(a.contribution);
@@ -90,7 +100,7 @@ export function draftDocument(ws: Workspace, result: MergeResult): DocumentModel
     return out;
   };
   const children = [
-    ...cover(ctx, `Draft composite response from the ${ws.config.partnership}`, [`Draft of ${longDate(ws.config.date)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
+    ...cover(ctx, `${ctx.cover.draft}: composite response from the ${ws.config.partnership}`, [`Draft of ${longDate(ws.config.date)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
     ...preambleSection('General comments', result.preambles, contribution),
     ...skeleton(result, body),
     heading(1, 'How to object to a section'),
@@ -104,8 +114,8 @@ export function draftDocument(ws: Workspace, result: MergeResult): DocumentModel
   return document(ctx, 'draft', `Draft composite response from the ${ws.config.partnership}`, children, notes);
 }
 
-export function responseDocument(ws: Workspace, result: MergeResult): DocumentModel {
-  const ctx = context(ws, result);
+export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording = DEFAULT_COVER): DocumentModel {
+  const ctx = context(ws, result, wording);
   const notes = new Footnotes();
   const included = (a: Account): RootContent[] => {
     if (a.status !== 'included') return [];
@@ -119,16 +129,16 @@ export function responseDocument(ws: Workspace, result: MergeResult): DocumentMo
   };
   const endorsing = ws.partners.map((p) => `${p.name} (${p.sector})`);
   const children = [
-    ...cover(ctx, `Response from the ${ws.config.partnership}`, [longDate(ws.config.date), 'This response is endorsed by every member of the Partnership:']),
+    ...cover(ctx, `${ctx.cover.prefix} the ${ws.config.partnership}`, [longDate(ws.config.date), `${ctx.cover.endorsedBy}:`]),
     ...(endorsing.length > 0 ? [bullets(endorsing)] : []),
     ...preambleSection('General comments', result.preambles.filter((a) => a.status === 'included'), included),
     ...skeleton(result, body),
   ];
-  return document(ctx, 'response', `Response from the ${ws.config.partnership}`, children, notes);
+  return document(ctx, 'response', `${ctx.cover.prefix} the ${ws.config.partnership}`, children, notes);
 }
 
-export function removedDocument(ws: Workspace, result: MergeResult): DocumentModel {
-  const ctx = context(ws, result);
+export function removedDocument(ws: Workspace, result: MergeResult, wording: CoverWording = DEFAULT_COVER): DocumentModel {
+  const ctx = context(ws, result, wording);
   const notes = new Footnotes();
   const removed = (a: Account): RootContent[] => {
     if (a.status !== 'removed') return [];
@@ -154,8 +164,8 @@ export function removedDocument(ws: Workspace, result: MergeResult): DocumentMod
 }
 
 /** One document per partner with removed text, keyed by partner id. */
-export function separateDocuments(ws: Workspace, result: MergeResult): Map<string, DocumentModel> {
-  const ctx = context(ws, result);
+export function separateDocuments(ws: Workspace, result: MergeResult, wording: CoverWording = DEFAULT_COVER): Map<string, DocumentModel> {
+  const ctx = context(ws, result, wording);
   const docs = new Map<string, DocumentModel>();
   for (const partner of ws.partners) {
     const mine = (a: Account) => a.status === 'removed' && a.contribution.partner === partner.id;
@@ -169,7 +179,7 @@ export function separateDocuments(ws: Workspace, result: MergeResult): Map<strin
       const accounts = o.contributions.filter(mine);
       return accounts.length === 0 ? null : byPart(o, accounts, render);
     };
-    const subject = `Response from ${partner.name}`;
+    const subject = `${ctx.cover.prefix} ${partner.name}`;
     const children = [
       ...cover(ctx, subject, [
         longDate(ws.config.date),

@@ -1,5 +1,7 @@
 // The Markdown writer: remark-stringify over the document tree, never string
 // concatenation, so every construct in an answer survives as written.
+import type { Nodes, Root } from 'mdast';
+import { posix } from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -10,6 +12,20 @@ const processor = unified()
   .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fence: '`', fences: true, rule: '-', listItemIndent: 'one', incrementListMarker: true })
   .freeze();
 
-export function renderMarkdown(doc: DocumentModel): string {
-  return processor.stringify(doc.tree);
+/**
+ * `toRoot` is the path from the output file's directory back to the
+ * workspace (e.g. '..' for out/response.md): image paths in the model are
+ * workspace-relative and must still resolve from where the file is written.
+ */
+export function renderMarkdown(doc: DocumentModel, toRoot = '.'): string {
+  return processor.stringify(toRoot === '.' ? doc.tree : rebaseImages(doc.tree, toRoot));
+}
+
+function rebaseImages(tree: Root, toRoot: string): Root {
+  const copy = (node: Nodes): Nodes => {
+    if (node.type === 'image') return { ...node, url: posix.join(toRoot, node.url) };
+    if ('children' in node) return { ...node, children: node.children.map(copy) } as Nodes;
+    return node;
+  };
+  return copy(tree) as Root;
 }

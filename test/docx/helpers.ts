@@ -113,7 +113,9 @@ export const HAVE_XMLLINT = hasTool('xmllint', ['--version']);
  * machine, but in CI they run and fail: a CI without pandoc must not pass by
  * checking nothing.
  */
-export const withPandoc = HAVE_PANDOC || process.env.CI ? it : it.skip;
+export function withPandoc(name: string, test: () => Promise<void>, timeout = 30_000): void {
+  (HAVE_PANDOC || process.env.CI ? it : it.skip)(name, test, timeout);
+}
 
 function scratch<T>(bytes: Uint8Array, use: (file: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'lsp-docx-'));
@@ -161,6 +163,8 @@ export function pandocNodes(value: unknown, type: string): PandocNode[] {
   return found;
 }
 
+const PANDOC_BLOCKS = new Set(['Para', 'Plain', 'Header', 'BlockQuote', 'OrderedList', 'BulletList', 'Table', 'Div', 'Note', 'MetaInlines', 'MetaBlocks']);
+
 /** The text pandoc recovered: words, inline code and code blocks, from body, notes and metadata. */
 export function pandocText(value: unknown): string {
   const out: string[] = [];
@@ -171,11 +175,25 @@ export function pandocText(value: unknown): string {
     if (node.t === 'Str') out.push(String(node.c));
     else if (node.t === 'Code' || node.t === 'CodeBlock') out.push(` ${String((node.c as unknown[])[1])} `);
     else if (node.t === 'Space' || node.t === 'SoftBreak' || node.t === 'LineBreak') out.push(' ');
-    else if (node.t !== undefined && node.c !== undefined) walk(node.c);
-    else Object.values(v).forEach(walk);
+    else if (node.t !== undefined && node.c !== undefined) {
+      const block = PANDOC_BLOCKS.has(node.t);
+      if (block) out.push(' ');
+      walk(node.c);
+      if (block) out.push(' ');
+    } else Object.values(v).forEach(walk);
   };
   walk(value);
   return out.join('');
+}
+
+/** The text of an mdast tree with every node's text separated, so words of adjacent blocks stay apart. */
+export function mdastText(node: unknown): string {
+  if (typeof node !== 'object' || node === null) return '';
+  const n = node as { type?: string; value?: unknown; alt?: unknown; children?: unknown[] };
+  if (n.type === 'definition') return '';
+  if (typeof n.value === 'string') return ` ${n.value} `;
+  if (typeof n.alt === 'string') return ` ${n.alt} `;
+  return (n.children ?? []).map(mdastText).join(' ');
 }
 
 export function words(text: string): string[] {

@@ -10,8 +10,7 @@ import { renderList } from './lists.js';
 import { paragraphStyleOf } from './roles.js';
 import { QUOTE_INDENT, STYLE } from './styles.js';
 import { renderTable } from './tables.js';
-import { describe, plainText } from './text.js';
-
+import { describeNode, plainText } from './text.js';
 
 const PHRASING = new Set([
   'text',
@@ -82,7 +81,7 @@ function block(node: Nodes, ctx: RenderContext, env: Env): FileChild[] {
     case 'root':
       return renderBlocks(node.children, ctx, env);
     default:
-      ctx.warn(`${describe(node)} has no Word equivalent; its text is kept as a paragraph`);
+      ctx.warn(`${describeNode(node)} has no Word equivalent; its text is kept as a paragraph`);
       return [paragraph(textRuns(ctx.clean(plainText(node))), env.style, env)];
   }
 }

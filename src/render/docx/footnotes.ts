@@ -7,7 +7,7 @@ import type { FootnoteDefinition, Nodes, Root } from 'mdast';
 import type { Env } from './context.js';
 import { STYLE } from './styles.js';
 
-export const FOOTNOTE: Env = { style: STYLE.footnoteText, indent: 0, styleIndent: 0, listLevel: 0, inFootnote: true };
+const FOOTNOTE: Env = { style: STYLE.footnoteText, indent: 0, styleIndent: 0, listLevel: 0, inFootnote: true };
 
 export class Footnotes {
   private readonly definitions = new Map<string, FootnoteDefinition>();

@@ -6,7 +6,7 @@ import type { Env, RenderContext } from './context.js';
 import { imageRun } from './images.js';
 import { linkTarget } from './links.js';
 import { STYLE } from './styles.js';
-import { describe, plainText } from './text.js';
+import { describeNode, plainText } from './text.js';
 
 export interface RunFormat {
   readonly bold?: boolean;
@@ -43,6 +43,8 @@ export function textRuns(text: string, format: RunFormat = {}): TextRun[] {
   return runs;
 }
 
+const SOFT_BREAK = /\r\n|\r|\n/g;
+
 export function inlines(nodes: readonly Nodes[], ctx: RenderContext, env: Env, format: RunFormat = {}): ParagraphChild[] {
   return nodes.flatMap((node) => inline(node, ctx, env, format));
 }
@@ -51,6 +53,10 @@ function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): P
   const literal = (text: string) => textRuns(ctx.clean(text), format);
   switch (node.type) {
     case 'text':
+      // A newline inside text is a Markdown soft line break: the author's
+      // editor wrapped the line. Word must reflow it like any paragraph, so it
+      // is a space, as in CommonMark and pandoc. Hard breaks are 'break' nodes.
+      return literal(node.value.replace(SOFT_BREAK, ' '));
     case 'html': // raw HTML stays visible as text, never markup
       return literal(node.value);
     case 'strong':
@@ -90,7 +96,7 @@ function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): P
       return literal(label);
     }
     default:
-      ctx.warn(`${describe(node)} has no Word equivalent inside a paragraph; its text is kept`);
+      ctx.warn(`${describeNode(node)} has no Word equivalent inside a paragraph; its text is kept`);
       return literal(plainText(node));
   }
 }

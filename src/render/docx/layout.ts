@@ -6,7 +6,7 @@ import type { RenderContext } from './context.js';
 import { STYLE } from './styles.js';
 
 /** A4 in twips (1/1440 inch), with 1 inch (2.54 cm) margins. */
-export const PAGE = { width: 11906, height: 16838, margin: 1440 } as const;
+const PAGE = { width: 11906, height: 16838, margin: 1440 } as const;
 export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 export const TEXT_HEIGHT = PAGE.height - 2 * PAGE.margin;
 
@@ -39,9 +39,10 @@ const DANGLING_END = /[\s·|:–—-]+$/;
 function templateRuns(template: string, meta: DocumentMeta, ctx: RenderContext): TextRun[] {
   const pieces: Piece[] = [];
   for (const [index, part] of template.split(/\{(\w+)\}/).entries()) {
+    const field = Object.hasOwn(FIELDS, part) ? FIELDS[part] : undefined;
     if (index % 2 === 0) pieces.push({ text: part });
-    else if (part in FIELDS) pieces.push({ field: FIELDS[part] ?? PageNumber.CURRENT });
-    else pieces.push({ text: String(meta[part as keyof DocumentMeta] ?? '') });
+    else if (field) pieces.push({ field });
+    else pieces.push({ text: Object.hasOwn(meta, part) ? String(meta[part as keyof DocumentMeta]) : `{${part}}` });
   }
   const merged: Piece[] = [];
   for (const piece of pieces) {

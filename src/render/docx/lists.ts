@@ -1,7 +1,7 @@
 // Lists as real Word numbering. Every Markdown list, nested ones included,
-// gets a numbering definition and instance of its own: lists sharing one
-// continue each other's numbers, the most common complaint about generated
-// Word files. A nested list uses its own numbering at the deeper level.
+// gets a numbering instance of its own: lists sharing one continue each
+// other's numbers, the most common complaint about generated Word files. A
+// nested list uses its own instance at the deeper level.
 import { AlignmentType, LevelFormat, Paragraph, type FileChild, type ILevelsOptions, type NumberingDefinition } from 'docx';
 import type { List, ListItem } from 'mdast';
 import type { Env, RenderBlocks, RenderContext } from './context.js';
@@ -9,9 +9,9 @@ import { inlines, textRuns } from './inline.js';
 import { paragraphStyleOf } from './roles.js';
 
 /** Word has nine list levels, 0 to 8; deeper Markdown nesting stays at the last. */
-export const MAX_LEVEL = 8;
+const MAX_LEVEL = 8;
 /** Indent per list level in twips; the number hangs in the first half. */
-export const LIST_INDENT = 720;
+const LIST_INDENT = 720;
 const HANGING = 360;
 
 const BULLETS = ['•', '◦', '▪'];
@@ -28,15 +28,25 @@ function levels(ordered: boolean, start: number): ILevelsOptions[] {
   }));
 }
 
-/** The numbering definitions of one document, one per list. */
+/**
+ * The numbering of one document. Lists of one kind and start share a
+ * definition (an abstract numbering), and each list is an instance of its own
+ * (a w:num with start overrides), which is how Word itself restarts a list.
+ * A definition per list would work too, but thousands of lists make docx
+ * allocate nine levels each and spend seconds collecting garbage.
+ */
 export class ListNumbering {
   readonly config: NumberingDefinition[] = [];
+  private instances = 0;
 
-  /** A new list: its numbering reference. */
-  add(ordered: boolean, start: number): string {
-    const reference = `list-${this.config.length + 1}`;
-    this.config.push({ reference, levels: levels(ordered, start) });
-    return reference;
+  /** A new list: the numbering its paragraphs refer to. */
+  add(ordered: boolean, start: number): { reference: string; instance: number } {
+    const reference = ordered ? `ordered-${start}` : 'bullet';
+    if (!this.config.some((definition) => definition.reference === reference)) {
+      this.config.push({ reference, levels: levels(ordered, start) });
+    }
+    this.instances += 1;
+    return { reference, instance: this.instances };
   }
 }
 
@@ -45,8 +55,7 @@ const CHECKBOX = { checked: '☒ ', unchecked: '☐ ' } as const;
 export function renderList(node: List, ctx: RenderContext, env: Env, renderBlocks: RenderBlocks): FileChild[] {
   const ordered = node.ordered === true;
   const start = ordered ? Math.max(0, Math.floor(node.start ?? 1)) : 1;
-  const reference = ctx.lists.add(ordered, start);
-  const numbering = { reference, level: Math.min(env.listLevel, MAX_LEVEL) };
+  const numbering = { ...ctx.lists.add(ordered, start), level: Math.min(env.listLevel, MAX_LEVEL) };
   const indent = env.indent + LIST_INDENT;
   // Blocks after an item's first paragraph line up with its text.
   const inner: Env = { ...env, indent, listLevel: env.listLevel + 1 };

@@ -43,7 +43,7 @@ function isoDate(date: string): string {
 }
 
 /** docProps/core.xml with the document's own date instead of the clock's. */
-export function coreProperties(meta: DocumentMeta): string {
+function coreProperties(meta: DocumentMeta): string {
   const text = (value: string) => escapeXml(xmlSafe(value).text);
   const stamp = `${isoDate(meta.date)}T00:00:00Z`;
   return (

@@ -36,8 +36,8 @@ const colour = (fallback: string) =>
     .default(fallback);
 
 /** Placeholders a header or footer may use; {page} and {pages} are fields Word fills in. */
-export const META_PLACEHOLDERS = ['short', 'creator', 'title', 'subject', 'date'] as const;
-export const PAGE_PLACEHOLDERS = ['page', 'pages'] as const;
+const META_PLACEHOLDERS = ['short', 'creator', 'title', 'subject', 'date'] as const;
+const PAGE_PLACEHOLDERS = ['page', 'pages'] as const;
 
 const template = (fallback: string, allowed: readonly string[]) =>
   text()
@@ -55,63 +55,57 @@ const template = (fallback: string, allowed: readonly string[]) =>
 
 const label = (fallback: string) => text().default(fallback);
 
-export const StyleSchema = z.strictObject({
-  fonts: z
-    .strictObject({
-      body: font('Arial'),
-      headings: font('Arial'),
-      monospace: font('Courier New'),
-    })
-    .prefault({}),
-  sizes: z
-    .strictObject({
-      body: points(11),
-      title: points(24),
-      subtitle: points(14),
-      heading1: points(16),
-      heading2: points(14),
-      heading3: points(12),
-      minorHeading: points(11),
-      small: points(9),
-      code: points(10),
-    })
-    .prefault({}),
-  colours: z
-    .strictObject({
-      title: colour('1F3864'),
-      headings: colour('1F3864'),
-      question: colour('1F3864'),
-      questionShading: colour('EDF2F9'),
-      muted: colour('6E6E6E'),
-      link: colour('0563C1'),
-      rule: colour('A6A6A6'),
-      tableHeader: colour('DCE6F2'),
-      codeShading: colour('F2F2F2'),
-    })
-    .prefault({}),
-  spacing: z
-    .strictObject({
-      after: spacing(6),
-      line: z
-        .number({ error: 'line spacing is a multiple of single spacing, e.g. 1.15' })
-        .min(1, 'line spacing below single spacing overlaps lines')
-        .max(3, 'line spacing above 3 is not sensible')
-        .default(1.15),
-      headingBefore: spacing(12),
-      headingAfter: spacing(4),
-    })
-    .prefault({}),
-  header: z.strictObject({ text: template('{short} · {title}', META_PLACEHOLDERS) }).prefault({}),
-  footer: z
-    .strictObject({ text: template('Page {page} of {pages}', [...META_PLACEHOLDERS, ...PAGE_PLACEHOLDERS]) })
-    .prefault({}),
-  cover: z
-    .strictObject({
-      prefix: label('Response from'),
-      draft: label('Draft for circulation'),
-      endorsedBy: label('Endorsed by'),
-    })
-    .prefault({}),
+// Every section may be left out (prefault): its keys then take their defaults.
+const section = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  z.strictObject(shape, {
+    error: (issue) => (issue.code === 'invalid_type' ? 'expected a mapping of keys, each on its own indented line' : undefined),
+  });
+
+const StyleSchema = z.strictObject({
+  fonts: section({
+    body: font('Arial'),
+    headings: font('Arial'),
+    monospace: font('Courier New'),
+  }).prefault({}),
+  sizes: section({
+    body: points(11),
+    title: points(24),
+    subtitle: points(14),
+    heading1: points(16),
+    heading2: points(14),
+    heading3: points(12),
+    minorHeading: points(11),
+    small: points(9),
+    code: points(10),
+  }).prefault({}),
+  colours: section({
+    title: colour('1F3864'),
+    headings: colour('1F3864'),
+    question: colour('1F3864'),
+    questionShading: colour('EDF2F9'),
+    muted: colour('6E6E6E'),
+    link: colour('0563C1'),
+    rule: colour('A6A6A6'),
+    tableHeader: colour('DCE6F2'),
+    codeShading: colour('F2F2F2'),
+  }).prefault({}),
+  spacing: section({
+    after: spacing(6),
+    line: z
+      .number({ error: 'line spacing is a multiple of single spacing, e.g. 1.15' })
+      .min(1, 'line spacing below single spacing overlaps lines')
+      .max(3, 'line spacing above 3 is not sensible')
+      .default(1.15),
+    headingBefore: spacing(12),
+    headingAfter: spacing(4),
+  }).prefault({}),
+  header: section({ text: template('{short} · {title}', META_PLACEHOLDERS) }).prefault({}),
+  footer: section({ text: template('Page {page} of {pages}', [...META_PLACEHOLDERS, ...PAGE_PLACEHOLDERS]) }).prefault({}),
+  cover: section({
+    prefix: label('Response from'),
+    draft: label('Draft for circulation'),
+    endorsedBy: label('Endorsed by'),
+  }).prefault({}),
 });
 
 export type Style = z.output<typeof StyleSchema>;
@@ -130,7 +124,8 @@ const MAX_ALIASES = 10;
 /**
  * Parses a style file. `text` null (no file) gives the defaults. With
  * problems, the style returned is the default one: a half-applied house style
- * is worse than a clear error. `file` names the file in messages.
+ * is worse than a clear error. Messages do not repeat the file name, which the
+ * caller puts in the position; `file` only names it where the whole file is wrong.
  */
 export function loadStyle(text: string | null, file: string): { style: Style; problems: StyleProblem[] } {
   if (text === null) return { style: DEFAULT_STYLE, problems: [] };
@@ -143,7 +138,7 @@ export function loadStyle(text: string | null, file: string): { style: Style; pr
   if (doc.errors.length > 0) {
     return {
       style: DEFAULT_STYLE,
-      problems: doc.errors.map((error) => ({ ...at(error.pos[0]), message: `${file}: ${error.message}` })),
+      problems: doc.errors.map((error) => ({ ...at(error.pos[0]), message: error.message })),
     };
   }
   let data: unknown;
@@ -151,13 +146,13 @@ export function loadStyle(text: string | null, file: string): { style: Style; pr
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     // yaml throws a plain ReferenceError for too many aliases, with no position.
-    return { style: DEFAULT_STYLE, problems: [{ line: 1, column: 1, message: `${file}: ${(error as Error).message}` }] };
+    return { style: DEFAULT_STYLE, problems: [{ line: 1, column: 1, message: (error as Error).message }] };
   }
   if (data === null || data === undefined) return { style: DEFAULT_STYLE, problems: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
     return {
       style: DEFAULT_STYLE,
-      problems: [{ ...at(doc.contents?.range?.[0]), message: `${file}: the style file must be a mapping of keys` }],
+      problems: [{ ...at(doc.contents?.range?.[0]), message: `${file} must be a mapping of keys (fonts:, sizes:, ...)` }],
     };
   }
   const result = StyleSchema.safeParse(data);
@@ -167,10 +162,10 @@ export function loadStyle(text: string | null, file: string): { style: Style; pr
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         ...at(keyOffset(doc, path, key)),
-        message: `${file}: unknown key ${[...path, key].join('.')}`,
+        message: `unknown key ${[...path, key].join('.')}`,
       }));
     }
-    return [{ ...at(valueOffset(doc, path)), message: `${file}: ${path.join('.')}: ${issue.message}` }];
+    return [{ ...at(valueOffset(doc, path)), message: `${path.join('.')}: ${issue.message}` }];
   });
   return { style: DEFAULT_STYLE, problems };
 }

@@ -5,6 +5,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  LineRuleType,
   ShadingType,
   UnderlineType,
   type ICharacterStyleOptions,
@@ -149,7 +150,7 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       next: 'Normal',
       run: { font: s.fonts.monospace, size: halfPoints(s.sizes.code) },
       paragraph: {
-        spacing: { after: twips(s.spacing.after), line: 240 },
+        spacing: { after: twips(s.spacing.after), line: 240, lineRule: LineRuleType.AUTO },
         shading: { type: ShadingType.CLEAR, color: 'auto', fill: s.colours.codeShading },
         contextualSpacing: true,
       },
@@ -166,7 +167,7 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       name: 'Table Text',
       basedOn: 'Normal',
       next: STYLE.tableText,
-      paragraph: { spacing: { before: twips(2), after: twips(2), line: 240 } },
+      paragraph: { spacing: { before: twips(2), after: twips(2), line: 240, lineRule: LineRuleType.AUTO } },
     },
     {
       id: STYLE.footnoteText,
@@ -174,7 +175,7 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       basedOn: 'Normal',
       next: STYLE.footnoteText,
       run: { size: halfPoints(s.sizes.small) },
-      paragraph: { spacing: { after: 0, line: 240 } },
+      paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
     },
     {
       id: STYLE.header,
@@ -223,7 +224,10 @@ export function stylesFor(style: Style, referenceIds: ReadonlySet<string> | null
     default: {
       document: {
         run: { font: style.fonts.body, size: halfPoints(style.sizes.body), language: { value: LANGUAGE } },
-        paragraph: { spacing: { after: twips(style.spacing.after), line: Math.round(style.spacing.line * 240) } },
+        // Without an explicit rule LibreOffice takes the line height as exact, and large text overlaps.
+        paragraph: {
+          spacing: { after: twips(style.spacing.after), line: Math.round(style.spacing.line * 240), lineRule: LineRuleType.AUTO },
+        },
       },
     },
   };

@@ -12,7 +12,7 @@ export function plainText(node: unknown): string {
 }
 
 /** A short description of a node for warnings: its type and the start of its text. */
-export function describe(node: Nodes | { type: string }): string {
+export function describeNode(node: Nodes | { type: string }): string {
   const words = plainText(node).replace(/\s+/g, ' ').trim();
   const excerpt = words.length > 40 ? `${words.slice(0, 40)}…` : words;
   return excerpt ? `${node.type} node ("${excerpt}")` : `${node.type} node`;

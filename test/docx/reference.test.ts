@@ -1,0 +1,136 @@
+// templates/reference.docx: its styles are used as pandoc's --reference-doc
+// uses them, ours fill in what it lacks, and the language stays UK English.
+import { spawnSync } from 'node:child_process';
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readReferenceStyles, styleIdsOf, withDefaultLanguage } from '../../src/render/docx/reference.js';
+import { answerModel, pandocJson, pandocNodes, part, render, withPandoc, xmlParts } from './helpers.js';
+import { attr, elements, parseXml, type XmlElement } from './xml.js';
+
+/** A ZIP of stored entries: enough to make broken "documents". */
+function storedZip(files: Record<string, string>): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text);
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
+
+const styleById = (styles: XmlElement, id: string) =>
+  elements(styles).find((e) => e.name === 'w:style' && attr(e, 'w:styleId') === id);
+const langOf = (xml: string) => {
+  const lang = elements(parseXml(xml)).find((e) => e.name === 'w:rPrDefault')?.children;
+  const element = lang && elements({ name: 'x', attrs: [], children: lang }).find((e) => e.name === 'w:lang');
+  return element && Object.fromEntries(element.attrs);
+};
+
+const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+describe('reading a reference document', () => {
+  it('extracts word/styles.xml from a .docx', async () => {
+    const { bytes } = await render(answerModel('Text.'));
+    const styles = readReferenceStyles(bytes);
+    expect(styles).toBe(part(bytes, 'word/styles.xml'));
+    expect(styleIdsOf(styles).has('Heading1')).toBe(true);
+  });
+
+  it('explains what is wrong with a file that is no usable .docx', () => {
+    expect(() => readReferenceStyles(new TextEncoder().encode('just text'))).toThrow(/not a readable \.docx file/);
+    expect(() => readReferenceStyles(storedZip({ 'word/document.xml': '<w:document/>' }))).toThrow(/has no word\/styles\.xml/);
+    expect(() => readReferenceStyles(storedZip({ 'word/styles.xml': '<html/>' }))).toThrow(/not a Word styles part/);
+    expect(readReferenceStyles(storedZip({ 'word/styles.xml': `<w:styles ${NS}></w:styles>` }))).toContain('<w:styles');
+  });
+});
+
+describe('the default language', () => {
+  it.each([
+    ['no docDefaults', `<w:styles ${NS}><w:style w:styleId="A"/></w:styles>`],
+    ['empty docDefaults', `<w:styles ${NS}><w:docDefaults/></w:styles>`],
+    ['no rPrDefault', `<w:styles ${NS}><w:docDefaults><w:pPrDefault/></w:docDefaults></w:styles>`],
+    ['an empty rPr', `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults></w:styles>`],
+    ['no lang', `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/><w:eastAsianLayout/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`],
+  ])('is added to a styles part with %s', (_, xml) => {
+    const patched = withDefaultLanguage(xml, 'en-GB');
+    expect(langOf(patched)).toEqual({ 'w:val': 'en-GB' });
+  });
+
+  it('replaces the language and keeps the East Asian and bidirectional ones', () => {
+    const xml = `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`;
+    expect(langOf(withDefaultLanguage(xml, 'en-GB'))).toEqual({ 'w:val': 'en-GB', 'w:eastAsia': 'zh-CN', 'w:bidi': 'ar-SA' });
+    const noVal = xml.replace('w:val="en-US" ', '');
+    expect(langOf(withDefaultLanguage(noVal, 'en-GB'))).toMatchObject({ 'w:val': 'en-GB' });
+  });
+
+  it('puts the language before the elements the schema orders after it', () => {
+    const xml = `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/><w:eastAsianLayout/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`;
+    expect(withDefaultLanguage(xml, 'en-GB')).toContain('<w:sz w:val="24"/><w:lang w:val="en-GB"/><w:eastAsianLayout/>');
+  });
+});
+
+describe('rendering with a reference document', () => {
+  it("uses the reference's styles over the house style and adds the styles it lacks", async () => {
+    const { bytes: own } = await render(answerModel('Text.'));
+    // A reference whose Heading1 is red and which has no Question style.
+    const reference = readReferenceStyles(own)
+      .replace(/(<w:style [^>]*w:styleId="Heading1"[\s\S]*?<w:color w:val=")[0-9A-F]{6}/, '$1FF0000')
+      .replace(/<w:style [^>]*w:styleId="Question"[\s\S]*?<\/w:style>/, '');
+    expect(reference).toContain('FF0000');
+    const { bytes } = await render(answerModel('Text.'), { referenceStyles: reference });
+    const styles = xmlParts(bytes).get('word/styles.xml')!;
+    const heading1 = styleById(styles, 'Heading1')!;
+    expect(attr(elements(heading1).find((e) => e.name === 'w:color')!, 'w:val')).toBe('FF0000');
+    expect(styleById(styles, 'Question')).toBeDefined();
+    const ids = elements(styles).filter((e) => e.name === 'w:style').map((e) => attr(e, 'w:styleId'));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('reports styles it cannot parse as a clear error', async () => {
+    await expect(render(answerModel('Text.'), { referenceStyles: `<w:styles ${NS}><w:style>` })).rejects.toThrow(
+      /reference document's styles cannot be used/,
+    );
+  });
+
+  withPandoc("works with pandoc's own reference.docx, which pandoc then reads back", async () => {
+    const result = spawnSync('pandoc', ['--print-default-data-file', 'reference.docx']);
+    if (result.status !== 0) throw new Error(`pandoc could not print its reference.docx: ${result.stderr}`);
+    const referenceStyles = readReferenceStyles(new Uint8Array(result.stdout));
+    const { bytes } = await render(answerModel('Text with a [link](https://example.org).'), { referenceStyles });
+    const styles = xmlParts(bytes).get('word/styles.xml')!;
+    expect(styleById(styles, 'FirstParagraph')).toBeDefined(); // pandoc's own
+    expect(styleById(styles, 'Question')).toBeDefined(); // ours, which pandoc's lacks
+    const lang = elements(styles).find((e) => e.name === 'w:lang')!;
+    expect(attr(lang, 'w:val')).toBe('en-GB');
+    const json = pandocJson(bytes);
+    const levels = pandocNodes(json.blocks, 'Header').map((h) => (h.c as [number])[0]);
+    expect(levels.slice(0, 3)).toEqual([1, 2, 3]);
+  });
+});
