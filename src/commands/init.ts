@@ -8,6 +8,7 @@ import { loadConfig } from '../load/workspace.js';
 import { parseQuestionSet } from '../load/questions.js';
 import { SECTORS, type Sector } from '../model.js';
 import { Problems } from '../problems.js';
+import { DEFAULT_STYLE_YAML } from '../render/docx/default-style.js';
 import { type Env, report, UsageError } from './env.js';
 
 // The package root: this module runs from src/commands/ under vitest and from dist/ when built.
@@ -23,7 +24,7 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
   const files: [string, string][] = [
     ['lsp-respond.yaml', configText(opts.partnership, opts.short, env.today)],
     [QUESTION_SET, bundled(QUESTION_SET)],
-    ['templates/style.yaml', bundled('templates/style.yaml')],
+    ['templates/style.yaml', DEFAULT_STYLE_YAML],
   ];
   mkdirSync(join(root, 'responses'), { recursive: true });
   for (const [file, content] of files) {
