@@ -49,6 +49,8 @@ export interface Config {
   partners: string[] | null;
   abstain: { question: string; reason: string; position: Position }[];
   file: string | null; // null when the workspace has no lsp-respond.yaml
+  /** Where the paths were set in lsp-respond.yaml, so problems with them point there. */
+  at?: Partial<Record<'questions' | 'responses' | 'output', Position>>;
 }
 
 /** What a contribution answers: a whole question, or one part of it. */

@@ -10,7 +10,7 @@ export function validate(ws: Workspace, problems: Problems): void {
   for (const p of ws.partners) {
     for (const o of p.objections) {
       if (objectionTargets(o.section, all).length > 0) continue;
-      problems.error('unknown-section', o.position, `cannot_endorse names section ${o.section}, which does not exist; ${suggest(o.section, known)}`);
+      problems.error('unknown-section', o.position, `cannot_endorse names section ${o.section}, which does not exist; ${suggest(o.section, known, ws)}`);
     }
   }
   const objected = new Set(ws.partners.flatMap((p) => p.objections.flatMap((o) => objectionTargets(o.section, all))));
@@ -27,8 +27,21 @@ export function validate(ws: Workspace, problems: Problems): void {
   }
 }
 
-function suggest(section: string, known: Set<string>): string {
-  const [question] = section.split('/');
+function suggest(section: string, known: Set<string>, ws: Workspace): string {
+  const [question, owner] = section.split('/');
+  // Say which half of the id is wrong: the question (or part), or the partner.
+  if (question === 'preamble') {
+    const preambles = [...known].filter((s) => s.startsWith('preamble/')).sort();
+    if (!ws.partners.some((p) => p.id === owner)) return `there is no partner '${owner}'; the partners are ${ws.partners.map((p) => p.id).join(', ')}`;
+    return `partner '${owner}' has no general comments (text before its first question heading)${preambles.length > 0 ? `; the general comments are ${preambles.slice(0, 8).join(', ')}` : ''}`;
+  }
+  const m = /^Q(\d+)([a-z])?$/.exec(question ?? '');
+  const q = ws.questions.questions.find((x) => x.id === `Q${m?.[1]}`);
+  const ids = ws.questions.questions.map((x) => x.id);
+  if (!q) return `${m ? `Q${m[1]}` : question} is not a question; the question set has ${ids[0]}-${ids[ids.length - 1]}`;
+  if (m?.[2] && !q.parts.some((p) => p.id === m[2])) {
+    return `${q.id} has no part ${m[2]}; ${q.parts.length > 0 ? `its parts are ${q.parts.map((p) => `${q.id}${p.id}`).join(', ')}` : `name ${q.id} or ${q.id}/<partner>`}`;
+  }
   const near = [...known].filter((s) => s.startsWith(`${question}/`) || s === question).sort();
   return near.length > 0
     ? `sections for ${question} are ${near.slice(0, 8).join(', ')}; see the section ids in out/draft.md`

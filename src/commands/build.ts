@@ -1,6 +1,6 @@
 // draft and merge: check, compose the documents, render them, write them
 // atomically. Nothing is written unless everything was produced.
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { draftDocument, removedDocument, responseDocument, separateDocuments } from '../compose/documents.js';
 import { report as reportJson } from '../compose/report.js';
 import type { DocumentModel } from '../document.js';
@@ -22,33 +22,37 @@ export async function build(env: Env, what: 'draft' | 'merge', opts: { allowInco
   // Asked for: an unanswered question is then worth a warning, not an error.
   const shown: Problem[] = problems.sorted().map((p) => (p.kind === 'completeness' ? { ...p, severity: 'warning' } : p));
 
-  let style: HouseStyle | null = null;
-  if (opts.docx) {
-    const styleProblems = new Problems();
-    style = loadHouseStyle(env.root, styleProblems);
-    shown.push(...styleProblems.sorted());
-    if (!style) return report(env, shown);
-  }
+  // The house style gives the cover wording of every output, Markdown included.
+  const styleProblems = new Problems();
+  const style = loadHouseStyle(env.root, styleProblems);
+  shown.push(...styleProblems.sorted());
+  if (!style) return report(env, shown);
+  const cover = style.style.cover;
 
-  const docs: [string, DocumentModel][] = [['draft', draftDocument(ws, result)]];
+  const docs: [string, DocumentModel][] = [['draft', draftDocument(ws, result, cover)]];
   if (what === 'merge') {
-    docs.push(['response', responseDocument(ws, result)]);
-    docs.push(['removed', removedDocument(ws, result)]);
-    for (const [id, doc] of separateDocuments(ws, result)) docs.push([`separate/${id}`, doc]);
+    docs.push(['response', responseDocument(ws, result, cover)]);
+    docs.push(['removed', removedDocument(ws, result, cover)]);
+    for (const [id, doc] of separateDocuments(ws, result, cover)) docs.push([`separate/${id}`, doc]);
   }
   const outputs: Outputs = new Map();
+  const outDir = join(env.root, ws.config.output);
   for (const [name, doc] of docs) {
-    outputs.set(`${name}.md`, renderMarkdown(doc));
+    const toRoot = relative(dirname(join(outDir, name)), env.root).split('\\').join('/') || '.';
+    outputs.set(`${name}.md`, renderMarkdown(doc, toRoot));
     // removed.md is an internal record for the partnership, not a submission: no DOCX.
-    if (style && name !== 'removed') outputs.set(`${name}.docx`, await renderDocxWith(style, ws.images, doc));
+    if (opts.docx && name !== 'removed') {
+      const warn = (message: string) => shown.push({ severity: 'warning', kind: 'input', code: 'docx', message, file: `${ws.config.output}/${name}.docx`, line: 1, column: 1 });
+      outputs.set(`${name}.docx`, await renderDocxWith(style, ws.images, doc, warn));
+    }
   }
   if (what === 'merge') outputs.set('report.json', reportJson(ws, result));
 
   try {
-    writeOutputs(join(env.root, ws.config.output), outputs, what === 'merge' ? ['separate'] : []);
+    writeOutputs(outDir, outputs, what === 'merge' ? ['separate'] : [], env.root);
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
-    return report(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }]);
+    return report(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, ...(ws.config.at?.output ?? { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }) }]);
   }
   report(env, shown);
   if (!env.quiet) {
@@ -58,7 +62,7 @@ export async function build(env: Env, what: 'draft' | 'merge', opts: { allowInco
   return 0;
 }
 
-async function renderDocxWith(style: HouseStyle, images: ReadonlyMap<string, Uint8Array>, doc: DocumentModel): Promise<Uint8Array> {
+async function renderDocxWith(style: HouseStyle, images: ReadonlyMap<string, Uint8Array>, doc: DocumentModel, warn: (m: string) => void): Promise<Uint8Array> {
   const { renderDocx } = await import('../render/docx/index.js');
-  return renderDocx(doc, { style: style.style, images, ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}) });
+  return renderDocx(doc, { style: style.style, images, warn, ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}) });
 }

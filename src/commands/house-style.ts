@@ -2,6 +2,7 @@
 // turned into positioned problems like every other input.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeText } from '../load/text.js';
 import type { Problems } from '../problems.js';
 import { readReferenceStyles } from '../render/docx/reference.js';
 import { loadStyle, type Style } from '../render/docx/style.js';
@@ -14,20 +15,27 @@ export interface HouseStyle {
   referenceStyles: string | null;
 }
 
-function readOptional(root: string, file: string): Buffer | null {
+/** The file's bytes; null when it is absent, or unreadable (a problem says why: a directory, no permission). */
+function readOptional(root: string, file: string, problems: Problems): Buffer | null {
   try {
     return readFileSync(join(root, file));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    const why = code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'unknown error'})`;
+    problems.error('unreadable', { file, line: 1, column: 1 }, `${file} ${why}; fix it or delete it to use the default house style`);
+    return null;
   }
 }
 
 export function loadHouseStyle(root: string, problems: Problems): HouseStyle | null {
-  const styleBytes = readOptional(root, STYLE_FILE);
-  const loaded = loadStyle(styleBytes === null ? null : styleBytes.toString('utf8'), STYLE_FILE);
+  const styleBytes = readOptional(root, STYLE_FILE, problems);
+  // Binary or non-UTF-8 bytes get the same positioned message as any other input file.
+  const styleText = styleBytes === null ? null : decodeText(styleBytes, STYLE_FILE, problems);
+  if (styleBytes !== null && styleText === null) return null;
+  const loaded = loadStyle(styleText, STYLE_FILE);
   for (const p of loaded.problems) problems.error('style', { file: STYLE_FILE, line: p.line, column: p.column }, p.message);
-  const reference = readOptional(root, REFERENCE_FILE);
+  const reference = readOptional(root, REFERENCE_FILE, problems);
   let referenceStyles: string | null = null;
   if (reference !== null) {
     try {

@@ -1,5 +1,6 @@
 // lsp-respond.yaml -> Config. Absent file means all defaults except the
 // partnership name, which then comes from nowhere: that is an error.
+import { posix } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../model.js';
 import type { Problems } from '../problems.js';
@@ -43,6 +44,11 @@ export function parseConfig(source: string, file: string, today: string, problem
   warnUnknownKeys(yaml, [], KEYS, problems, file);
   const data = validate(yaml, schema, problems, describeIssue);
   if (!data) return null;
+  const clash = outputClash(data.output ?? 'out', data.responses ?? 'responses', data.questions ?? null);
+  if (clash) {
+    problems.error('schema', yaml.at(['output']), `output: ${clash}; outputs go in a directory of their own inside the workspace, such as out`);
+    return null;
+  }
   const seen = new Set<string>();
   data.partners?.forEach((id, i) => {
     if (seen.has(id)) problems.warn('duplicate-partner', yaml.at(['partners', i]), `partner '${id}' is listed twice in partners; the first place counts`);
@@ -57,7 +63,25 @@ export function parseConfig(source: string, file: string, today: string, problem
     date: data.date ?? today,
     deadlines: data.deadlines ?? {},
     partners: data.partners ? [...seen] : null,
-    abstain: Object.entries(data.abstain ?? {}).map(([question, reason]) => ({ question, reason, position: yaml.at(['abstain', question]) })),
+    abstain: Object.entries(data.abstain ?? {}).map(([question, reason]) => ({ question, reason, position: yaml.keyAt(['abstain', question]) })),
     file,
+    at: Object.fromEntries((['questions', 'responses', 'output'] as const).filter((k) => data[k] !== undefined).map((k) => [k, yaml.at([k])])),
   };
+}
+
+/**
+ * Why `output` cannot hold the outputs, or null. Outputs are written and
+ * pruned there, so it must neither leave the workspace nor overlap an input
+ * directory: inputs are never modified.
+ */
+function outputClash(output: string, responses: string, questions: string | null): string | null {
+  const clean = (p: string) => posix.normalize(p.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
+  const out = clean(output);
+  if (out === '..' || out.startsWith('../')) return `'${output}' is outside the workspace`;
+  if (out === '.') return `'${output}' is the workspace itself, beside the inputs`;
+  const overlaps = (dir: string) => out === dir || out.startsWith(`${dir}/`) || dir.startsWith(`${out}/`);
+  for (const input of [clean(responses), 'questions', 'templates', ...(questions ? [clean(questions)] : [])]) {
+    if (overlaps(input)) return `'${output}' ${out === input ? 'is' : input.startsWith(`${out}/`) ? 'contains' : 'is inside'} '${input}', which holds inputs`;
+  }
+  return null;
 }

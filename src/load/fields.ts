@@ -5,7 +5,10 @@ import type { Problems } from '../problems.js';
 import type { YamlValue } from './yaml.js';
 
 export const text = (what: string) =>
-  z.string({ error: `${what} must be text; put it in quotes if it looks like a number or date` }).trim().min(1, { error: `${what} must not be empty` });
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be text; put it in quotes if it looks like a number or date`) })
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
 
 export const isoDate = (what: string) =>
   z

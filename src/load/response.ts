@@ -10,9 +10,9 @@ import { SECTORS } from '../model.js';
 import type { Problems } from '../problems.js';
 import { describeIssue, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
 import { looksLikeQuestion, parseQuestionRef } from './headings.js';
-import { MAX_FILE_BYTES, MAX_NESTING, parseMarkdown, tooDeeplyNested } from './markdown.js';
+import { MAX_FILE_BYTES, MAX_INLINE_MARKERS, MAX_INLINE_NESTING, MAX_NESTING, MAX_TREE_DEPTH, parseMarkdown, tooDeeplyNested, tooDeeplyNestedInline, tooDeepNode } from './markdown.js';
 import { partnerIdProblem } from './partner-id.js';
-import { reportForbidden, stripForbidden } from './text.js';
+import { reportForbidden, reportForbiddenReferences, stripForbidden } from './text.js';
 import { readYaml, validate } from './yaml.js';
 
 export const COMPOSITE = 'composite';
@@ -63,7 +63,7 @@ export function parsePartnerFile(
   file: string,
   questions: QuestionSet,
   problems: Problems,
-): { partner: PartnerResponse; images: ParsedFile['images'] } | null {
+): { partner: PartnerResponse; images: ParsedFile['images']; idAt: Position } | null {
   const fileId = posix.basename(file).replace(/\.md$/i, '');
   const parsed = parseFile(source, file, questions, problems, true);
   if (!parsed?.front) return null;
@@ -113,7 +113,9 @@ export function parsePartnerFile(
     answers: parsed.answers.map((a) => contribution(sectionOf(a.target), a.target, a.blocks, a.position)),
   };
   warnUnusedFootnotes([...(partner.preamble ? [partner.preamble] : []), ...partner.answers], parsed.footnotes, id, file, problems);
-  return { partner, images: parsed.images };
+  // Where the id comes from: its 'id:' line, or the file name (line 1).
+  const idAt = front.id === undefined ? { file, line: 1, column: 1 } : parsed.frontAt(['id']);
+  return { partner, images: parsed.images, idAt };
 }
 
 /** Reads composite.md: answers only, each superseding the partners' contributions to its question. */
@@ -141,12 +143,23 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
   const start: Position = { file, line: 1, column: 1 };
   const bytes = Buffer.byteLength(source);
   if (bytes > MAX_FILE_BYTES) {
-    problems.error('too-large', start, `${file} is ${(bytes / 1048576).toFixed(1)} MB; a response file may be at most ${MAX_FILE_BYTES / 1048576} MB: shorten it or move supporting material to an appendix submitted separately`);
+    // Point where the limit is passed, so the partner can find the answer that is too long.
+    const head = Buffer.from(source).subarray(0, MAX_FILE_BYTES).toString('utf8');
+    const lineStart = head.lastIndexOf('\n') + 1;
+    const at = { file, line: head.slice(0, lineStart).split('\n').length, column: head.length - lineStart + 1 };
+    problems.error('too-large', at, `${file} is ${(bytes / 1048576).toFixed(1)} MB and passes the limit of ${MAX_FILE_BYTES / 1048576} MB for a response file here: shorten the answer or move supporting material to an appendix submitted separately`);
     return null;
   }
   const deep = tooDeeplyNested(source);
   if (deep) {
     problems.error('too-deep', { file, line: deep.line, column: 1 }, `lists or block quotes are nested more than ${MAX_NESTING} levels deep here; flatten them`);
+    return null;
+  }
+  const inline = tooDeeplyNestedInline(source);
+  if (inline) {
+    const at = { file, line: inline.line, column: inline.column };
+    if (inline.markers) problems.error('too-long', at, `this paragraph has more than ${MAX_INLINE_MARKERS} Markdown markers (such as & * _ [ \` <), too many to read in reasonable time; split it into shorter paragraphs with blank lines`);
+    else problems.error('too-deep', at, `more than ${MAX_INLINE_NESTING} emphasis markers (* or _) or brackets ([) are open at once in this paragraph; close or remove them (write \\* or \\[ for a literal one)`);
     return null;
   }
   reportForbidden(source, file, problems);
@@ -158,13 +171,24 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
     problems.error('too-deep', start, `${file} is nested too deeply to read; flatten its lists, quotes or emphasis`);
     return null;
   }
+  const deepNode = tooDeepNode(tree);
+  if (deepNode) {
+    problems.error('too-deep', { file, line: deepNode.position?.start.line ?? 1, column: deepNode.position?.start.column ?? 1 }, `the Markdown here is nested more than ${MAX_TREE_DEPTH} levels deep (lists, quotes, emphasis or links); flatten it`);
+    return null;
+  }
+  reportForbiddenReferences(tree, source, file, problems);
   const at = (node: Nodes): Position => ({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 
   let children = tree.children;
   let front: ParsedFile['front'] = null;
   let frontAt: ParsedFile['frontAt'] = () => start;
   const first = children[0];
-  if (first?.type === 'yaml') {
+  // A front matter whose closing '---' is missing runs on to the next thematic break ('---'), swallowing answers as YAML.
+  const swallowed = first?.type === 'yaml' ? first.value.split('\n').findIndex((l) => /^##[ \t]/.test(l) && looksLikeQuestion(l.slice(2))) : -1;
+  if (first?.type === 'yaml' && swallowed !== -1) {
+    children = children.slice(1);
+    problems.error('front-matter', { file, line: swallowed + 2, column: 1 }, `the front matter of ${file} is not closed before this question heading; add a line '---' after the front matter`);
+  } else if (first?.type === 'yaml') {
     children = children.slice(1);
     const yaml = readYaml(first.value, file, problems, 2);
     if (yaml) {
@@ -172,7 +196,7 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
       if (!needsFront) {
         problems.warn('composite-front-matter', start, `${file} needs no front matter; it is ignored`);
       } else if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
-        problems.error('front-matter', start, `the front matter of ${file} must be a mapping with at least 'partner: <name>'`);
+        problems.error('front-matter', yaml.at([]), `the front matter of ${file} must be a mapping with at least 'partner: <name>'`);
       } else {
         warnUnknownKeys(yaml, [], FRONT_KEYS, problems, 'the front matter');
         front = validate(yaml, frontSchema, problems, describeIssue);
@@ -181,7 +205,7 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
   } else if (/^---[ \t]*\r?\n/.test(source)) {
     problems.error('front-matter', start, `the front matter of ${file} is not closed; add a line '---' after it`);
   } else if (needsFront) {
-    problems.error('front-matter', start, `${file} has no front matter; start it with a line '---', then 'partner: <your organisation>', then '---'`);
+    problems.error('front-matter', start, `${file} ${source.trim() === '' ? 'is empty' : 'has no front matter'}; start it with a line '---', then 'partner: <your organisation>', then '---'`);
   }
 
   const definitions = new Map<string, Definition>();

@@ -9,7 +9,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function decodeText(bytes: Uint8Array, file: string, problems: Problems): string | null {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    problems.error('binary-file', positionOfByte(bytes, nul, file), `${file} is not a text file (it contains a NUL byte); save it as UTF-8 Markdown`);
+    problems.error('binary-file', positionOfByte(bytes, nul, file), `${file} is not a text file (it contains a NUL byte); save it as UTF-8 ${/\.ya?ml$/i.test(file) ? 'YAML' : 'Markdown'}`);
     return null;
   }
   try {
@@ -83,6 +83,74 @@ export function reportForbidden(text: string, file: string, problems: Problems, 
     problems.warn('control-character', { file, line: firstLine, column: 1 }, `${count - MAX_REPORTED} more characters that cannot appear in a document are dropped`);
   }
 }
+
+// What micromark does with a numeric character reference (CommonMark 2.5):
+// these code points become U+FFFD; the rest decode as written.
+function replacedByParser(code: number): boolean {
+  return (
+    code < 9 || code === 11 || (code > 13 && code < 32) || (code > 126 && code < 160) ||
+    (code > 0xd7ff && code < 0xe000) || (code > 0xfdcf && code < 0xfdf0) ||
+    (code & 0xffff) === 0xffff || (code & 0xffff) === 0xfffe || code > 0x10ffff
+  );
+}
+
+const REFERENCE = /(?<!\\)&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g;
+
+/**
+ * Warns about numeric character references (`&#xD800;`, `&#12;`) in text
+ * that stand for a character a document cannot hold: the raw-character scan
+ * cannot see them, and the parser silently turns them into U+FFFD or a
+ * control character that is then dropped.
+ */
+export function reportForbiddenReferences(tree: Node, source: string, file: string, problems: Problems): void {
+  const found: { offset: number; reference: string; replaced: boolean }[] = [];
+  const stack: Node[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.children) stack.push(...node.children);
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type !== 'text' || start === undefined || end === undefined) continue;
+    const slice = source.slice(start, end);
+    if (!slice.includes('&#')) continue;
+    for (const m of slice.matchAll(REFERENCE)) {
+      const code = m[1] !== undefined ? Number.parseInt(m[1], 16) : Number(m[2]);
+      const replaced = replacedByParser(code);
+      if (replaced || FORBIDDEN_ONE.test(String.fromCodePoint(code))) found.push({ offset: start + m.index, reference: m[0], replaced });
+    }
+  }
+  found.sort((a, b) => a.offset - b.offset);
+  // Positions in one pass over the source, for the first few only: a file full of them must not take quadratic time.
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  for (const f of found.slice(0, MAX_REPORTED)) {
+    for (let i = scanned; i < f.offset; i++) {
+      if (source.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    scanned = f.offset;
+    problems.warn(
+      'control-character',
+      { file, line, column: f.offset - lineStart + 1 },
+      `${f.reference} is not a character a document can hold; it is ${f.replaced ? 'shown as \uFFFD (U+FFFD)' : 'dropped'}; delete it from the file`,
+    );
+  }
+  if (found.length > MAX_REPORTED) {
+    problems.warn('control-character', { file, line: 1, column: 1 }, `${found.length - MAX_REPORTED} more character references to characters a document cannot hold`);
+  }
+}
+
+interface Node {
+  type: string;
+  children?: Node[];
+  position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined;
+}
+
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_ONE = /^(?:[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF])$/;
 
 export function stripForbidden(s: string): string {
   return s.replace(FORBIDDEN, '');

@@ -1,6 +1,6 @@
 // The load stage's edge: the only module that reads the workspace. It turns
 // files into the typed Workspace, recording every problem on the way.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Config, Contribution, PartnerResponse, Position, QuestionSet, Workspace } from '../model.js';
 import type { Problems } from '../problems.js';
@@ -76,6 +76,9 @@ function loadQuestions(root: string, config: Config, problems: Problems): Questi
       return null;
     }
     file = `questions/${yamls[0]}`;
+  } else if (config.at?.questions && !existsSync(join(root, file))) {
+    problems.error('questions', config.at.questions, `the question set ${file} does not exist; correct 'questions:' or put the question set there`);
+    return null;
   }
   const source = readText(root, file, problems);
   return source === null ? null : parseQuestionSet(source, file, problems);
@@ -121,7 +124,7 @@ export function loadWorkspace(root: string, today: string, problems: Problems): 
   const dir = config.responses.replace(/\/+$/, '');
   const names = listDir(root, dir);
   if (names === null) {
-    problems.error('responses', at(config.file ?? CONFIG_FILE), `the responses directory '${dir}' does not exist; create it and put one Markdown file per partner in it`);
+    problems.error('responses', config.at?.responses ?? at(config.file ?? CONFIG_FILE), `the responses directory '${dir}' does not exist; create it and put one Markdown file per partner in it`);
     return null;
   }
   const byId = new Map<string, PartnerResponse>();
@@ -138,7 +141,7 @@ export function loadWorkspace(root: string, today: string, problems: Problems): 
     if (!parsed) continue;
     const other = byId.get(parsed.partner.id);
     if (other) {
-      problems.error('duplicate-partner', at(file), `${file} and ${other.file} both declare partner id '${parsed.partner.id}'; give each partner its own id`);
+      problems.error('duplicate-partner', parsed.idAt, `${file} and ${other.file} both declare partner id '${parsed.partner.id}'; give each partner its own id (set 'id:' in the front matter or rename the file)`);
       continue;
     }
     byId.set(parsed.partner.id, parsed.partner);
