@@ -61,7 +61,7 @@ describe('house style', () => {
 
   it('reports YAML errors, duplicate keys and alias bombs without throwing', () => {
     const duplicate = loadStyle('fonts:\n  body: A\n  body: B\n', FILE).problems;
-    expect(duplicate[0]).toMatchObject({ line: 3, message: expect.stringContaining('unique') });
+    expect(duplicate[0]).toMatchObject({ line: 3, message: expect.stringContaining('a key appears twice') });
     expect(loadStyle('fonts: [unclosed\n', FILE).problems.length).toBeGreaterThan(0);
     expect(loadStyle('- a list\n', FILE).problems[0]?.message).toContain('mapping');
     expect(loadStyle('sizes: 3\n', FILE).problems[0]).toMatchObject({ line: 1, column: 8, message: expect.stringContaining('mapping') });

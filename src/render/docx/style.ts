@@ -2,7 +2,8 @@
 // loader that reports every bad value at its line and column. The defaults
 // live in the schema; templates/style.yaml (DEFAULT_STYLE_YAML) spells the
 // same values out with a comment per key, and a test keeps them equal.
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { readYaml } from '../../load/yaml.js';
+import { Problems } from '../../problems.js';
 import { z } from 'zod';
 import { isXmlSafe } from './sanitize.js';
 
@@ -118,9 +119,6 @@ export interface StyleProblem {
   message: string;
 }
 
-/** Aliases are not needed in a style file; a low cap stops alias bombs early. */
-const MAX_ALIASES = 10;
-
 /**
  * Parses a style file. `text` null (no file) gives the defaults. With
  * problems, the style returned is the default one: a half-applied house style
@@ -129,58 +127,26 @@ const MAX_ALIASES = 10;
  */
 export function loadStyle(text: string | null, file: string): { style: Style; problems: StyleProblem[] } {
   if (text === null) return { style: DEFAULT_STYLE, problems: [] };
-  const lineCounter = new LineCounter();
-  const at = (offset: number | undefined) => {
-    const { line, col } = lineCounter.linePos(offset ?? 0);
-    return { line, column: col };
-  };
-  const doc = parseDocument(text, { uniqueKeys: true, lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      style: DEFAULT_STYLE,
-      problems: doc.errors.map((error) => ({ ...at(error.pos[0]), message: error.message })),
-    };
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    // yaml throws a plain ReferenceError for too many aliases, with no position.
-    return { style: DEFAULT_STYLE, problems: [{ line: 1, column: 1, message: (error as Error).message }] };
-  }
+  // The same strict reader as every other YAML input (unique keys, few aliases, positions).
+  const found = new Problems();
+  const strip = (list: readonly { line: number; column: number; message: string }[]) => list.map(({ line, column, message }) => ({ line, column, message }));
+  const yaml = readYaml(text, file, found);
+  if (!yaml) return { style: DEFAULT_STYLE, problems: strip(found.list) };
+  const data = yaml.value;
   if (data === null || data === undefined) return { style: DEFAULT_STYLE, problems: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return {
-      style: DEFAULT_STYLE,
-      problems: [{ ...at(doc.contents?.range?.[0]), message: `${file} must be a mapping of keys (fonts:, sizes:, ...)` }],
-    };
+    return { style: DEFAULT_STYLE, problems: [{ ...yaml.at([]), message: `${file} must be a mapping of keys (fonts:, sizes:, ...)` }] };
   }
   const result = StyleSchema.safeParse(data);
   if (result.success) return { style: result.data, problems: [] };
   const problems = result.error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        ...at(keyOffset(doc, path, key)),
-        message: `unknown key ${[...path, key].join('.')}`,
-      }));
+      return issue.keys.map((key) => ({ ...yaml.keyAt([...path, key]), message: `unknown key ${[...path, key].join('.')}` }));
     }
-    return [{ ...at(valueOffset(doc, path)), message: `${path.join('.')}: ${issue.message}` }];
+    return [{ ...yaml.at(path), message: `${path.join('.')}: ${issue.message}` }];
   });
-  return { style: DEFAULT_STYLE, problems };
+  return { style: DEFAULT_STYLE, problems: strip(problems) };
 }
 
-function valueOffset(doc: Document, path: string[]): number | undefined {
-  const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
-  return (node as { range?: [number, number, number] } | undefined)?.range?.[0];
-}
-
-function keyOffset(doc: Document, path: string[], key: string): number | undefined {
-  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
-  if (!isMap(parent)) return valueOffset(doc, path);
-  for (const pair of parent.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === key) return pair.key.range?.[0];
-  }
-  return parent.range?.[0];
-}
 export { DEFAULT_STYLE_YAML } from './default-style.js';
