@@ -78,6 +78,7 @@ function preambleSection(title: string, accounts: Account[], render: (a: Account
 
 export function draftDocument(ws: Workspace, result: MergeResult, wording: CoverWording = DEFAULT_COVER): DocumentModel {
   const ctx = context(ws, result, wording);
+  const subject = `${ctx.cover.draft}: composite response from the ${ws.config.partnership}`;
   const notes = new Footnotes();
   const contribution = (a: Account): RootContent[] => {
     notes.add(a.contribution);
@@ -100,7 +101,7 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
     return out;
   };
   const children = [
-    ...cover(ctx, `${ctx.cover.draft}: composite response from the ${ws.config.partnership}`, [`Draft of ${longDate(ws.config.date)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
+    ...cover(ctx, subject, [`Draft of ${longDate(ws.config.date)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
     ...preambleSection('General comments', result.preambles, contribution),
     ...skeleton(result, body),
     heading(1, 'How to object to a section'),
@@ -111,7 +112,7 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
     { type: 'code' as const, lang: 'yaml', value: 'cannot_endorse:\n  - section: Q12/rbkc\n    reason: We cannot support this proposal as drafted.' },
     para('Each section named there is removed from the final response; its author may submit it separately to the department.', 'note'),
   ];
-  return document(ctx, 'draft', `Draft composite response from the ${ws.config.partnership}`, children, notes);
+  return document(ctx, 'draft', subject, children, notes);
 }
 
 export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording = DEFAULT_COVER): DocumentModel {
@@ -128,13 +129,14 @@ export function responseDocument(ws: Workspace, result: MergeResult, wording: Co
     return byPart(o, [...o.composite, ...o.contributions].filter((a) => a.status === 'included'), included);
   };
   const endorsing = ws.partners.map((p) => `${p.name} (${p.sector})`);
+  const subject = `${ctx.cover.prefix} the ${ws.config.partnership}`;
   const children = [
-    ...cover(ctx, `${ctx.cover.prefix} the ${ws.config.partnership}`, [longDate(ws.config.date), `${ctx.cover.endorsedBy}:`]),
+    ...cover(ctx, subject, [longDate(ws.config.date), `${ctx.cover.endorsedBy}:`]),
     ...(endorsing.length > 0 ? [bullets(endorsing)] : []),
     ...preambleSection('General comments', result.preambles.filter((a) => a.status === 'included'), included),
     ...skeleton(result, body),
   ];
-  return document(ctx, 'response', `${ctx.cover.prefix} the ${ws.config.partnership}`, children, notes);
+  return document(ctx, 'response', subject, children, notes);
 }
 
 export function removedDocument(ws: Workspace, result: MergeResult, wording: CoverWording = DEFAULT_COVER): DocumentModel {
