@@ -12,14 +12,13 @@
 // yaml package, to read the question set). See bench/README.md.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(REPO, 'bin', 'lsp-respond.js');
 const QUESTION_SET = 'questions/odpm-lsp-2005.yaml';
 const DATE = '2006-03-01';
 
@@ -40,9 +39,12 @@ Sizes N are partner counts (default: 10 100 1000; also BENCH_SIZES="10 100").
   --generate-only     write the workspaces and stop
   --profile <cmd>     after measuring, run 'lsp-respond <cmd>' (check | merge)
                       once on the largest N under node --cpu-prof and print
-                      the functions with the most self time
+                      the functions with the most self and inclusive time
   --json <file>       also write every measurement as JSON
-  -h, --help          this text`;
+  -h, --help          this text
+
+Environment: BENCH_SIZES, BENCH_RUNS, BENCH_RUNS_LARGE, BENCH_TIMEOUT,
+BENCH_PANDOC=0, BENCH_NO_GNU_TIME=1 (measure without /usr/bin/time).`;
 
 const { values: opt, positionals } = parseArgs({
   allowPositionals: true,
@@ -541,23 +543,36 @@ function generate(root, n, questions) {
 // ---------------------------------------------------------------- measuring
 
 const HAVE_TIME = (() => {
-  if (!existsSync('/usr/bin/time')) return false;
+  if (env.BENCH_NO_GNU_TIME === '1' || !existsSync('/usr/bin/time')) return false;
   const r = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' });
   return r.status === 0 && /^\d+\s*$/m.test(r.stderr);
 })();
 const HAVE_PANDOC = !opt['no-pandoc'] && env.BENCH_PANDOC !== '0' && spawnSync('pandoc', ['--version']).status === 0;
 const SCRATCH = mkdtempSync(join(tmpdir(), 'lsp-bench-scratch-'));
 
+// The CLI under test runs from a snapshot of bin/ and dist/ (the bundle needs
+// no node_modules), so a rebuild during a long bench cannot pull chunks from
+// under a running measurement.
+const BIN = join(SCRATCH, 'cli', 'bin', 'lsp-respond.js');
+function snapshotCli() {
+  const dir = join(SCRATCH, 'cli');
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(REPO, 'bin'), join(dir, 'bin'), { recursive: true });
+  cpSync(join(REPO, 'dist'), join(dir, 'dist'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+}
+
 // Fallback when /usr/bin/time is missing: Node processes report their own
 // peak RSS at exit through this preload; others are sampled from /proc.
 const RSS_PRELOAD = join(SCRATCH, 'rss.cjs');
 writeFileSync(
   RSS_PRELOAD,
-  "process.on('exit', () => { try { require('fs').writeFileSync(process.env.LSP_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });\n",
+  "process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.LSP_BENCH_RSS_FILE, `${(u.userCPUTime + u.systemCPUTime) / 1e6} ${u.maxRSS}`); } catch {} });\n",
 );
 
 /**
- * Runs argv once; resolves to { seconds, rssKiB, code, stdout, stderr, timedOut }.
+ * Runs argv once; resolves to { seconds, cpu, rssKiB, code, stdout, stderr, timedOut }
+ * (cpu: user + system seconds of the process, null where unknown).
  * Wall time is measured around the spawn (it includes process creation,
  * which is part of what a user waits for).
  */
@@ -569,7 +584,7 @@ function runOnce(argv, { cwd = REPO, extraEnv = {} } = {}) {
   const childEnv = { ...env, ...extraEnv, LSP_BENCH_RSS_FILE: rssFile };
   if (HAVE_TIME) {
     cmd = '/usr/bin/time';
-    args = ['-f', '%M', '-o', rssFile, ...argv];
+    args = ['-f', '%U %S %M', '-o', rssFile, ...argv];
   } else if (isNode) {
     args = ['--require', RSS_PRELOAD, ...args];
   }
@@ -602,17 +617,19 @@ function runOnce(argv, { cwd = REPO, extraEnv = {} } = {}) {
       clearTimeout(timer);
       if (poll) clearInterval(poll);
       let rssKiB = null;
+      let cpu = null;
       try {
         const text = readFileSync(rssFile, 'utf8');
-        // GNU time writes "Command exited with non-zero status N" before %M.
-        const m = /(\d+)\s*$/.exec(text.trim());
-        if (m) rssKiB = Number(m[1]);
+        // GNU time may write "Command exited with non-zero status N" first.
+        const m = HAVE_TIME ? /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(text.trim()) : /([\d.]+) (\d+)\s*$/.exec(text.trim());
+        if (m && HAVE_TIME) [cpu, rssKiB] = [Number(m[1]) + Number(m[2]), Number(m[3])];
+        else if (m) [cpu, rssKiB] = [Number(m[1]), Number(m[2])];
         rmSync(rssFile, { force: true });
       } catch {
         if (polled) rssKiB = polled;
       }
       const stderr = Buffer.concat(err).toString('utf8');
-      resolvePromise({ seconds, rssKiB, code: timedOut ? null : code, stdout: Buffer.concat(out).toString('utf8'), stderr, timedOut });
+      resolvePromise({ seconds, cpu, rssKiB, code: timedOut ? null : code, stdout: Buffer.concat(out).toString('utf8'), stderr, timedOut });
     });
   });
 }
@@ -632,6 +649,7 @@ const results = [];
  */
 async function measure({ n, label, argv, cwd, runs, extraEnv, before, verify }) {
   const times = [];
+  const cpu = [];
   const rss = [];
   let note = '';
   process.stderr.write(`  ${String(n).padStart(5)}  ${label.padEnd(34)} `);
@@ -651,6 +669,7 @@ async function measure({ n, label, argv, cwd, runs, extraEnv, before, verify }) 
     if (r.warning) note = r.warning;
     times.push(r.seconds);
     if (r.rssKiB !== null) rss.push(r.rssKiB);
+    if (r.cpu !== null) cpu.push(r.cpu);
     process.stderr.write(`${r.seconds.toFixed(2)}s `);
   }
   process.stderr.write('\n');
@@ -660,6 +679,7 @@ async function measure({ n, label, argv, cwd, runs, extraEnv, before, verify }) 
     runs: times.length,
     median: times.length ? median(times) : null,
     min: times.length ? Math.min(...times) : null,
+    cpu: cpu.length ? median(cpu) : null,
     rssMiB: rss.length ? median(rss) / 1024 : null,
     note,
   };
@@ -669,7 +689,7 @@ async function measure({ n, label, argv, cwd, runs, extraEnv, before, verify }) 
 
 // ---------------------------------------------------------------- profile summary
 
-/** The functions with the most self time in a .cpuprofile, and the same by script. */
+/** The functions with the most self and inclusive time in a .cpuprofile, and self time by script. */
 function summariseProfile(file, top = 25) {
   const prof = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(prof.nodes.map((nd) => [nd.id, nd]));
@@ -679,18 +699,31 @@ function summariseProfile(file, top = 25) {
     self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0));
   }
   const total = [...self.values()].reduce((s, t) => s + t, 0);
+  const parent = new Map();
+  for (const nd of prof.nodes) for (const c of nd.children ?? []) parent.set(c, nd.id);
+  const keyOf = (cf) => `${cf.functionName || '(anonymous)'} ${cf.url ? `${basename(cf.url)}:${cf.lineNumber + 1}` : ''}`.trim();
   const fn = new Map();
+  const inclusive = new Map();
   const script = new Map();
   for (const [id, us] of self) {
     const { callFrame: cf } = byId.get(id);
-    const where = cf.url ? `${basename(cf.url)}:${cf.lineNumber + 1}` : '';
-    const key = `${cf.functionName || '(anonymous)'} ${where}`.trim();
+    const key = keyOf(cf);
     fn.set(key, (fn.get(key) ?? 0) + us);
     const s = cf.url ? basename(cf.url) : cf.functionName;
     script.set(s, (script.get(s) ?? 0) + us);
+    // Each function once per sample, however deep its recursion.
+    const seen = new Set();
+    for (let x = id; x !== undefined; x = parent.get(x)) {
+      const k = keyOf(byId.get(x).callFrame);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      inclusive.set(k, (inclusive.get(k) ?? 0) + us);
+    }
   }
   const lines = [`total sampled: ${(total / 1e6).toFixed(2)} s`, '', 'self time by function:'];
   for (const [k, us] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+  lines.push('', 'inclusive time by function (the stages):');
+  for (const [k, us] of [...inclusive].filter(([k]) => k !== '(root)').sort((a, b) => b[1] - a[1]).slice(0, top + 15)) lines.push(`  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
   lines.push('', 'self time by script:');
   for (const [k, us] of [...script].sort((a, b) => b[1] - a[1]).slice(0, 12)) lines.push(`  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
   return lines.join('\n');
@@ -712,23 +745,37 @@ function dirBytes(dir) {
 }
 
 async function main() {
+  if (opt['generate-only']) {
+    const base = opt.dir ?? mkdtempSync(join(tmpdir(), 'lsp-bench-'));
+    for (const n of SIZES) {
+      const info = generate(join(base, `n${n}`), n, loadQuestions());
+      console.error(`generated N=${n}: ${info.partners} partner files, ${(info.bytes / 2 ** 20).toFixed(2)} MiB, ${info.contributions} contributions (incl. preambles), ${info.objections} objections, ${info.abstentions} abstentions`);
+    }
+    console.log(base);
+    return;
+  }
   if (!existsSync(join(REPO, 'dist', 'cli.js'))) {
     console.error('bench: dist/cli.js is missing; run `npm run build` first (npm run bench does both)');
     process.exit(2);
   }
+  snapshotCli();
+  const git = (args) => spawnSync('git', args, { cwd: REPO, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const commit = `${git(['rev-parse', '--short', 'HEAD']) || 'unknown commit'}${git(['status', '--porcelain', '--', 'src', 'scripts', 'package.json']) ? ' + uncommitted changes' : ''}`;
   const base = opt.dir ?? mkdtempSync(join(tmpdir(), 'lsp-bench-'));
   const questions = loadQuestions();
   const node = process.execPath;
   const started = Date.now();
+  const loadBefore = loadavg()[0];
   const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
   const pandocVersion = HAVE_PANDOC ? spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] : null;
   const mergeHelp = spawnSync(node, [BIN, 'merge', '--help'], { encoding: 'utf8' }).stdout;
   const noDocxFlag = /--no-docx/.test(mergeHelp);
 
   console.error(`lsp-respond bench: sizes ${SIZES.join(', ')}; runs ${RUNS} (N<=100) / ${RUNS_LARGE} (N>100); seed ${SEED}`);
-  console.error(`machine: ${machine}`);
+  console.error(`machine: ${machine}; load average ${loadBefore.toFixed(1)}${loadBefore > cpus().length * 0.75 ? ' (busy: times will be inflated; ratios hold better)' : ''}`);
   console.error(`peak RSS via ${HAVE_TIME ? '/usr/bin/time -f %M' : 'process.resourceUsage() preload (node) and /proc VmHWM sampling (others)'}; pandoc: ${pandocVersion ?? 'not used'}`);
   console.error(`Markdown-only merge: ${noDocxFlag ? "'merge --no-docx'" : "'merge' with LSP_RESPOND_NO_DOCX=1 (no --no-docx flag found)"}`);
+  console.error(`lsp-respond: ${commit} (dist/ snapshot in ${join(SCRATCH, 'cli')})`);
   console.error(`workspaces: ${base}\n`);
 
   const workspaces = [];
@@ -740,10 +787,6 @@ async function main() {
     console.error(
       `generated N=${n}: ${info.partners} partner files, ${(info.bytes / 2 ** 20).toFixed(2)} MiB, ${info.contributions} contributions (incl. preambles), ${info.objections} objections, ${info.abstentions} abstentions (${Date.now() - t0} ms)`,
     );
-  }
-  if (opt['generate-only']) {
-    console.log(base);
-    return;
   }
   console.error('');
 
@@ -811,6 +854,7 @@ async function main() {
       command: r.label,
       runs: String(r.runs),
       median: fmt(r.median),
+      cpu: fmt(r.cpu, 2),
       rss: fmt(r.rssMiB, 0),
       xNode: r.median && floor.median ? fmt(r.median / floor.median, 1) : '—',
       xPandoc: extra.xPandoc ?? '',
@@ -838,6 +882,7 @@ async function main() {
     ['command', 'command'],
     ['runs', 'runs'],
     ['median', 'median s'],
+    ['cpu', 'CPU s'],
     ['rss', 'peak RSS MiB'],
     ['xNode', '× node -e 0'],
     ['xPandoc', '× pandoc'],
@@ -866,11 +911,12 @@ async function main() {
         b,
         time: rb.median / ra.median,
         net: (rb.median - s) / Math.max(ra.median - s, 1e-9),
+        cpu: ra.cpu && rb.cpu ? rb.cpu / ra.cpu : null,
         rss: ra.rssMiB && rb.rssMiB ? rb.rssMiB / ra.rssMiB : null,
       });
     }
     console.log(`\ngrowth ${b}/${a} (linear would be ${fmt(b / a, 0)}):`);
-    for (const g of growth) console.log(`  ${g.command.padEnd(28)} time ${fmt(g.time, 1).padStart(6)}   time net of start-up ${fmt(g.net, 1).padStart(6)}   peak RSS ${fmt(g.rss, 1).padStart(6)}`);
+    for (const g of growth) console.log(`  ${g.command.padEnd(28)} time ${fmt(g.time, 1).padStart(6)}   net of start-up ${fmt(g.net, 1).padStart(6)}   CPU ${fmt(g.cpu, 1).padStart(6)}   peak RSS ${fmt(g.rss, 1).padStart(6)}`);
   }
 
   console.log('\nworkspaces (outputs of the full merge):');
@@ -884,16 +930,18 @@ async function main() {
   // ------------------------------------------------------------ Markdown
   const md = [];
   const today = new Date().toISOString().slice(0, 10);
-  md.push(`Measured ${today} on ${machine}; pandoc: ${pandocVersion ?? 'not measured'}. Seed ${SEED}; medians of ${RUNS} runs (N <= 100), ${RUNS_LARGE} (N > 100), ${RUNS_STARTUP} (start-up rows). Peak RSS via ${HAVE_TIME ? '`/usr/bin/time -f %M`' : 'the fallback (resourceUsage / /proc)'}.`);
+  const load = `load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`;
+  md.push(`Measured ${today} on ${machine}; lsp-respond at ${commit}; ${load}; pandoc: ${pandocVersion ?? 'not measured'}. Seed ${SEED}; medians of ${RUNS} runs (N <= 100), ${RUNS_LARGE} (N > 100), ${RUNS_STARTUP} (start-up rows); bench took ${((Date.now() - started) / 1000).toFixed(0)} s. Peak RSS via ${HAVE_TIME ? '`/usr/bin/time -f %M`' : 'the fallback (resourceUsage / /proc)'}.`);
+  if (loadBefore > cpus().length * 0.75) md.push('', `**Note:** the machine was busy (load ${loadBefore.toFixed(1)} on ${cpus().length} cores) when the bench started; absolute times are inflated, ratios less so.`);
   md.push('');
   md.push(`| ${cols.map(([, h]) => h).join(' | ')} |`);
   md.push(`| ${cols.map(([k]) => (['N', 'command', 'note'].includes(k) ? '---' : '---:')).join(' | ')} |`);
   for (const r of rows) md.push(`| ${cols.map(([k]) => r[k] || ' ').join(' | ')} |`);
   if (growth.length) {
     md.push('');
-    md.push(`| growth ${growth[0].b}/${growth[0].a} (linear = ${fmt(growth[0].b / growth[0].a, 0)}) | time | time net of start-up | peak RSS |`);
-    md.push('| --- | ---: | ---: | ---: |');
-    for (const g of growth) md.push(`| ${g.command} | ${fmt(g.time, 1)} | ${g.command.startsWith('pandoc') ? '—' : fmt(g.net, 1)} | ${fmt(g.rss, 1)} |`);
+    md.push(`| growth ${growth[0].b}/${growth[0].a} (linear = ${fmt(growth[0].b / growth[0].a, 0)}) | wall time | wall net of start-up | CPU time | peak RSS |`);
+    md.push('| --- | ---: | ---: | ---: | ---: |');
+    for (const g of growth) md.push(`| ${g.command} | ${fmt(g.time, 1)} | ${g.command.startsWith('pandoc') ? '—' : fmt(g.net, 1)} | ${fmt(g.cpu, 1)} | ${fmt(g.rss, 1)} |`);
   }
   md.push('');
   md.push('| N | partner files MiB | contributions | response.md MiB | response.docx MiB | separate submissions |');
@@ -903,7 +951,7 @@ async function main() {
   console.log(md.join('\n'));
   console.error(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-  if (opt.json) writeFileSync(opt.json, JSON.stringify({ date: today, machine, pandoc: pandocVersion, seed: SEED, results, growth, shapes }, null, 2));
+  if (opt.json) writeFileSync(opt.json, JSON.stringify({ date: today, machine, commit, loadBefore, pandoc: pandocVersion, seed: SEED, results, growth, shapes }, null, 2));
 
   if (opt.profile) {
     const ws = workspaces[workspaces.length - 1];
