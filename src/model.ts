@@ -64,6 +64,9 @@ export interface Target {
  * attribution, objection and accounting. `section` is its id, e.g. 'Q12/rbkc',
  * 'Q16a/rbkc' or 'preamble/rbkc'.
  */
+/** The partner id of composite.md's answers (reserved: no partner may use it). */
+export const COMPOSITE = 'composite';
+
 export interface Contribution {
   section: string;
   partner: string;

@@ -3,7 +3,7 @@
 // result does not depend on file order; the same input gives the same bytes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { draftDocument, removedDocument, responseDocument, separateDocuments } from '../src/compose/documents.js';
+import { draftDocument, removedDocument, responseDocument, separateDocument, separatePartners } from '../src/compose/documents.js';
 import { report } from '../src/compose/report.js';
 import { merge } from '../src/merge/merge.js';
 import { renderMarkdown } from '../src/render/markdown.js';
@@ -90,14 +90,13 @@ function outputs(input: ReturnType<typeof files>) {
   const { ws, problems } = workspaceFrom(input);
   expect(problems.list.filter((p) => p.severity === 'error')).toEqual([]);
   const result = merge(ws);
-  const separate = separateDocuments(ws, result);
   return {
     ws,
     result,
     draft: renderMarkdown(draftDocument(ws, result)),
     response: renderMarkdown(responseDocument(ws, result)),
     removed: renderMarkdown(removedDocument(ws, result)),
-    separate: new Map([...separate].map(([id, d]) => [id, renderMarkdown(d)])),
+    separate: new Map(separatePartners(result).map((id) => [id, renderMarkdown(separateDocument(ws, result, id))])),
     report: report(ws, result),
   };
 }

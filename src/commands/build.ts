@@ -1,7 +1,7 @@
 // draft and merge: check, compose the documents, render them, write them
 // atomically. Nothing is written unless everything was produced.
 import { dirname, join, relative } from 'node:path';
-import { draftDocument, removedDocument, responseDocument, separateDocuments } from '../compose/documents.js';
+import { draftDocument, removedDocument, responseDocument, separateDocument, separatePartners } from '../compose/documents.js';
 import { report as reportJson } from '../compose/report.js';
 import type { DocumentModel } from '../document.js';
 import { runCheck } from '../pipeline.js';
@@ -29,15 +29,18 @@ export async function build(env: Env, what: 'draft' | 'merge', opts: { allowInco
   if (!style) return report(env, shown);
   const cover = style.style.cover;
 
-  const docs: [string, DocumentModel][] = [['draft', draftDocument(ws, result, cover)]];
+  // Built, rendered and dropped one at a time: at a thousand partners each
+  // document tree and its DOCX object graph take hundreds of MiB.
+  const docs: [string, () => DocumentModel][] = [['draft', () => draftDocument(ws, result, cover)]];
   if (what === 'merge') {
-    docs.push(['response', responseDocument(ws, result, cover)]);
-    docs.push(['removed', removedDocument(ws, result, cover)]);
-    for (const [id, doc] of separateDocuments(ws, result, cover)) docs.push([`separate/${id}`, doc]);
+    docs.push(['response', () => responseDocument(ws, result, cover)]);
+    docs.push(['removed', () => removedDocument(ws, result, cover)]);
+    for (const partner of separatePartners(result)) docs.push([`separate/${partner}`, () => separateDocument(ws, result, partner, cover)]);
   }
   const outputs: Outputs = new Map();
   const outDir = join(env.root, ws.config.output);
-  for (const [name, doc] of docs) {
+  for (const [name, build] of docs) {
+    const doc = build();
     const toRoot = relative(dirname(join(outDir, name)), env.root).split('\\').join('/') || '.';
     outputs.set(`${name}.md`, renderMarkdown(doc, toRoot));
     // removed.md is an internal record for the partnership, not a submission: no DOCX.

@@ -3,7 +3,7 @@
 import type { BlockContent, RootContent } from 'mdast';
 import type { DocumentKind, DocumentModel } from '../document.js';
 import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
-import type { Contribution, PartnerResponse, Workspace } from '../model.js';
+import { COMPOSITE, type Contribution, type PartnerResponse, type Workspace } from '../model.js';
 import { blocksOf, bullets, code, Footnotes, heading, longDate, para, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
 
@@ -165,32 +165,35 @@ export function removedDocument(ws: Workspace, result: MergeResult, wording: Cov
   return document(ctx, 'removed', `Sections removed from the response of the ${ws.config.partnership}`, children, notes);
 }
 
-/** One document per partner with removed text, keyed by partner id. */
-export function separateDocuments(ws: Workspace, result: MergeResult, wording: CoverWording = DEFAULT_COVER): Map<string, DocumentModel> {
+/** The partners with removed text, each of whom gets a separate submission, in contribution order. */
+export function separatePartners(result: MergeResult): string[] {
+  const ids = result.accounts.filter((a) => a.status === 'removed' && a.contribution.partner !== COMPOSITE).map((a) => a.contribution.partner);
+  return [...new Set(ids)];
+}
+
+/** A partner's removed contributions, ready to submit on its own. */
+export function separateDocument(ws: Workspace, result: MergeResult, id: string, wording: CoverWording = DEFAULT_COVER): DocumentModel {
   const ctx = context(ws, result, wording);
-  const docs = new Map<string, DocumentModel>();
-  for (const partner of ws.partners) {
-    const mine = (a: Account) => a.status === 'removed' && a.contribution.partner === partner.id;
-    if (!result.accounts.some(mine)) continue;
-    const notes = new Footnotes();
-    const render = (a: Account): RootContent[] => {
-      notes.add(a.contribution);
-      return blocksOf(a.contribution);
-    };
-    const body = (o: QuestionOutcome): RootContent[] | null => {
-      const accounts = o.contributions.filter(mine);
-      return accounts.length === 0 ? null : byPart(o, accounts, render);
-    };
-    const subject = `${ctx.cover.prefix} ${partner.name}`;
-    const children = [
-      ...cover(ctx, subject, [
-        longDate(ws.config.date),
-        `${partner.name} is a member of the ${ws.config.partnership}. These comments were not endorsed by every partner, so they are not in the Partnership's collective response; ${partner.name} submits them on its own behalf.`,
-      ]),
-      ...preambleSection('General comments', result.preambles.filter(mine), render),
-      ...skeleton(result, body),
-    ];
-    docs.set(partner.id, document(ctx, 'separate', subject, children, notes));
-  }
-  return docs;
+  const partner = ctx.partners.get(id);
+  if (!partner) throw new Error(`no partner ${id}`);
+  const mine = (a: Account) => a.status === 'removed' && a.contribution.partner === id;
+  const notes = new Footnotes();
+  const render = (a: Account): RootContent[] => {
+    notes.add(a.contribution);
+    return blocksOf(a.contribution);
+  };
+  const body = (o: QuestionOutcome): RootContent[] | null => {
+    const accounts = o.contributions.filter(mine);
+    return accounts.length === 0 ? null : byPart(o, accounts, render);
+  };
+  const subject = `${ctx.cover.prefix} ${partner.name}`;
+  const children = [
+    ...cover(ctx, subject, [
+      longDate(ws.config.date),
+      `${partner.name} is a member of the ${ws.config.partnership}. These comments were not endorsed by every partner, so they are not in the Partnership's collective response; ${partner.name} submits them on its own behalf.`,
+    ]),
+    ...preambleSection('General comments', result.preambles.filter(mine), render),
+    ...skeleton(result, body),
+  ];
+  return document(ctx, 'separate', subject, children, notes);
 }

@@ -38,20 +38,13 @@ export function longDate(iso: string): string {
 }
 
 /**
- * A copy of a contribution's blocks ready to sit under a question heading
- * (level 3): its own headings move to levels 4-6. A copy, so the merge
- * result is never changed by rendering.
+ * A contribution's blocks as they go into a document. Shared, not copied:
+ * the trees are read-only from here on (the loader already placed their
+ * headings below the question heading), and copying every contribution into
+ * every document doubled the merge's memory at a thousand partners.
  */
 export function blocksOf(c: Contribution): RootContent[] {
-  const blocks = structuredClone(c.blocks);
-  const demote = (nodes: Nodes[]) => {
-    for (const n of nodes) {
-      if (n.type === 'heading') n.depth = (n.depth <= 3 ? 4 : Math.min(6, n.depth + 1)) as Heading['depth'];
-      if ('children' in n) demote(n.children as Nodes[]);
-    }
-  };
-  demote(blocks as Nodes[]);
-  return blocks;
+  return c.blocks;
 }
 
 /** Collects footnote definitions once each, in first-use order, to append at a document's end. */
@@ -59,7 +52,7 @@ export class Footnotes {
   private readonly seen = new Map<string, FootnoteDefinition>();
 
   add(c: Contribution): void {
-    for (const f of c.footnotes) if (!this.seen.has(f.identifier)) this.seen.set(f.identifier, structuredClone(f));
+    for (const f of c.footnotes) if (!this.seen.has(f.identifier)) this.seen.set(f.identifier, f);
   }
 
   definitions(): FootnoteDefinition[] {

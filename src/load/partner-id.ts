@@ -1,5 +1,7 @@
 // Partner ids become file names under out/separate/, so they are restricted
 // to a portable, path-free alphabet.
+import { COMPOSITE } from '../model.js';
+
 export const PARTNER_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 // Windows refuses these as file names whatever the extension.
@@ -9,6 +11,6 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 export function partnerIdProblem(id: string): string | null {
   if (!PARTNER_ID.test(id)) return `'${id}' is not a valid partner id: use lower-case letters, digits and '-' (not at the start or end), at most 64 characters`;
   if (RESERVED.test(id)) return `'${id}' is not a valid partner id: it is a reserved file name on Windows`;
-  if (id === 'composite' || id === 'preamble') return `'${id}' is not a valid partner id: it is reserved by lsp-respond`;
+  if (id === COMPOSITE || id === 'preamble') return `'${id}' is not a valid partner id: it is reserved by lsp-respond`;
   return null;
 }

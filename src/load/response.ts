@@ -6,7 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import { posix } from 'node:path';
 import { z } from 'zod';
 import type { Contribution, Objection, PartnerResponse, Position, QuestionSet, Target } from '../model.js';
-import { SECTORS } from '../model.js';
+import { COMPOSITE, SECTORS } from '../model.js';
 import type { Problems } from '../problems.js';
 import { describeIssue, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
 import { looksLikeQuestion, parseQuestionRef } from './headings.js';
@@ -15,7 +15,6 @@ import { partnerIdProblem } from './partner-id.js';
 import { reportForbidden, reportForbiddenReferences, stripForbidden } from './text.js';
 import { readYaml, validate } from './yaml.js';
 
-export const COMPOSITE = 'composite';
 
 const SECTION_ID = /^(?:Q[1-9]\d*[a-z]?(?:\/[a-z0-9-]+)?|preamble\/[a-z0-9-]+)$/;
 
@@ -291,7 +290,9 @@ function clip(s: string): string {
  * Makes blocks self-contained: references resolved against the file's
  * definitions (which may sit under another question), raw HTML turned into
  * visible text, characters XML cannot carry removed, image paths made
- * workspace-relative.
+ * workspace-relative, and headings placed below the question heading
+ * (level 3) that every document puts above an answer: # and ### become
+ * level 4, deeper ones one level down, at most 6.
  */
 function normalise(blocks: RootContent[], definitions: Map<string, Definition>, file: string, images: ParsedFile['images'], problems: Problems): void {
   // `flow` is true where children are blocks (root, quotes, list items, footnotes), false inside paragraphs and the like.
@@ -324,6 +325,9 @@ function normalise(blocks: RootContent[], definitions: Map<string, Definition>, 
         return image(node);
       case 'link':
         node.url = stripForbidden(node.url);
+        return node;
+      case 'heading':
+        node.depth = (node.depth <= 3 ? 4 : Math.min(6, node.depth + 1)) as Heading['depth'];
         return node;
       default:
         return node;

@@ -1,6 +1,6 @@
 // Endorse-or-remove, as a pure function of the loaded workspace: every
 // contribution gets exactly one status, and each question an outcome.
-import type { Contribution, Objection, PartnerResponse, Question, Workspace } from '../model.js';
+import { COMPOSITE, type Contribution, type Objection, type PartnerResponse, type Question, type Workspace } from '../model.js';
 
 export type Status = 'included' | 'removed' | 'superseded';
 
@@ -37,7 +37,7 @@ export interface MergeResult {
 
 /** The contributions an objection's section id names (none when the id does not exist). */
 export function objectionTargets(section: string, all: readonly Contribution[]): Contribution[] {
-  if (section.includes('/')) return all.filter((c) => c.section === section && c.partner !== 'composite');
+  if (section.includes('/')) return all.filter((c) => c.section === section && c.partner !== COMPOSITE);
   const m = /^(Q\d+)([a-z])?$/.exec(section);
   if (!m) return [];
   return all.filter((c) => c.target !== null && c.target.question === m[1] && (m[2] === undefined || c.target.part === m[2]));
