@@ -1,5 +1,6 @@
 // Cross-file rules that no single file can check: objections must name
 // existing sections, and collective abstentions should not hide answers.
+import { questionRange } from './load/questions.js';
 import { allContributions, objectionTargets } from './merge/merge.js';
 import type { Workspace } from './model.js';
 import type { Problems } from './problems.js';
@@ -37,8 +38,7 @@ function suggest(section: string, known: Set<string>, ws: Workspace): string {
   }
   const m = /^Q(\d+)([a-z])?$/.exec(question ?? '');
   const q = ws.questions.questions.find((x) => x.id === `Q${m?.[1]}`);
-  const ids = ws.questions.questions.map((x) => x.id);
-  if (!q) return `${m ? `Q${m[1]}` : question} is not a question; the question set has ${ids[0]}-${ids[ids.length - 1]}`;
+  if (!q) return `${m ? `Q${m[1]}` : question} is not a question; ${questionRange(ws.questions)}`;
   if (m?.[2] && !q.parts.some((p) => p.id === m[2])) {
     return `${q.id} has no part ${m[2]}; ${q.parts.length > 0 ? `its parts are ${q.parts.map((p) => `${q.id}${p.id}`).join(', ')}` : `name ${q.id} or ${q.id}/<partner>`}`;
   }

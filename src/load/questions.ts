@@ -89,3 +89,8 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
   if (!ok) return null;
   return { id: data.id, title: data.title, publisher: data.publisher, published: data.published, closes: data.closes, sections, questions, file };
 }
+
+/** "the question set has Q1-Q35", for messages about an unknown question. */
+export function questionRange(set: QuestionSet): string {
+  return `the question set has ${set.questions[0]?.id}-${set.questions.at(-1)?.id}`;
+}

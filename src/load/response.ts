@@ -2,6 +2,7 @@
 // objections, each with its position. Every block the author wrote ends up
 // in exactly one contribution or in a problem; nothing is dropped silently.
 import type { Definition, FootnoteDefinition, Heading, Nodes, Root, RootContent } from 'mdast';
+import { clip, type ImageRef, normalise, warnUnusedFootnotes, withFootnotes } from './answer-blocks.js';
 import { toString } from 'mdast-util-to-string';
 import { posix } from 'node:path';
 import { z } from 'zod';
@@ -10,11 +11,11 @@ import { COMPOSITE, SECTORS } from '../model.js';
 import type { Problems } from '../problems.js';
 import { describeIssue, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
 import { looksLikeQuestion, parseQuestionRef } from './headings.js';
+import { questionRange } from './questions.js';
 import { MAX_FILE_BYTES, MAX_INLINE_MARKERS, MAX_INLINE_NESTING, MAX_NESTING, MAX_TREE_DEPTH, parseMarkdown, tooDeeplyNested, tooDeeplyNestedInline, tooDeepNode } from './markdown.js';
 import { partnerIdProblem } from './partner-id.js';
-import { reportForbidden, reportForbiddenReferences, stripForbidden } from './text.js';
+import { reportForbidden, reportForbiddenReferences } from './text.js';
 import { readYaml, validate } from './yaml.js';
-
 
 const SECTION_ID = /^(?:Q[1-9]\d*[a-z]?(?:\/[a-z0-9-]+)?|preamble\/[a-z0-9-]+)$/;
 
@@ -53,7 +54,7 @@ export interface ParsedFile {
   preamble: { blocks: RootContent[]; position: Position } | null;
   answers: { target: Target; blocks: RootContent[]; position: Position }[];
   footnotes: Map<string, FootnoteDefinition>;
-  images: { path: string; position: Position }[];
+  images: ImageRef[];
 }
 
 /** Reads a partner file; returns null when it cannot be used at all. */
@@ -76,7 +77,7 @@ export function parsePartnerFile(
   const abstain: PartnerResponse['abstain'] = [];
   (front.abstain ?? []).forEach((q, i) => {
     const at = parsed.frontAt(['abstain', i]);
-    if (!questions.questions.some((x) => x.id === q)) problems.error('unknown-question', at, `cannot abstain on unknown question ${q}; ${range(questions)}`);
+    if (!questions.questions.some((x) => x.id === q)) problems.error('unknown-question', at, `cannot abstain on unknown question ${q}; ${questionRange(questions)}`);
     else if (abstain.some((a) => a.question === q)) problems.warn('duplicate-abstention', at, `${q} is listed twice under abstain`);
     else abstain.push({ question: q, position: at });
   });
@@ -131,11 +132,6 @@ export function parseCompositeFile(source: string, file: string, questions: Ques
 
 export function sectionOf(target: Target): string {
   return `${target.question}${target.part ?? ''}`;
-}
-
-function range(questions: QuestionSet): string {
-  const ids = questions.questions.map((q) => q.id);
-  return `the question set has ${ids[0]}-${ids[ids.length - 1]}`;
 }
 
 function parseFile(source: string, file: string, questions: QuestionSet, problems: Problems, needsFront: boolean): ParsedFile | null {
@@ -271,7 +267,7 @@ function questionHeading(node: Heading, at: Position, questions: QuestionSet, pr
   }
   const question = questions.questions.find((q) => q.number === ref.number);
   if (!question) {
-    problems.error('unknown-question', at, `unknown question ${ref.written}; ${range(questions)}`);
+    problems.error('unknown-question', at, `unknown question ${ref.written}; ${questionRange(questions)}`);
     return null;
   }
   if (ref.part !== null && !question.parts.some((p) => p.id === ref.part)) {
@@ -280,114 +276,4 @@ function questionHeading(node: Heading, at: Position, questions: QuestionSet, pr
     return null;
   }
   return { question: question.id, part: ref.part };
-}
-
-function clip(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
-/**
- * Makes blocks self-contained: references resolved against the file's
- * definitions (which may sit under another question), raw HTML turned into
- * visible text, characters XML cannot carry removed, image paths made
- * workspace-relative, and headings placed below the question heading
- * (level 3) that every document puts above an answer: # and ### become
- * level 4, deeper ones one level down, at most 6.
- */
-function normalise(blocks: RootContent[], definitions: Map<string, Definition>, file: string, images: ParsedFile['images'], problems: Problems): void {
-  // `flow` is true where children are blocks (root, quotes, list items, footnotes), false inside paragraphs and the like.
-  const visit = (nodes: Nodes[], flow: boolean): void => {
-    for (let i = 0; i < nodes.length; i++) {
-      const replaced = replace(nodes[i]!, flow);
-      nodes[i] = replaced;
-      if ('children' in replaced) visit(replaced.children as Nodes[], FLOW.has(replaced.type));
-    }
-  };
-  const replace = (node: Nodes, flow: boolean): Nodes => {
-    if ('value' in node && typeof node.value === 'string') node.value = stripForbidden(node.value);
-    if (node.type === 'image' || node.type === 'imageReference') node.alt = node.alt ? stripForbidden(node.alt) : node.alt;
-    switch (node.type) {
-      case 'html': {
-        const text = { type: 'text' as const, value: node.value, ...(node.position ? { position: node.position } : {}) };
-        return flow ? { type: 'paragraph', children: [text], ...(node.position ? { position: node.position } : {}) } : text;
-      }
-      case 'linkReference': {
-        const def = definitions.get(node.identifier);
-        if (!def) return node;
-        return { type: 'link', url: stripForbidden(def.url), title: def.title ?? null, children: node.children, ...(node.position ? { position: node.position } : {}) };
-      }
-      case 'imageReference': {
-        const def = definitions.get(node.identifier);
-        if (!def) return { type: 'text', value: node.alt ?? '' };
-        return image({ type: 'image', url: def.url, title: def.title ?? null, alt: node.alt ?? null, ...(node.position ? { position: node.position } : {}) });
-      }
-      case 'image':
-        return image(node);
-      case 'link':
-        node.url = stripForbidden(node.url);
-        return node;
-      case 'heading':
-        node.depth = (node.depth <= 3 ? 4 : Math.min(6, node.depth + 1)) as Heading['depth'];
-        return node;
-      default:
-        return node;
-    }
-  };
-  const image = (node: Extract<Nodes, { type: 'image' }>): Nodes => {
-    const at: Position = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-    if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('//')) {
-      problems.warn('remote-image', at, `image '${clip(node.url)}' is not a file in the workspace, so it is shown as a link, not embedded; save the image beside the response and link to it by a relative path`);
-      return { type: 'link', url: node.url, title: node.title ?? null, children: [{ type: 'text', value: node.alt || node.url }], ...(node.position ? { position: node.position } : {}) };
-    }
-    const path = posix.normalize(posix.join(posix.dirname(file), decodeURIComponentSafe(node.url)));
-    if (path.startsWith('../') || path === '..' || posix.isAbsolute(path)) {
-      problems.error('image', at, `image '${clip(node.url)}' is outside the workspace; copy it into the workspace and link to it by a relative path`);
-      return node;
-    }
-    images.push({ path, position: at });
-    return { ...node, url: path };
-  };
-  visit(blocks as Nodes[], true);
-}
-
-const FLOW = new Set(['blockquote', 'listItem', 'footnoteDefinition']);
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-function warnUnusedFootnotes(contributions: Contribution[], definitions: Map<string, FootnoteDefinition>, owner: string, file: string, problems: Problems): void {
-  const used = new Set(contributions.flatMap((c) => c.footnotes.map((f) => f.identifier)));
-  for (const [id, def] of definitions) {
-    if (!used.has(`${owner}-${id}`)) {
-      problems.warn('unused-footnote', { file, line: def.position?.start.line ?? 1, column: def.position?.start.column ?? 1 }, `footnote [^${def.label ?? id}] is never referred to, so it is not in any output; refer to it with [^${def.label ?? id}] or delete it`);
-    }
-  }
-}
-
-/** Attaches the footnote definitions a contribution refers to, relabelled so labels never collide across partners. */
-function withFootnotes(c: Contribution, definitions: Map<string, FootnoteDefinition>, owner: string): Contribution {
-  const used: FootnoteDefinition[] = [];
-  const relabel = (nodes: Nodes[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'footnoteReference') {
-        const def = definitions.get(node.identifier);
-        const label = `${owner}-${node.identifier}`;
-        if (def && !used.some((u) => u.identifier === label)) {
-          // A copy: the same definition may serve several contributions, each relabelled once.
-          const copy = structuredClone(def);
-          used.push({ ...copy, identifier: label, label });
-          relabel(copy.children as Nodes[]);
-        }
-        node.identifier = label;
-        node.label = label;
-      } else if ('children' in node) relabel(node.children as Nodes[]);
-    }
-  };
-  relabel(c.blocks as Nodes[]);
-  return { ...c, footnotes: used };
 }

@@ -5,7 +5,7 @@ import { join, posix } from 'node:path';
 import type { Config, Contribution, PartnerResponse, Position, QuestionSet, Workspace } from '../model.js';
 import type { Problems } from '../problems.js';
 import { CONFIG_FILE, parseConfig } from './config.js';
-import { parseQuestionSet } from './questions.js';
+import { parseQuestionSet, questionRange } from './questions.js';
 import { parseCompositeFile, parsePartnerFile } from './response.js';
 import { decodeText } from './text.js';
 
@@ -116,7 +116,7 @@ export function loadWorkspace(root: string, today: string, problems: Problems): 
   if (!questions) return null;
   for (const a of config.abstain) {
     if (!questions.questions.some((q) => q.id === a.question)) {
-      problems.error('unknown-question', a.position, `cannot abstain on unknown question ${a.question}; the question set has ${questions.questions[0]?.id}-${questions.questions.at(-1)?.id}`);
+      problems.error('unknown-question', a.position, `cannot abstain on unknown question ${a.question}; ${questionRange(questions)}`);
     }
   }
 
