@@ -107,3 +107,35 @@ describe('init and template', () => {
     expect(check.stderr).not.toMatch(NO_STACK);
   });
 });
+
+describe('images', () => {
+  // A 1x1 PNG.
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+  it('embeds a workspace image in the DOCX and keeps a working path in the Markdown', () => {
+    const ws = workspace({
+      'lsp-respond.yaml': 'partnership: P\ndate: 2006-03-01\n',
+      'responses/a.md': partner('partner: A', answerAll(['Q2']).replace('## Q3\n', '## Q2\n\nOur structure:\n\n![Partnership structure](img/structure.png)\n\n## Q3\n')),
+      'responses/img/structure.png': PNG,
+    });
+    const r = run(['-C', ws, 'merge']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(ws, 'out/response.md'), 'utf8')).toContain('![Partnership structure](../responses/img/structure.png)');
+    const docx = readFileSync(join(ws, 'out/response.docx'));
+    expect(docx.includes(Buffer.from('word/media/'))).toBe(true);
+  });
+
+  it('reports a missing image and a file that is no image at their positions, writing nothing', () => {
+    const body = `${answerAll(['Q2'])}\n## Q2\n\n![Missing](missing.png)\n\nAnd ![notes](notes.txt) inline.\n`;
+    const source = partner('partner: A', body);
+    const ws = workspace({ 'lsp-respond.yaml': 'partnership: P\n', 'responses/a.md': source, 'responses/notes.txt': 'not an image' });
+    const r = run(['-C', ws, 'merge']);
+    expect(r.code).toBe(2);
+    const lines = source.split('\n');
+    const missing = lines.findIndex((l) => l.includes('missing.png')) + 1;
+    const notes = lines.findIndex((l) => l.includes('notes.txt')) + 1;
+    expect(r.stderr).toContain(`responses/a.md:${missing}:1: error: image responses/missing.png does not exist`);
+    expect(r.stderr).toContain(`responses/a.md:${notes}:5: error: responses/notes.txt is not a PNG, JPEG or GIF image`);
+    expect(existsSync(join(ws, 'out'))).toBe(false);
+  });
+});
