@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Env } from './commands/env.js';
 import { UsageError } from './commands/env.js';
-import { isRealDate } from './load/fields.js';
+import { isIsoDate } from './dates.js';
 
 const VERSION = '0.1.0';
 
@@ -18,7 +18,7 @@ function makeEnv(program: Command): Env {
   const o = program.opts<{ dir: string; today?: string; quiet?: boolean; color: boolean }>();
   const root = resolve(o.dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`workspace directory ${o.dir} does not exist`);
-  if (o.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(o.today) && isRealDate(o.today))) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${o.today}'`);
+  if (o.today !== undefined && !isIsoDate(o.today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${o.today}'`);
   const color = o.color && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.stderr.isTTY === true;
   return {
     root,

@@ -1,6 +1,7 @@
 // Shared zod pieces for the YAML files, with messages that tell a
 // non-programmer what to write instead.
 import { z } from 'zod';
+import { isIsoDate } from '../dates.js';
 import type { Problems } from '../problems.js';
 import type { YamlValue } from './yaml.js';
 
@@ -14,12 +15,7 @@ export const isoDate = (what: string) =>
   z
     .string({ error: `${what} must be a date written YYYY-MM-DD` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what} must be a date written YYYY-MM-DD` })
-    .refine((s) => isRealDate(s), { error: `${what} is not a real calendar date` });
-
-export function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+    .refine(isIsoDate, { error: `${what} is not a real calendar date` });
 
 export const QUESTION_ID = /^Q([1-9]\d*)$/;
 
