@@ -9,7 +9,8 @@ import { exitCodeFor, type Problem, Problems } from '../problems.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { OutputError, type Outputs, writeOutputs } from '../write/outputs.js';
 import { type Env, report } from './env.js';
-import { type HouseStyle, loadHouseStyle } from './house-style.js';
+import { ReferenceDocError } from '../render/docx/reference.js';
+import { type HouseStyle, loadHouseStyle, REFERENCE_FILE } from './house-style.js';
 
 export async function build(env: Env, what: 'draft' | 'merge', opts: { allowIncomplete: boolean; docx: boolean }): Promise<number> {
   const { problems, ws, result } = runCheck(env.root, env.today, { partners: false, completeness: what === 'merge' });
@@ -46,7 +47,12 @@ export async function build(env: Env, what: 'draft' | 'merge', opts: { allowInco
     // removed.md is an internal record for the partnership, not a submission: no DOCX.
     if (opts.docx && name !== 'removed') {
       const warn = (message: string) => shown.push({ severity: 'warning', kind: 'input', code: 'docx', message, file: `${ws.config.output}/${name}.docx`, line: 1, column: 1 });
-      outputs.set(`${name}.docx`, await renderDocxWith(style, ws.images, doc, warn));
+      try {
+        outputs.set(`${name}.docx`, await renderDocxWith(style, ws.images, doc, warn));
+      } catch (e) {
+        if (!(e instanceof ReferenceDocError)) throw e;
+        return report(env, [...shown, { severity: 'error', kind: 'input', code: 'reference-docx', message: `${REFERENCE_FILE} cannot be used: ${e.message}; save it from Word as a .docx or delete it`, file: REFERENCE_FILE, line: 1, column: 1 }]);
+      }
     }
   }
   if (what === 'merge') outputs.set('report.json', reportJson(ws, result));

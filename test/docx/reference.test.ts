@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readReferenceStyles, styleIdsOf, withDefaultLanguage } from '../../src/render/docx/reference.js';
+import { ReferenceDocError, readReferenceStyles, styleIdsOf, withDefaultLanguage } from '../../src/render/docx/reference.js';
 import { answerModel, pandocJson, pandocNodes, part, render, withPandoc, xmlParts } from './helpers.js';
 import { attr, elements, parseXml, type XmlElement } from './xml.js';
 
@@ -113,10 +113,10 @@ describe('rendering with a reference document', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('reports styles it cannot parse as a clear error', async () => {
-    await expect(render(answerModel('Text.'), { referenceStyles: `<w:styles ${NS}><w:style>` })).rejects.toThrow(
-      /reference document's styles cannot be used/,
-    );
+  it('reports styles it cannot parse as a clear input error, not a crash', async () => {
+    const rendering = render(answerModel('Text.'), { referenceStyles: `<w:styles ${NS}><w:style>` });
+    await expect(rendering).rejects.toThrow(ReferenceDocError);
+    await expect(rendering).rejects.toThrow(/its styles cannot be used/);
   });
 
   withPandoc("works with pandoc's own reference.docx, which pandoc then reads back", async () => {

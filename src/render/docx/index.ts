@@ -16,7 +16,7 @@ import { Footnotes } from './footnotes.js';
 import { headerAndFooter, sectionProperties } from './layout.js';
 import { ListNumbering } from './lists.js';
 import { packDeterministic } from './package.js';
-import { styleIdsOf, withDefaultLanguage } from './reference.js';
+import { ReferenceDocError, styleIdsOf, withDefaultLanguage } from './reference.js';
 import type { Style } from './style.js';
 import { LANGUAGE, stylesFor } from './styles.js';
 
@@ -58,7 +58,7 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
       });
     } catch (error) {
       if (reference === undefined) throw error;
-      throw new Error(`the reference document's styles cannot be used: ${(error as Error).message}`);
+      throw new ReferenceDocError(`its styles cannot be used: ${(error as Error).message}`);
     }
   }, meta);
   ctx.finish();

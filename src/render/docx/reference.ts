@@ -5,21 +5,24 @@ import { readZipEntry } from './zip.js';
 
 const STYLES_PART = 'word/styles.xml';
 
+/** A reference document that cannot lend its styles: bad input (exit 2), not a bug. */
+export class ReferenceDocError extends Error {}
+
 /**
  * The text of word/styles.xml in a .docx file.
- * @throws Error with a message fit for the user when the file is no .docx or has no styles
+ * @throws ReferenceDocError with a message fit for the user when the file is no .docx or has no styles
  */
 export function readReferenceStyles(docxBytes: Uint8Array): string {
   let part: Uint8Array | undefined;
   try {
     part = readZipEntry(docxBytes, STYLES_PART);
   } catch (error) {
-    throw new Error(`not a readable .docx file: ${(error as Error).message}`);
+    throw new ReferenceDocError(`not a readable .docx file: ${(error as Error).message}`);
   }
-  if (part === undefined) throw new Error(`the .docx file has no ${STYLES_PART}`);
+  if (part === undefined) throw new ReferenceDocError(`the .docx file has no ${STYLES_PART}`);
   const xml = decodeXml(part);
   if (!/<w:styles[\s>]/.test(xml) || !xml.includes('</w:styles>')) {
-    throw new Error(`${STYLES_PART} in the .docx file is not a Word styles part (no <w:styles> element)`);
+    throw new ReferenceDocError(`${STYLES_PART} in the .docx file is not a Word styles part (no <w:styles> element)`);
   }
   return xml;
 }
