@@ -126,16 +126,23 @@ describe('images', () => {
   });
 
   it('reports a missing image and a file that is no image at their positions, writing nothing', () => {
-    const body = `${answerAll(['Q2'])}\n## Q2\n\n![Missing](missing.png)\n\nAnd ![notes](notes.txt) inline.\n`;
+    const body = `${answerAll(['Q2'])}\n## Q2\n\n![Missing](missing.png)\n\nAnd ![notes](notes.txt) inline.\n\n![Cut short](cut.png)\n`;
     const source = partner('partner: A', body);
-    const ws = workspace({ 'lsp-respond.yaml': 'partnership: P\n', 'responses/a.md': source, 'responses/notes.txt': 'not an image' });
+    const ws = workspace({
+      'lsp-respond.yaml': 'partnership: P\n',
+      'responses/a.md': source,
+      'responses/notes.txt': 'not an image',
+      'responses/cut.png': PNG.subarray(0, 8),
+    });
     const r = run(['-C', ws, 'merge']);
     expect(r.code).toBe(2);
     const lines = source.split('\n');
     const missing = lines.findIndex((l) => l.includes('missing.png')) + 1;
     const notes = lines.findIndex((l) => l.includes('notes.txt')) + 1;
     expect(r.stderr).toContain(`responses/a.md:${missing}:1: error: image responses/missing.png does not exist`);
-    expect(r.stderr).toContain(`responses/a.md:${notes}:5: error: responses/notes.txt is not a PNG, JPEG or GIF image`);
+    expect(r.stderr).toContain(`responses/a.md:${notes}:5: error: responses/notes.txt is not a PNG, JPEG or GIF image, or is damaged`);
+    const cut = lines.findIndex((l) => l.includes('cut.png')) + 1;
+    expect(r.stderr).toContain(`responses/a.md:${cut}:1: error: responses/cut.png is not a PNG, JPEG or GIF image, or is damaged`);
     expect(existsSync(join(ws, 'out'))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // files into the typed Workspace, recording every problem on the way.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { imageInfo } from '../image-info.js';
 import type { Config, Contribution, PartnerResponse, Position, QuestionSet, Workspace } from '../model.js';
 import type { Problems } from '../problems.js';
 import { CONFIG_FILE, parseConfig } from './config.js';
@@ -84,12 +85,6 @@ function loadQuestions(root: string, config: Config, problems: Problems): Questi
   return source === null ? null : parseQuestionSet(source, file, problems);
 }
 
-const IMAGE_MAGIC: [string, number[]][] = [
-  ['PNG', [0x89, 0x50, 0x4e, 0x47]],
-  ['JPEG', [0xff, 0xd8, 0xff]],
-  ['GIF', [0x47, 0x49, 0x46, 0x38]],
-];
-
 function loadImages(root: string, refs: { path: string; position: Position }[], images: Map<string, Uint8Array>, problems: Problems): void {
   for (const ref of refs) {
     if (images.has(ref.path)) continue;
@@ -100,8 +95,8 @@ function loadImages(root: string, refs: { path: string; position: Position }[], 
       problems.error('image', ref.position, `image ${ref.path} does not exist; check the path (it is relative to the Markdown file)`);
       continue;
     }
-    if (!IMAGE_MAGIC.some(([, magic]) => magic.every((b, i) => bytes[i] === b))) {
-      problems.error('image', ref.position, `${ref.path} is not a PNG, JPEG or GIF image; convert it to one of those`);
+    if (imageInfo(bytes) === undefined) {
+      problems.error('image', ref.position, `${ref.path} is not a PNG, JPEG or GIF image, or is damaged; save it again as one of those`);
       continue;
     }
     images.set(ref.path, bytes);

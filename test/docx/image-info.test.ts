@@ -1,6 +1,7 @@
 // Image sizes are read from the file headers.
 import { describe, expect, it } from 'vitest';
-import { fitted, imageInfo } from '../../src/render/docx/images.js';
+import { imageInfo } from '../../src/image-info.js';
+import { fitted } from '../../src/render/docx/images.js';
 import { gif, jpegHeader, png } from './images.js';
 
 describe('image headers', () => {
