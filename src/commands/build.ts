@@ -46,7 +46,13 @@ export async function build(env: Env, what: 'draft' | 'merge', opts: { allowInco
     outputs.set(`${name}.md`, renderMarkdown(doc, toRoot));
     // removed.md is an internal record for the partnership, not a submission: no DOCX.
     if (opts.docx && name !== 'removed') {
-      const warn = (message: string) => shown.push({ severity: 'warning', kind: 'input', code: 'docx', message, file: `${ws.config.output}/${name}.docx`, line: 1, column: 1 });
+      // Once per document: the same unrenderable thing may occur many times.
+      const said = new Set<string>();
+      const warn = (message: string) => {
+        if (said.has(message)) return;
+        said.add(message);
+        shown.push({ severity: 'warning', kind: 'input', code: 'docx', message, file: `${ws.config.output}/${name}.docx`, line: 1, column: 1 });
+      };
       try {
         outputs.set(`${name}.docx`, await renderDocxWith(style, ws.images, doc, warn));
       } catch (e) {
