@@ -1,12 +1,12 @@
 // The commands as a user runs them, through the built binary.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, run } from './helpers/cli.js';
 import { answerAll, partner, workspace } from './helpers/workspace.js';
 
-const NO_STACK = /\n\s+at /;
+const STACK_TRACE = /\n\s+at /;
 
 describe('the example workspace', () => {
   it('passes check, and prints the SPEC JSON with --format json', () => {
@@ -41,7 +41,7 @@ describe('global options and exit codes', () => {
     for (const args of [['frobnicate'], ['check', '--format', 'xml'], ['check', '--today', '2006-02-30'], ['-C', '/no/such/dir', 'check']]) {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).not.toMatch(NO_STACK);
+      expect(r.stderr).not.toMatch(STACK_TRACE);
     }
   });
 
@@ -104,7 +104,7 @@ describe('init and template', () => {
     const check = run(['-C', root, 'check', '--partners']);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('responses/ccen.md:1:1: error: Camden Community Empowerment Network neither answers nor abstains on 35 questions');
-    expect(check.stderr).not.toMatch(NO_STACK);
+    expect(check.stderr).not.toMatch(STACK_TRACE);
   });
 });
 
@@ -144,5 +144,26 @@ describe('images', () => {
     const cut = lines.findIndex((l) => l.includes('cut.png')) + 1;
     expect(r.stderr).toContain(`responses/a.md:${cut}:1: error: responses/cut.png is not a PNG, JPEG or GIF image, or is damaged`);
     expect(existsSync(join(ws, 'out'))).toBe(false);
+  });
+});
+
+describe('internal errors', () => {
+  it('exit 70 with one line asking for a report, and the stack only with DEBUG', () => {
+    // A preload that makes listing responses/ fail the way a bug would: not with a file-system error code.
+    const dir = mkdtempSync(join(tmpdir(), 'lsp-bug-'));
+    const preload = join(dir, 'bug.mjs');
+    writeFileSync(
+      preload,
+      "import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';\n" +
+        "const real = fs.readdirSync; fs.readdirSync = (...a) => { if (String(a[0]).endsWith('responses')) throw new TypeError('simulated bug'); return real(...a); };\n" +
+        'syncBuiltinESMExports();\n',
+    );
+    const env = { NODE_OPTIONS: `--import ${preload}` };
+    const r = run(['check'], { env });
+    expect(r.code).toBe(70);
+    expect(r.stderr).toBe('lsp-respond: internal error: simulated bug. This is a bug; please report it with the command you ran (set DEBUG=1 to see details).\n');
+    const debug = run(['check'], { env: { ...env, DEBUG: '1' } });
+    expect(debug.code).toBe(70);
+    expect(debug.stderr).toMatch(STACK_TRACE);
   });
 });

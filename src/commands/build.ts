@@ -10,7 +10,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { OutputError, type Outputs, writeOutputs } from '../write/outputs.js';
 import { type Env, report } from './env.js';
 import { ReferenceDocError } from '../render/docx/reference.js';
-import { type HouseStyle, loadHouseStyle, REFERENCE_FILE } from './house-style.js';
+import { type HouseStyle, loadHouseStyle, REFERENCE_FILE, referenceProblem } from './house-style.js';
 
 export async function build(env: Env, what: 'draft' | 'merge', opts: { allowIncomplete: boolean; docx: boolean }): Promise<number> {
   const { problems, ws, result } = runCheck(env.root, env.today, { partners: false, completeness: what === 'merge' });
@@ -57,7 +57,7 @@ export async function build(env: Env, what: 'draft' | 'merge', opts: { allowInco
         outputs.set(`${name}.docx`, await renderDocxWith(style, ws.images, doc, warn));
       } catch (e) {
         if (!(e instanceof ReferenceDocError)) throw e;
-        return report(env, [...shown, { severity: 'error', kind: 'input', code: 'reference-docx', message: `${REFERENCE_FILE} cannot be used: ${e.message}; save it from Word as a .docx or delete it`, file: REFERENCE_FILE, line: 1, column: 1 }]);
+        return report(env, [...shown, { severity: 'error', kind: 'input', code: 'reference-docx', message: referenceProblem(e.message), file: REFERENCE_FILE, line: 1, column: 1 }]);
       }
     }
   }

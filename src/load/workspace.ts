@@ -1,6 +1,6 @@
 // The load stage's edge: the only module that reads the workspace. It turns
 // files into the typed Workspace, recording every problem on the way.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { imageInfo } from '../image-info.js';
 import type { Config, Contribution, PartnerResponse, Position, QuestionSet, Workspace } from '../model.js';
@@ -8,37 +8,11 @@ import type { Problems } from '../problems.js';
 import { CONFIG_FILE, parseConfig } from './config.js';
 import { parseQuestionSet, questionRange } from './questions.js';
 import { parseCompositeFile, parsePartnerFile } from './response.js';
-import { decodeText } from './text.js';
+import { ioCode, listDir, readText } from './files.js';
 
 export const COMPOSITE_FILE = 'composite.md';
 
 const at = (file: string): Position => ({ file, line: 1, column: 1 });
-
-/** Reads a workspace file as text; null (with a problem) when it is missing or unreadable, unless `optional`. */
-function readText(root: string, file: string, problems: Problems, optional = false): string | null {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(join(root, file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && optional) return null;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'unknown error'})`;
-    problems.error('unreadable', at(file), `${file} ${why}`);
-    return null;
-  }
-  return decodeText(bytes, file, problems);
-}
-
-function listDir(root: string, dir: string): string[] | null {
-  try {
-    return readdirSync(join(root, dir), { withFileTypes: true })
-      .filter((d) => d.isFile() || d.isSymbolicLink())
-      .map((d) => d.name)
-      .sort();
-  } catch {
-    return null;
-  }
-}
 
 export function loadConfig(root: string, today: string, problems: Problems): Config | null {
   const source = readText(root, CONFIG_FILE, problems, true);
@@ -91,8 +65,9 @@ function loadImages(root: string, refs: { path: string; position: Position }[], 
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(join(root, ref.path));
-    } catch {
-      problems.error('image', ref.position, `image ${ref.path} does not exist; check the path (it is relative to the Markdown file)`);
+    } catch (e) {
+      const code = ioCode(e);
+      problems.error('image', ref.position, `image ${ref.path} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}; check the path (it is relative to the Markdown file)`);
       continue;
     }
     if (imageInfo(bytes) === undefined) {
@@ -162,12 +137,4 @@ export function orderPartners(config: Config, byId: Map<string, PartnerResponse>
   }
   const rest = [...byId.keys()].filter((id) => !listed.includes(id)).sort();
   return [...listed, ...rest].flatMap((id) => byId.get(id) ?? []);
-}
-
-export function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
