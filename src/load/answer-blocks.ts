@@ -6,7 +6,7 @@ import type { Definition, FootnoteDefinition, Heading, Nodes, RootContent } from
 import { posix } from 'node:path';
 import type { Contribution, Position } from '../model.js';
 import type { Problems } from '../problems.js';
-import { stripForbidden } from './text.js';
+import { stripXmlForbidden } from '../xml-chars.js';
 
 export interface ImageRef {
   path: string;
@@ -35,8 +35,8 @@ export function normalise(blocks: RootContent[], definitions: Map<string, Defini
     }
   };
   const replace = (node: Nodes, flow: boolean): Nodes => {
-    if ('value' in node && typeof node.value === 'string') node.value = stripForbidden(node.value);
-    if (node.type === 'image' || node.type === 'imageReference') node.alt = node.alt ? stripForbidden(node.alt) : node.alt;
+    if ('value' in node && typeof node.value === 'string') node.value = stripXmlForbidden(node.value);
+    if (node.type === 'image' || node.type === 'imageReference') node.alt = node.alt ? stripXmlForbidden(node.alt) : node.alt;
     switch (node.type) {
       case 'html': {
         const text = { type: 'text' as const, value: node.value, ...(node.position ? { position: node.position } : {}) };
@@ -45,7 +45,7 @@ export function normalise(blocks: RootContent[], definitions: Map<string, Defini
       case 'linkReference': {
         const def = definitions.get(node.identifier);
         if (!def) return node;
-        return { type: 'link', url: stripForbidden(def.url), title: def.title ?? null, children: node.children, ...(node.position ? { position: node.position } : {}) };
+        return { type: 'link', url: stripXmlForbidden(def.url), title: def.title ?? null, children: node.children, ...(node.position ? { position: node.position } : {}) };
       }
       case 'imageReference': {
         const def = definitions.get(node.identifier);
@@ -55,7 +55,7 @@ export function normalise(blocks: RootContent[], definitions: Map<string, Defini
       case 'image':
         return image(node);
       case 'link':
-        node.url = stripForbidden(node.url);
+        node.url = stripXmlForbidden(node.url);
         return node;
       case 'heading':
         node.depth = (node.depth <= 3 ? 4 : Math.min(6, node.depth + 1)) as Heading['depth'];

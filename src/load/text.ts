@@ -2,6 +2,7 @@
 // cannot carry, each with a position a partner can find.
 import type { Position } from '../model.js';
 import type { Problems } from '../problems.js';
+import { stripXmlForbidden, XML_FORBIDDEN } from '../xml-chars.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -53,34 +54,39 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return 0;
 }
 
-// Characters XML 1.0 forbids (tab, LF and CR are allowed), plus lone surrogates.
-// eslint-disable-next-line no-control-regex
-export const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 const MAX_REPORTED = 20;
 
-/** Warns about every forbidden character in `text` (up to a limit) with its position. */
-export function reportForbidden(text: string, file: string, problems: Problems, firstLine = 1): void {
-  let count = 0;
-  let line = firstLine;
+/**
+ * Positions of increasing offsets in `text`, found in one pass over it:
+ * a file full of bad characters must not cost quadratic time.
+ */
+function lineCursor(text: string, file: string): (offset: number) => Position {
+  let line = 1;
   let lineStart = 0;
   let scanned = 0;
-  for (const m of text.matchAll(FORBIDDEN)) {
-    for (let i = scanned; i < m.index; i++) {
+  return (offset) => {
+    for (let i = scanned; i < offset; i++) {
       if (text.charCodeAt(i) === 10) {
         line++;
         lineStart = i + 1;
       }
     }
-    scanned = m.index;
-    count++;
-    if (count <= MAX_REPORTED) {
-      const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      problems.warn('control-character', { file, line, column: m.index - lineStart + 1 }, `character U+${code} cannot appear in a document and is dropped; delete it from the file`);
-    }
+    scanned = offset;
+    return { file, line, column: offset - lineStart + 1 };
+  };
+}
+
+/** Warns about every forbidden character in `text` (up to a limit) with its position. */
+export function reportForbidden(text: string, file: string, problems: Problems): void {
+  const at = lineCursor(text, file);
+  let count = 0;
+  for (const m of text.matchAll(XML_FORBIDDEN)) {
+    if (++count > MAX_REPORTED) continue;
+    const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    problems.warn('control-character', at(m.index), `character U+${code} cannot appear in a document and is dropped; delete it from the file`);
   }
   if (count > MAX_REPORTED) {
-    problems.warn('control-character', { file, line: firstLine, column: 1 }, `${count - MAX_REPORTED} more characters that cannot appear in a document are dropped`);
+    problems.warn('control-character', { file, line: 1, column: 1 }, `${count - MAX_REPORTED} more characters that cannot appear in a document are dropped`);
   }
 }
 
@@ -116,25 +122,15 @@ export function reportForbiddenReferences(tree: Node, source: string, file: stri
     for (const m of slice.matchAll(REFERENCE)) {
       const code = m[1] !== undefined ? Number.parseInt(m[1], 16) : Number(m[2]);
       const replaced = replacedByParser(code);
-      if (replaced || FORBIDDEN_ONE.test(String.fromCodePoint(code))) found.push({ offset: start + m.index, reference: m[0], replaced });
+      if (replaced || stripXmlForbidden(String.fromCodePoint(code)) === '') found.push({ offset: start + m.index, reference: m[0], replaced });
     }
   }
   found.sort((a, b) => a.offset - b.offset);
-  // Positions in one pass over the source, for the first few only: a file full of them must not take quadratic time.
-  let line = 1;
-  let lineStart = 0;
-  let scanned = 0;
+  const at = lineCursor(source, file);
   for (const f of found.slice(0, MAX_REPORTED)) {
-    for (let i = scanned; i < f.offset; i++) {
-      if (source.charCodeAt(i) === 10) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    scanned = f.offset;
     problems.warn(
       'control-character',
-      { file, line, column: f.offset - lineStart + 1 },
+      at(f.offset),
       `${f.reference} is not a character a document can hold; it is ${f.replaced ? 'shown as \uFFFD (U+FFFD)' : 'dropped'}; delete it from the file`,
     );
   }
@@ -149,9 +145,3 @@ interface Node {
   position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined;
 }
 
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_ONE = /^(?:[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF])$/;
-
-export function stripForbidden(s: string): string {
-  return s.replace(FORBIDDEN, '');
-}

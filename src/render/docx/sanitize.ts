@@ -2,14 +2,12 @@
 // writes strings as they are: one form feed makes document.xml ill-formed and
 // Word refuses the whole file. Every string bound for the package passes here.
 
-/** C0 controls other than tab, LF and CR; U+FFFE and U+FFFF; surrogates without a partner. */
-const FORBIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { XML_FORBIDDEN } from '../../xml-chars.js';
 
 /** The text without the code points XML 1.0 forbids, and how many were removed. */
 export function xmlSafe(text: string): { text: string; removed: number } {
   let removed = 0;
-  const safe = text.replace(FORBIDDEN, () => {
+  const safe = text.replace(XML_FORBIDDEN, () => {
     removed += 1;
     return '';
   });
