@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { draftDocument, removedDocument, responseDocument, separateDocument, separatePartners } from '../src/compose/documents.js';
 import { report } from '../src/compose/report.js';
 import { merge } from '../src/merge/merge.js';
+import { DEFAULT_STYLE } from '../src/render/docx/style.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { workspaceFrom } from './helpers/model.js';
 
 const IDS = ['alpha', 'beta', 'gamma', 'delta'];
+const cover = DEFAULT_STYLE.cover;
 const QUESTIONS = ['Q1', 'Q2', 'Q3', 'Q16a', 'Q16b', 'Q16'];
 
 interface Gen {
@@ -93,10 +95,10 @@ function outputs(input: ReturnType<typeof files>) {
   return {
     ws,
     result,
-    draft: renderMarkdown(draftDocument(ws, result)),
-    response: renderMarkdown(responseDocument(ws, result)),
-    removed: renderMarkdown(removedDocument(ws, result)),
-    separate: new Map(separatePartners(result).map((id) => [id, renderMarkdown(separateDocument(ws, result, id))])),
+    draft: renderMarkdown(draftDocument(ws, result, cover)),
+    response: renderMarkdown(responseDocument(ws, result, cover)),
+    removed: renderMarkdown(removedDocument(ws, result, cover)),
+    separate: new Map(separatePartners(result).map((id) => [id, renderMarkdown(separateDocument(ws, result, id, cover))])),
     report: report(ws, result),
   };
 }

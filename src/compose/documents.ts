@@ -4,17 +4,15 @@ import type { BlockContent, RootContent } from 'mdast';
 import type { DocumentKind, DocumentModel } from '../document.js';
 import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
 import { COMPOSITE, type Contribution, type PartnerResponse, type Workspace } from '../model.js';
-import { blocksOf, bullets, code, Footnotes, heading, longDate, para, strong, superseded, text } from './nodes.js';
+import { bullets, code, Footnotes, heading, longDate, para, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
 
-/** Cover wording, from the house style (templates/style.yaml). */
+/** Cover wording, from the house style (templates/style.yaml, whose defaults say "Response from" and so on). */
 export interface CoverWording {
-  prefix: string; // "Response from"
-  draft: string; // "Draft for circulation"
-  endorsedBy: string; // "Endorsed by"
+  prefix: string;
+  draft: string;
+  endorsedBy: string;
 }
-
-export const DEFAULT_COVER: CoverWording = { prefix: 'Response from', draft: 'Draft for circulation', endorsedBy: 'Endorsed by' };
 
 interface Context {
   ws: Workspace;
@@ -76,14 +74,14 @@ function preambleSection(title: string, accounts: Account[], render: (a: Account
   return accounts.length === 0 ? [] : [heading(1, title), ...accounts.flatMap(render)];
 }
 
-export function draftDocument(ws: Workspace, result: MergeResult, wording: CoverWording = DEFAULT_COVER): DocumentModel {
+export function draftDocument(ws: Workspace, result: MergeResult, wording: CoverWording): DocumentModel {
   const ctx = context(ws, result, wording);
   const subject = `${ctx.cover.draft}: composite response from the ${ws.config.partnership}`;
   const notes = new Footnotes();
   const contribution = (a: Account): RootContent[] => {
     notes.add(a.contribution);
     const objected = a.objections.length > 0 ? ` — not endorsed by ${objectionText(ctx, a)}` : '';
-    return [attribution(ctx, a, objected), ...blocksOf(a.contribution)];
+    return [attribution(ctx, a, objected), ...a.contribution.blocks];
   };
   const body = (o: QuestionOutcome): RootContent[] => {
     const out: RootContent[] = [];
@@ -115,13 +113,13 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
   return document(ctx, 'draft', subject, children, notes);
 }
 
-export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording = DEFAULT_COVER): DocumentModel {
+export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording): DocumentModel {
   const ctx = context(ws, result, wording);
   const notes = new Footnotes();
   const included = (a: Account): RootContent[] => {
     if (a.status !== 'included') return [];
     notes.add(a.contribution);
-    return blocksOf(a.contribution);
+    return a.contribution.blocks;
   };
   const body = (o: QuestionOutcome): RootContent[] => {
     if (o.state.kind === 'abstained') return [para(`The Partnership does not give a collective response to this question. ${o.state.reason}`, 'abstention')];
@@ -139,13 +137,13 @@ export function responseDocument(ws: Workspace, result: MergeResult, wording: Co
   return document(ctx, 'response', subject, children, notes);
 }
 
-export function removedDocument(ws: Workspace, result: MergeResult, wording: CoverWording = DEFAULT_COVER): DocumentModel {
+export function removedDocument(ws: Workspace, result: MergeResult, wording: CoverWording): DocumentModel {
   const ctx = context(ws, result, wording);
   const notes = new Footnotes();
   const removed = (a: Account): RootContent[] => {
     if (a.status !== 'removed') return [];
     notes.add(a.contribution);
-    return [attribution(ctx, a), para(`Not endorsed by: ${objectionText(ctx, a)}.`, 'note'), ...blocksOf(a.contribution)];
+    return [attribution(ctx, a), para(`Not endorsed by: ${objectionText(ctx, a)}.`, 'note'), ...a.contribution.blocks];
   };
   const body = (o: QuestionOutcome): RootContent[] | null => {
     const accounts = [...o.composite, ...o.contributions].filter((a) => a.status === 'removed');
@@ -172,7 +170,7 @@ export function separatePartners(result: MergeResult): string[] {
 }
 
 /** A partner's removed contributions, ready to submit on its own. */
-export function separateDocument(ws: Workspace, result: MergeResult, id: string, wording: CoverWording = DEFAULT_COVER): DocumentModel {
+export function separateDocument(ws: Workspace, result: MergeResult, id: string, wording: CoverWording): DocumentModel {
   const ctx = context(ws, result, wording);
   const partner = ctx.partners.get(id);
   if (!partner) throw new Error(`no partner ${id}`);
@@ -180,7 +178,7 @@ export function separateDocument(ws: Workspace, result: MergeResult, id: string,
   const notes = new Footnotes();
   const render = (a: Account): RootContent[] => {
     notes.add(a.contribution);
-    return blocksOf(a.contribution);
+    return a.contribution.blocks;
   };
   const body = (o: QuestionOutcome): RootContent[] | null => {
     const accounts = o.contributions.filter(mine);

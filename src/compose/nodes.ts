@@ -38,16 +38,11 @@ export function longDate(iso: string): string {
 }
 
 /**
- * A contribution's blocks as they go into a document. Shared, not copied:
- * the trees are read-only from here on (the loader already placed their
- * headings below the question heading), and copying every contribution into
- * every document doubled the merge's memory at a thousand partners.
+ * Collects footnote definitions once each, in first-use order, to append at a
+ * document's end. Like answer blocks, they are shared between documents, not
+ * copied: the trees are read-only once loaded, and copying every contribution
+ * into every document doubled the merge's memory at a thousand partners.
  */
-export function blocksOf(c: Contribution): RootContent[] {
-  return c.blocks;
-}
-
-/** Collects footnote definitions once each, in first-use order, to append at a document's end. */
 export class Footnotes {
   private readonly seen = new Map<string, FootnoteDefinition>();
 
