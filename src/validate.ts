@@ -2,19 +2,18 @@
 // existing sections, and collective abstentions should not hide answers.
 import { questionRange } from './load/questions.js';
 import { allContributions, objectionTargets } from './merge/merge.js';
-import type { Workspace } from './model.js';
+import type { Contribution, Workspace } from './model.js';
 import type { Problems } from './problems.js';
 
 export function validate(ws: Workspace, problems: Problems): void {
   const all = allContributions(ws);
   const known = new Set(all.map((c) => c.section));
-  for (const p of ws.partners) {
-    for (const o of p.objections) {
-      if (objectionTargets(o.section, all).length > 0) continue;
-      problems.error('unknown-section', o.position, `cannot_endorse names section ${o.section}, which does not exist; ${suggest(o.section, known, ws)}`);
-    }
+  const objected = new Set<Contribution>();
+  for (const o of ws.partners.flatMap((p) => p.objections)) {
+    const targets = objectionTargets(o.section, all);
+    if (targets.length === 0) problems.error('unknown-section', o.position, `cannot_endorse names section ${o.section}, which does not exist; ${suggest(o.section, known, ws)}`);
+    for (const c of targets) objected.add(c);
   }
-  const objected = new Set(ws.partners.flatMap((p) => p.objections.flatMap((o) => objectionTargets(o.section, all))));
   for (const a of ws.config.abstain) {
     // Answers removed by an objection are accounted for already; only the ones the abstention hides need a word.
     const answers = all.filter((c) => c.target?.question === a.question && !objected.has(c));

@@ -21,11 +21,13 @@ export function renderMarkdown(doc: DocumentModel, toRoot = '.'): string {
   return processor.stringify(toRoot === '.' ? doc.tree : rebaseImages(doc.tree, toRoot));
 }
 
+/** The tree with image paths rebased; only the nodes on the way to an image are copied, since answer trees are shared. */
 function rebaseImages(tree: Root, toRoot: string): Root {
   const copy = (node: Nodes): Nodes => {
     if (node.type === 'image') return { ...node, url: posix.join(toRoot, node.url) };
-    if ('children' in node) return { ...node, children: node.children.map(copy) } as Nodes;
-    return node;
+    if (!('children' in node)) return node;
+    const children = node.children.map(copy);
+    return children.every((c, i) => c === node.children[i]) ? node : ({ ...node, children } as Nodes);
   };
   return copy(tree) as Root;
 }
