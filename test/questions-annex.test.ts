@@ -1,13 +1,14 @@
 // The bundled ODPM question set must carry Annex A of the consultation word
-// for word. The reference is the seed copy of the KCP paper (Annex A lists
-// all 35 questions under their section and topic headings). If the seed is
-// missing, these tests fail: they never skip.
+// for word. The reference is test/reference/odpm-annex-a.txt, Annex A of the
+// Kensington and Chelsea Partnership's paper copied verbatim (all 35
+// questions under their section and topic headings). If it is missing, these
+// tests fail: they never skip.
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-const SEED_URL = new URL('../../shared/seeds/003_9a167c697a44ca4f.txt', import.meta.url);
+const SEED_URL = new URL('./reference/odpm-annex-a.txt', import.meta.url);
 const QUESTIONS_URL = new URL('../questions/odpm-lsp-2005.yaml', import.meta.url);
 
 const SECTION_TITLES = [
@@ -34,13 +35,13 @@ const QUESTION_LINE = /^\s*(?:-\s+)?(\d+):\s+(.*)$/;
 function readAnnex(): Annex {
   const path = fileURLToPath(SEED_URL);
   if (!existsSync(path)) {
-    throw new Error(`seed not found: ${path}`);
+    throw new Error(`Annex A reference not found: ${path}`);
   }
   const all = readFileSync(path, 'utf8').split(/\r?\n/);
   const start = all.findIndex((l) => l.trim() === 'Annex A');
-  if (start < 0) throw new Error('seed has no "Annex A" line');
+  if (start < 0) throw new Error('the reference has no "Annex A" line');
   const summary = all.findIndex((l, i) => i > start && l.trim() === 'SUMMARY OF CONSULTATION QUESTIONS');
-  if (summary < 0) throw new Error('seed Annex A has no "SUMMARY OF CONSULTATION QUESTIONS" line');
+  if (summary < 0) throw new Error('the reference Annex A has no "SUMMARY OF CONSULTATION QUESTIONS" line');
   const lines = all.slice(summary + 1).map((l) => l.trim());
   const questions: SeedQuestion[] = [];
   all.slice(summary + 1).forEach((raw, i) => {
@@ -95,12 +96,12 @@ function readSet(): { doc: Record<string, unknown>; flat: FlatQuestion[] } {
   return { doc, flat };
 }
 
-describe('the seed (Annex A of the KCP paper)', () => {
+describe('the reference text (Annex A of the KCP paper)', () => {
   it('is present and lists questions 1 to 35 in order', () => {
     expect(existsSync(fileURLToPath(SEED_URL))).toBe(true);
     const annex = readAnnex();
     expect(annex.questions.map((q) => q.number)).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
-    for (const q of annex.questions) expect(q.text.length, `seed question ${q.number}`).toBeGreaterThan(10);
+    for (const q of annex.questions) expect(q.text.length, `Annex A question ${q.number}`).toBeGreaterThan(10);
   });
 });
 
@@ -121,13 +122,13 @@ describe('questions/odpm-lsp-2005.yaml', () => {
     expect(new Set(flat.map((q) => q.id)).size).toBe(35);
   });
 
-  it('carries every question text exactly as in the seed', () => {
+  it('carries every question text exactly as in Annex A', () => {
     const annex = readAnnex();
     const { flat } = readSet();
     expect(flat).toHaveLength(annex.questions.length);
     flat.forEach((q, i) => {
       const seed = annex.questions[i];
-      expect(seed, `seed question for ${q.id}`).toBeDefined();
+      expect(seed, `Annex A question for ${q.id}`).toBeDefined();
       expect(q.id).toBe(`Q${seed?.number}`);
       expect(typeof q.text, `${q.id} text is a string`).toBe('string');
       expect(q.text, `${q.id} text`).toBe(seed?.text);
