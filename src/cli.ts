@@ -64,6 +64,18 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('import <file>')
+    .description("turn a partner's Word reply (.docx) into responses/<id>.md; never replaces a response without --force")
+    .requiredOption('--id <id>', "the partner's id: the response file's name (a-z, 0-9, '-')")
+    .requiredOption('--partner <name>', "the partner organisation's name")
+    .option('--sector <sector>', 'public | private | voluntary | community | other', 'other')
+    .option('--force', 'replace an existing responses/<id>.md')
+    .action(async (file: string, opts: { id: string; partner: string; sector: string; force?: boolean }) => {
+      const { importWord } = await import('./commands/import.js');
+      code = await importWord(makeEnv(program), file, { ...opts, force: opts.force === true });
+    });
+
+  program
     .command('status')
     .description('partners x questions: answered, abstained, missing; objections; days to each deadline')
     .action(async () => {

@@ -35,7 +35,8 @@ export function loadConfig(root: string, today: string, problems: Problems): Con
   return parseConfig(source, CONFIG_FILE, today, problems);
 }
 
-function loadQuestions(root: string, config: Config, problems: Problems): QuestionSet | null {
+/** The workspace's question set, as every command finds it: `questions:`, else the one file in questions/. */
+export function loadQuestions(root: string, config: Config, problems: Problems): QuestionSet | null {
   let file = config.questions;
   if (file === null) {
     const yamls = (listDir(root, 'questions') ?? []).filter((f) => /\.ya?ml$/i.test(f));

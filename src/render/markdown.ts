@@ -12,13 +12,18 @@ const processor = unified()
   .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fence: '`', fences: true, rule: '-', listItemIndent: 'one', incrementListMarker: true })
   .freeze();
 
+/** Markdown for a tree, with the writer's fixed options. */
+export function stringifyTree(tree: Root): string {
+  return processor.stringify(tree);
+}
+
 /**
  * `toRoot` is the path from the output file's directory back to the
  * workspace (e.g. '..' for out/response.md): image paths in the model are
  * workspace-relative and must still resolve from where the file is written.
  */
 export function renderMarkdown(doc: DocumentModel, toRoot = '.'): string {
-  return processor.stringify(toRoot === '.' ? doc.tree : rebaseImages(doc.tree, toRoot));
+  return stringifyTree(toRoot === '.' ? doc.tree : rebaseImages(doc.tree, toRoot));
 }
 
 /** The tree with image paths rebased; only the nodes on the way to an image are copied, since answer trees are shared. */

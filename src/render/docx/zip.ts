@@ -78,12 +78,18 @@ function entryData(bytes: Uint8Array, entry: CentralEntry): Uint8Array {
   if (entry.method !== 8) throw new Error(`${entry.name} uses unsupported compression method ${entry.method}`);
   let data: Uint8Array;
   try {
-    data = inflateRawSync(raw);
+    // Never inflate past the declared size: a zip bomb declares little and holds much.
+    data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size) });
   } catch (error) {
     throw new Error(`${entry.name} cannot be decompressed: ${(error as Error).message}`);
   }
   if (data.length !== entry.size) throw new Error(`${entry.name} has the wrong size after decompression`);
   return data;
+}
+
+/** The names and declared uncompressed sizes of an archive's entries, without reading them. */
+export function zipListing(bytes: Uint8Array): { name: string; size: number }[] {
+  return centralDirectory(bytes).map((e) => ({ name: e.name, size: e.size }));
 }
 
 /** Every entry of a ZIP archive by name, in directory order. */

@@ -1,0 +1,120 @@
+// import: a partner's Word reply to responses/<id>.md. The Word file is read,
+// placed question by question, checked as the loader will check it, and only
+// then written (atomically, with its pictures); an existing response is never
+// replaced without --force.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { htmlToMdast } from '../import/html-mdast.js';
+import { responseFile } from '../import/response-file.js';
+import { placeSections } from '../import/sections.js';
+import { wordToHtml } from '../import/word-html.js';
+import { MAX_WORD_FILE, wordPackageProblem } from '../import/word-package.js';
+import { ioCode } from '../load/files.js';
+import { partnerIdProblem } from '../load/partner-id.js';
+import { parsePartnerFile } from '../load/response.js';
+import { loadConfig, loadQuestions } from '../load/workspace.js';
+import { SECTORS, type Sector } from '../model.js';
+import { Problems } from '../problems.js';
+import { OutputError, writeOutputs } from '../write/outputs.js';
+import { type Env, report, UsageError } from './env.js';
+
+export interface ImportOptions {
+  id: string;
+  partner: string;
+  sector: string;
+  force: boolean;
+}
+
+export async function importWord(env: Env, source: string, opts: ImportOptions): Promise<number> {
+  const idProblem = partnerIdProblem(opts.id);
+  if (idProblem) throw new UsageError(`--id: ${idProblem}`);
+  if (!(SECTORS as readonly string[]).includes(opts.sector)) throw new UsageError(`--sector must be one of ${SECTORS.join(', ')}`);
+  if (opts.partner.trim() === '') throw new UsageError('--partner must name the organisation');
+  const problems = new Problems();
+  const at = { file: source, line: 1, column: 1 };
+
+  const bytes = readWordFile(source, problems);
+  if (!bytes) return report(env, problems.sorted());
+  const refused = wordPackageProblem(bytes);
+  if (refused) {
+    problems.error('word-file', at, `cannot import this file: ${refused}`);
+    return report(env, problems.sorted());
+  }
+
+  const config = loadConfig(env.root, env.today, problems);
+  const questions = config && loadQuestions(env.root, config, problems);
+  if (!config || !questions || problems.hasInputErrors()) return report(env, problems.sorted());
+  const file = `${config.responses.replace(/\/+$/, '')}/${opts.id}.md`;
+  if (existsSync(join(env.root, file)) && !opts.force) {
+    throw new UsageError(`${file} already exists; import never replaces a response unless you add --force (the file was not changed)`);
+  }
+
+  let converted;
+  try {
+    converted = await wordToHtml(bytes);
+  } catch (e) {
+    problems.error('word-file', at, `cannot import this file: the document is damaged (${firstLine(e)}); open it in Word, save it again as .docx, and import that`);
+    return report(env, problems.sorted());
+  }
+  for (const w of converted.warnings) problems.warn('word-conversion', at, `${w}; the text is kept, check its formatting in ${file}`);
+
+  const placed = placeSections(htmlToMdast(converted.html), questions);
+  for (const note of placed.notes) problems.warn('word-placement', { file: source, line: note.paragraph, column: 1 }, note.message);
+  const sector = opts.sector as Sector;
+  const out = responseFile(placed, questions, { id: opts.id, partner: opts.partner, sector }, converted.images);
+  for (const path of out.linked) problems.warn('word-picture', at, `a picture is not PNG, JPEG or GIF, so it cannot go into the response: it is saved as ${config.responses}/${path} and linked; paste it into Word as PNG or JPEG and import again to embed it`);
+
+  // What the loader will say of the file, said now, before anything is written.
+  const check = new Problems();
+  parsePartnerFile(out.text, file, questions, check);
+  for (const p of check.list) {
+    if (p.severity === 'error') problems.error('word-content', at, `cannot import this file: its text breaks a rule for responses (${p.message})`);
+  }
+  if (problems.hasInputErrors()) return report(env, problems.sorted());
+
+  const files = new Map<string, string | Uint8Array>([[`${opts.id}.md`, out.text], ...out.images]);
+  try {
+    writeOutputs(join(env.root, config.responses), files, [], env.root);
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    problems.error('output', { file, line: 1, column: 1 }, e.message);
+    return report(env, problems.sorted());
+  }
+  const code = report(env, problems.sorted());
+  if (!env.quiet) env.stdout(account(source, file, placed, out.images.size));
+  return code;
+}
+
+function readWordFile(source: string, problems: Problems): Uint8Array | null {
+  const at = { file: source, line: 1, column: 1 };
+  try {
+    const bytes = readFileSync(resolve(source));
+    // Said here too so a 2 GB file is refused without being held twice.
+    return bytes.length > MAX_WORD_FILE * 4 ? (problems.error('word-file', at, `${source} is far too large for a response`), null) : bytes;
+  } catch (e) {
+    const code = ioCode(e);
+    problems.error('word-file', at, code === 'ENOENT' ? `${source} does not exist; check the path` : code === 'EISDIR' ? `${source} is a directory; name the .docx file` : `${source} cannot be read (${code})`);
+    return null;
+  }
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
+
+function account(source: string, file: string, placed: ReturnType<typeof placeSections>, pictures: number): string {
+  const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
+  const lines = [`imported ${source} as ${file}:`];
+  if (placed.preamble.length > 0) lines.push(`  ${'preamble'.padEnd(9)} ${blocks(placed.preamble.length)} before the first question`);
+  for (const a of placed.answers) {
+    if (a.blocks.length === 0 && placed.abstain.includes(a.question)) continue;
+    lines.push(`  ${`${a.question.id}${a.part ?? ''}`.padEnd(9)} ${a.blocks.length === 0 ? 'no answer' : blocks(a.blocks.length)} from ${a.from}`);
+  }
+  for (const q of placed.abstain) lines.push(`  ${q.id.padEnd(9)} abstains ("Abstain")`);
+  if (placed.footnotes.length > 0) lines.push(`  ${placed.footnotes.length} footnote${placed.footnotes.length === 1 ? '' : 's'}`);
+  if (pictures > 0) lines.push(`  ${pictures} picture${pictures === 1 ? '' : 's'} saved beside it`);
+  if (placed.skipped.length > 0) lines.push(`  skipped the form's own text (${placed.skipped.length}): ${placed.skipped.slice(0, 4).map((s) => `"${s}"`).join(', ')}${placed.skipped.length > 4 ? ', ...' : ''}`);
+  const answered = placed.answers.filter((a) => a.blocks.length > 0).length;
+  lines.push(`${answered} answer${answered === 1 ? '' : 's'}; next: lsp-respond check`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,68 @@
+// mammoth's HTML to mdast with rehype-parse and rehype-remark. mammoth writes
+// Word's notes as a linked list at the end ("[1]" in the text, "↑" back-links);
+// they become real Markdown footnotes here, numbered in order of reference.
+import type { Element, ElementContent } from 'hast';
+import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
+import type { FootnoteDefinition, Nodes, Root } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import { unified } from 'unified';
+import { FORM_CLASS } from './word-html.js';
+
+const NOTE = /^#?((?:foot|end)note)-(\d+)$/;
+const BACK_LINK = /^#(?:foot|end)note-ref-\d+$/;
+
+function href(node: ElementContent): string {
+  return node.type === 'element' && typeof node.properties.href === 'string' ? node.properties.href : '';
+}
+
+function noteId(node: ElementContent): string | null {
+  if (node.type !== 'element') return null;
+  const id = typeof node.properties.id === 'string' ? node.properties.id : '';
+  const m = NOTE.exec(id);
+  return m ? `${m[1]}-${m[2]}` : null;
+}
+
+export function htmlToMdast(html: string): Root {
+  const labels = new Map<string, string>();
+  const label = (id: string) => {
+    if (!labels.has(id)) labels.set(id, String(labels.size + 1));
+    return labels.get(id) as string;
+  };
+  const handlers: Record<string, Handle> = {
+    // <sup><a href="#footnote-3">[3]</a></sup>: a note reference.
+    sup(state: State, node: Element) {
+      const only = node.children.length === 1 ? node.children[0] : undefined;
+      const m = only ? NOTE.exec(href(only)) : null;
+      if (m) {
+        const id = label(`${m[1]}-${m[2]}`);
+        return { type: 'footnoteReference', identifier: id, label: id };
+      }
+      return state.all(node) as ReturnType<Handle>;
+    },
+    // The notes themselves: <ol><li id="footnote-3"><p>text <a href="#footnote-ref-3">↑</a></p></li></ol>.
+    ol(state: State, node: Element) {
+      const items = node.children.filter((c) => c.type === 'element');
+      if (items.length === 0 || !items.every((c) => noteId(c) !== null)) return defaultHandlers.ol(state, node);
+      return items.map((item): FootnoteDefinition => {
+        const id = label(noteId(item) as string);
+        const children = state.toFlow(state.all(item as Element)) as FootnoteDefinition['children'];
+        return { type: 'footnoteDefinition', identifier: id, label: id, children };
+      });
+    },
+    // The response form's own paragraphs (see word-html.ts) stay marked, to be skipped out loud.
+    p(state: State, node: Element) {
+      const result = defaultHandlers.p(state, node);
+      const classes = node.properties.className;
+      if (result && !Array.isArray(result) && Array.isArray(classes) && classes.includes(FORM_CLASS)) result.data = { ...result.data, formText: true } as typeof result.data;
+      return result;
+    },
+    a(state: State, node: Element) {
+      if (BACK_LINK.test(href(node))) return undefined;
+      return defaultHandlers.a(state, node);
+    },
+  };
+  const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark, { handlers });
+  const tree = processor.runSync(processor.parse(html)) as Nodes;
+  return tree as Root;
+}

@@ -1,0 +1,188 @@
+// Where each part of a Word document goes in a response: the preamble, the
+// answer to a question, or nowhere (our form's own text), with a note of
+// everything placed so the officer can see what the command did. Question
+// references use the grammar of Markdown question headings.
+import type { FootnoteDefinition, Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseQuestionRef, type QuestionRef } from '../load/headings.js';
+import type { Question, QuestionSet } from '../model.js';
+
+export interface ImportedAnswer {
+  question: Question;
+  part: string | null;
+  /** Heading text after the reference (a copy of the question), or ''. */
+  title: string;
+  blocks: RootContent[];
+  /** How the question was recognised, for the command's account. */
+  from: string;
+}
+
+export interface ImportNote {
+  /** 1-based index of the block in the document, which is as close to a line as a Word file has. */
+  paragraph: number;
+  message: string;
+}
+
+export interface ImportedResponse {
+  preamble: RootContent[];
+  answers: ImportedAnswer[]; // in question-set order, whole questions before parts
+  abstain: Question[];
+  footnotes: FootnoteDefinition[];
+  notes: ImportNote[];
+  /** First words of the form's own paragraphs and headings that were skipped. */
+  skipped: string[];
+}
+
+const ABSTAIN = /^\s*(?:we\s+)?abstain(?:ed)?\.?\s*$/i;
+// Bold text opening a paragraph is a question reference only when it says so
+// ("Q7", "Question 7") or is a bare number closed by ':', '.' or ')' ("30:"):
+// "**3 things** we want" is not question 3.
+const BARE_NUMBER_CLOSED = /^\s*0*\d{1,6}(?:[a-z]|\s?\([a-z]\))?\s*[:.)]/i;
+const PREFIXED = /^\s*q(?:uestion)?\s*\d/i;
+
+const normal = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+export function firstWords(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** True when `text` is (the start of) the question's own wording, i.e. a copy, not the partner's words. */
+function isQuestionCopy(text: string, q: Question): boolean {
+  const t = normal(text);
+  if (t === '') return true;
+  const texts = [q.text, ...q.parts.map((p) => p.text), ...q.parts.map((p) => `(${p.id}) ${p.text}`)].map(normal);
+  return texts.some((x) => x.startsWith(t.slice(0, 40)) || t.startsWith(x.slice(0, 40)));
+}
+
+/** The text after the reference and its separator. */
+function afterRef(text: string, ref: QuestionRef): string {
+  const at = text.indexOf(ref.written);
+  return text.slice(at + ref.written.length).replace(/^\s*[:.\-\u2013\u2014)]?\s*/, '');
+}
+
+interface Section {
+  answer: ImportedAnswer;
+  order: number;
+}
+
+export function placeSections(tree: Root, questions: QuestionSet): ImportedResponse {
+  const structure = new Set(questions.sections.flatMap((s) => [s.title, ...s.topics.map((t) => t.title ?? '')]).map(normal));
+  const out: ImportedResponse = { preamble: [], answers: [], abstain: [], footnotes: [], notes: [], skipped: [] };
+  const sections = new Map<string, Section>();
+  let current: RootContent[] = out.preamble;
+  let currentName = 'the general comments (preamble)';
+
+  const resolve = (ref: QuestionRef, index: number, written: string): Question | null => {
+    const q = questions.questions.find((x) => x.number === ref.number);
+    const problem = !q
+      ? `${ref.written} is not a question of ${questions.title} (${questions.questions[0]?.id}-${questions.questions.at(-1)?.id})`
+      : ref.part !== null && !q.parts.some((p) => p.id === ref.part)
+        ? `${q.id} has no part ${ref.part}`
+        : null;
+    if (problem === null) return q ?? null;
+    out.notes.push({ paragraph: index, message: `"${firstWords(written)}": ${problem}; it is kept as text under ${currentName}: move it where it belongs, or fix the reference in the Word file and import again` });
+    return null;
+  };
+
+  const open = (q: Question, ref: QuestionRef, title: string, from: string, index: number): void => {
+    const key = `${q.id}${ref.part ?? ''}`;
+    const existing = sections.get(key);
+    if (existing) {
+      out.notes.push({ paragraph: index, message: `${key} appears a second time ("${firstWords(from)}"); what follows is added to the end of the first answer to ${key}: check that it belongs there` });
+      current = existing.answer.blocks;
+    } else {
+      const answer: ImportedAnswer = { question: q, part: ref.part, title, blocks: [], from };
+      sections.set(key, { answer, order: sections.size });
+      current = answer.blocks;
+    }
+    currentName = key;
+  };
+
+  tree.children.forEach((node, i) => {
+    const index = i + 1;
+    if (node.type === 'footnoteDefinition') {
+      out.footnotes.push(node);
+      return;
+    }
+    if (node.type === 'paragraph' && (node.data as { formText?: boolean } | undefined)?.formText) {
+      out.skipped.push(firstWords(toString(node)));
+      return;
+    }
+    if (node.type === 'paragraph' && isEmpty(node)) return;
+    if (node.type === 'heading') {
+      const text = toString(node);
+      const ref = parseQuestionRef(text);
+      if (ref) {
+        const q = resolve(ref, index, text);
+        if (q) open(q, ref, afterRef(text, ref), `heading "${firstWords(text)}"`, index);
+        else current.push(boldParagraph(node.children));
+        return;
+      }
+      if (structure.has(normal(text))) {
+        out.skipped.push(firstWords(text));
+        return;
+      }
+      // Level 2 is reserved for question headings in a response file.
+      current.push({ ...node, depth: Math.min(6, Math.max(3, node.depth)) as Heading['depth'] });
+      return;
+    }
+    if (node.type === 'paragraph') {
+      const lead = node.children[0];
+      const leadText = lead?.type === 'strong' ? toString(lead) : '';
+      const ref = leadText !== '' && (PREFIXED.test(leadText) || BARE_NUMBER_CLOSED.test(leadText)) ? parseQuestionRef(leadText) : null;
+      if (lead?.type === 'strong' && ref) {
+        const q = resolve(ref, index, toString(node));
+        if (q) {
+          const rest = afterRef(leadText, ref);
+          const copy = isQuestionCopy(rest, q);
+          open(q, ref, copy ? rest : '', `bold "${firstWords(leadText, 30)}"`, index);
+          const remainder = trimStart([...(copy ? [] : [{ type: 'strong', children: [{ type: 'text', value: rest }] } as PhrasingContent, { type: 'text', value: ' ' } as PhrasingContent]), ...node.children.slice(1)]);
+          if (remainder.length > 0) current.push({ ...node, children: remainder });
+          return;
+        }
+      } else if (PREFIXED.test(toString(node)) && parseQuestionRef(toString(node))) {
+        out.notes.push({ paragraph: index, message: `"${firstWords(toString(node))}" starts like a question reference but is neither a heading nor bold, so it stays in ${currentName}; make the reference bold or a heading if it starts a new answer` });
+      }
+    }
+    current.push(node);
+  });
+
+  const answers = [...sections.values()].map((s) => s.answer);
+  for (const a of answers) {
+    const only = a.blocks.length === 1 ? a.blocks[0] : undefined;
+    if (only?.type === 'paragraph' && ABSTAIN.test(toString(only)) && a.part === null) {
+      out.abstain.push(a.question);
+      a.blocks = [];
+    }
+  }
+  const rank = (a: ImportedAnswer) => questions.questions.indexOf(a.question) * 100 + (a.part === null ? 0 : 1 + a.question.parts.findIndex((p) => p.id === a.part));
+  out.answers = answers.sort((a, b) => rank(a) - rank(b));
+  return out;
+}
+
+function isEmpty(p: Paragraph): boolean {
+  return toString(p).trim() === '' && !p.children.some((c) => c.type === 'image' || c.type === 'footnoteReference');
+}
+
+function boldParagraph(children: PhrasingContent[]): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'strong', children }] };
+}
+
+/** Drops leading white space left where the reference was cut out. */
+function trimStart(children: PhrasingContent[]): PhrasingContent[] {
+  const out = [...children];
+  while (out.length > 0) {
+    const first = out[0] as PhrasingContent;
+    if (first.type === 'text') {
+      const value = first.value.replace(/^[\s:.\-\u2013\u2014]+/, '');
+      if (value === '') {
+        out.shift();
+        continue;
+      }
+      out[0] = { ...first, value };
+    }
+    break;
+  }
+  return out;
+}
