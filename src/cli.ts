@@ -55,12 +55,13 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('template <id>')
-    .description('write responses/<id>.md with every question heading, ready to fill; never overwrites')
+    .description('write responses/<id>.md (or, with --format docx, a Word form) with every question heading, ready to fill; never overwrites a response')
     .requiredOption('--partner <name>', "the partner organisation's name")
     .option('--sector <sector>', 'public | private | voluntary | community | other', 'other')
-    .action(async (id: string, opts: { partner: string; sector: string }) => {
+    .addOption(new Option('--format <format>', 'md: responses/<id>.md; docx: a Word response form, out/forms/<id>.docx').choices(['md', 'docx']).default('md'))
+    .action(async (id: string, opts: { partner: string; sector: string; format: 'md' | 'docx' }) => {
       const { template } = await import('./commands/init.js');
-      code = template(makeEnv(program), id, opts);
+      code = await template(makeEnv(program), id, opts);
     });
 
   program

@@ -3,7 +3,7 @@
 // writer maps it, so the two can never disagree about content.
 import type { Root } from 'mdast';
 
-export type DocumentKind = 'draft' | 'response' | 'removed' | 'separate';
+export type DocumentKind = 'draft' | 'response' | 'removed' | 'separate' | 'form';
 
 /**
  * Roles mark nodes whose presentation differs from plain Markdown. They live in
@@ -17,6 +17,7 @@ export type DocumentKind = 'draft' | 'response' | 'removed' | 'separate';
  *  - 'superseded'   blockquote holding superseded source material
  *  - 'abstention'   paragraph recording an abstention and its reason
  *  - 'note'         an editorial note (e.g. "No collective response")
+ *  - 'form-note'    the Word response form's own text (instructions), which import skips
  *
  * Headings: depth 1 = consultation section (Heading 1), 2 = topic (Heading 2),
  * 3 = question (Heading 3); headings inside answers are demoted to 4..6.
@@ -31,7 +32,8 @@ export type Role =
   | 'attribution'
   | 'superseded'
   | 'abstention'
-  | 'note';
+  | 'note'
+  | 'form-note';
 
 export interface DocumentMeta {
   title: string; // core property title, e.g. the consultation title

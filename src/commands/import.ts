@@ -106,10 +106,13 @@ function account(source: string, file: string, placed: ReturnType<typeof placeSe
   const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
   const lines = [`imported ${source} as ${file}:`];
   if (placed.preamble.length > 0) lines.push(`  ${'preamble'.padEnd(9)} ${blocks(placed.preamble.length)} before the first question`);
+  const empty: string[] = [];
   for (const a of placed.answers) {
-    if (a.blocks.length === 0 && placed.abstain.includes(a.question)) continue;
-    lines.push(`  ${`${a.question.id}${a.part ?? ''}`.padEnd(9)} ${a.blocks.length === 0 ? 'no answer' : blocks(a.blocks.length)} from ${a.from}`);
+    const id = `${a.question.id}${a.part ?? ''}`;
+    if (a.blocks.length > 0) lines.push(`  ${id.padEnd(9)} ${blocks(a.blocks.length)} from ${a.from}`);
+    else if (!placed.abstain.includes(a.question)) empty.push(id);
   }
+  if (empty.length > 0) lines.push(`  no answer under ${empty.length} heading${empty.length === 1 ? '' : 's'}: ${empty.join(', ')}`);
   for (const q of placed.abstain) lines.push(`  ${q.id.padEnd(9)} abstains ("Abstain")`);
   if (placed.footnotes.length > 0) lines.push(`  ${placed.footnotes.length} footnote${placed.footnotes.length === 1 ? '' : 's'}`);
   if (pictures > 0) lines.push(`  ${pictures} picture${pictures === 1 ? '' : 's'} saved beside it`);

@@ -4,9 +4,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { partnerIdProblem } from '../load/partner-id.js';
-import { loadConfig } from '../load/workspace.js';
-import { parseQuestionSet } from '../load/questions.js';
-import { SECTORS, type Sector } from '../model.js';
+import { loadConfig, loadQuestions } from '../load/workspace.js';
+import { SECTORS, type Config, type QuestionSet, type Sector } from '../model.js';
+import { type FormFor, formDocument } from '../compose/form.js';
+import { OutputError, writeOutputs } from '../write/outputs.js';
+import { loadHouseStyle } from './house-style.js';
 import { Problems } from '../problems.js';
 import { DEFAULT_STYLE_YAML } from '../render/docx/default-style.js';
 import { type Env, report, UsageError } from './env.js';
@@ -53,26 +55,48 @@ function configText(partnership: string, short: string | undefined, today: strin
 `;
 }
 
-export function template(env: Env, id: string, opts: { partner: string; sector: string }): number {
+export async function template(env: Env, id: string, opts: { partner: string; sector: string; format: 'md' | 'docx' }): Promise<number> {
   const idProblem = partnerIdProblem(id);
   if (idProblem) throw new UsageError(idProblem);
   if (!(SECTORS as readonly string[]).includes(opts.sector)) throw new UsageError(`--sector must be one of ${SECTORS.join(', ')}`);
   const problems = new Problems();
   const config = loadConfig(env.root, env.today, problems);
-  const questionFile = config?.questions ?? QUESTION_SET;
-  const source = existsSync(join(env.root, questionFile)) ? readFileSync(join(env.root, questionFile), 'utf8') : null;
-  const questions = source === null ? null : parseQuestionSet(source, questionFile, problems);
-  if (!config || !questions) {
-    if (source === null) problems.error('questions', { file: questionFile, line: 1, column: 1 }, `${questionFile} does not exist; run lsp-respond init first`);
-    return report(env, problems.sorted());
-  }
+  const questions = config && loadQuestions(env.root, config, problems);
+  if (!config || !questions || problems.hasInputErrors()) return report(env, problems.sorted());
+  const sector = opts.sector as Sector;
+  if (opts.format === 'docx') return wordForm(env, config, questions, { id, partner: opts.partner, sector }, problems);
   const file = `${config.responses}/${id}.md`;
   const path = join(env.root, file);
   if (existsSync(path)) throw new UsageError(`${file} already exists; template never overwrites a response (delete it first if you really want a fresh one)`);
   mkdirSync(join(env.root, config.responses), { recursive: true });
-  writeFileSync(path, templateText(opts.partner, opts.sector as Sector, questions.questions), { flag: 'wx' });
+  writeFileSync(path, templateText(opts.partner, sector, questions.questions), { flag: 'wx' });
   if (!env.quiet) env.stdout(`wrote ${file}: write each answer under its question heading, or list the question under abstain\n`);
   return 0;
+}
+
+/** The Word form goes under the output directory: it is generated, and is sent to the partner rather than read back. */
+async function wordForm(env: Env, config: Config, questions: QuestionSet, who: FormFor, problems: Problems): Promise<number> {
+  const style = loadHouseStyle(env.root, problems);
+  if (!style) return report(env, problems.sorted());
+  const { renderDocx } = await import('../render/docx/index.js');
+  const bytes = await renderDocx(formDocument(config, questions, who, env.today), {
+    style: style.style,
+    images: new Map(),
+    ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}),
+  });
+  const file = `${config.output}/forms/${who.id}.docx`;
+  try {
+    writeOutputs(join(env.root, config.output), new Map([[`forms/${who.id}.docx`, bytes]]), [], env.root);
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    problems.error('output', config.at?.output ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }, e.message);
+    return report(env, problems.sorted());
+  }
+  const code = report(env, problems.sorted());
+  if (!env.quiet) {
+    env.stdout(`wrote ${file}: send it to ${who.partner}; when it comes back, run\n  lsp-respond import <returned file>.docx --id ${who.id} --partner "${who.partner}" --sector ${who.sector}\n`);
+  }
+  return code;
 }
 
 function templateText(partner: string, sector: Sector, questions: { id: string; text: string }[]): string {

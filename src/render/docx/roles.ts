@@ -14,6 +14,7 @@ const ROLE_STYLES: Record<Role, string> = {
   superseded: STYLE.superseded,
   abstention: STYLE.abstention,
   note: STYLE.note,
+  'form-note': STYLE.formNote,
 };
 
 /** The style a node's role asks for, or undefined for none; an unknown role is reported and ignored. */

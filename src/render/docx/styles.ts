@@ -27,6 +27,7 @@ export const STYLE = {
   superseded: 'Superseded',
   abstention: 'Abstention',
   note: 'Note',
+  formNote: 'FormNote',
   quote: 'Quote',
   code: 'SourceCode',
   rule: 'HorizontalRule',
@@ -134,6 +135,8 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       run: { italics: true, color: s.colours.muted },
       paragraph: body,
     },
+    // Its name is how import recognises the form's own text: keep them in step (src/import/word-html.ts).
+    { id: STYLE.formNote, name: 'Form Note', basedOn: 'Normal', next: 'Normal', run: { italics: true, color: s.colours.muted }, paragraph: body },
     {
       id: STYLE.quote,
       name: 'Quote',

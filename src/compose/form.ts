@@ -1,0 +1,58 @@
+// The Word response form: what `template --format docx` sends to partners who
+// work in Word. Every question is a Word heading ("Q7: text") that import
+// recognises; the cover and instructions use styles import skips, so a form
+// returned untouched imports as an empty response.
+import type { Heading, RootContent } from 'mdast';
+import type { DocumentModel } from '../document.js';
+import type { Config, QuestionSet, Sector } from '../model.js';
+import { heading, longDate, para } from './nodes.js';
+
+export interface FormFor {
+  id: string;
+  partner: string;
+  sector: Sector;
+}
+
+const INSTRUCTIONS = [
+  'Write your answer under each question heading, in as many paragraphs, lists and tables as you need. Leave the space under a question empty if you have nothing to say.',
+  'To decline a question, write only the word Abstain under it.',
+  'Comments that belong to no single question go here, before the first question.',
+  'Keep the question headings as they are: they tell the partnership which answer is which. Bold, italics, lists, tables, footnotes, links and pictures are all kept.',
+];
+
+export function formDocument(config: Config, questions: QuestionSet, who: FormFor, today: string): DocumentModel {
+  const deadline = config.deadlines.views;
+  const children: RootContent[] = [
+    heading(1, `Response form: ${questions.title}`, 'title'),
+    para(`${who.partner} (${who.sector} sector), for the ${config.partnership}`, 'subtitle'),
+    para(`Consultation by the ${questions.publisher}, published ${longDate(questions.published)}.`, 'cover'),
+    para(deadline ? `Please return this form to the ${config.partnership} by ${longDate(deadline)}.` : `Please return this form to the ${config.partnership}.`, 'cover'),
+    para(`Partner id: ${who.id}`, 'cover'),
+    ...INSTRUCTIONS.map((i) => para(i, 'form-note')),
+    // The answer space for general comments.
+    para([]),
+  ];
+  let section: string | null = null;
+  let topic: string | null = null;
+  for (const q of questions.questions) {
+    if (q.section !== section) {
+      children.push(heading(1, q.section));
+      section = q.section;
+      topic = null;
+    }
+    if (q.topic !== null && q.topic !== topic) {
+      children.push(heading(2, q.topic));
+      topic = q.topic;
+    }
+    children.push(heading(3, `${q.id}: ${q.text}`), para([]));
+    for (const part of q.parts) {
+      const h: Heading = { type: 'heading', depth: 4, children: [{ type: 'text', value: `${q.id}${part.id}: (${part.id}) ${part.text}` }] };
+      children.push(h, para([]));
+    }
+  }
+  return {
+    kind: 'form',
+    meta: { title: questions.title, subject: `Response form for ${who.partner}`, creator: config.partnership, short: config.short, date: today },
+    tree: { type: 'root', children },
+  };
+}
