@@ -4,10 +4,8 @@
 // replaced without --force.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { htmlToMdast } from '../import/html-mdast.js';
-import { responseFile } from '../import/response-file.js';
-import { placeSections } from '../import/sections.js';
-import { wordToHtml } from '../import/word-html.js';
+import { convertWord, DamagedWordFile } from '../import/convert.js';
+import type { ImportedResponse } from '../import/sections.js';
 import { MAX_WORD_FILE, wordPackageProblem } from '../import/word-package.js';
 import { ioCode } from '../load/files.js';
 import { partnerIdProblem } from '../load/partner-id.js';
@@ -33,7 +31,7 @@ export async function importWord(env: Env, source: string, opts: ImportOptions):
   const problems = new Problems();
   const at = { file: source, line: 1, column: 1 };
 
-  const bytes = readWordFile(source, problems);
+  const bytes = readWordFile(env.root, source, problems);
   if (!bytes) return report(env, problems.sorted());
   const refused = wordPackageProblem(bytes);
   if (refused) {
@@ -51,17 +49,15 @@ export async function importWord(env: Env, source: string, opts: ImportOptions):
 
   let converted;
   try {
-    converted = await wordToHtml(bytes);
+    converted = await convertWord(bytes, questions, { id: opts.id, partner: opts.partner, sector: opts.sector as Sector });
   } catch (e) {
-    problems.error('word-file', at, `cannot import this file: the document is damaged (${firstLine(e)}); open it in Word, save it again as .docx, and import that`);
+    if (!(e instanceof DamagedWordFile)) throw e;
+    problems.error('word-file', at, `cannot import this file: the document is damaged (${e.message}); open it in Word, save it again as .docx, and import that`);
     return report(env, problems.sorted());
   }
+  const { placed, file: out } = converted;
   for (const w of converted.warnings) problems.warn('word-conversion', at, `${w}; the text is kept, check its formatting in ${file}`);
-
-  const placed = placeSections(htmlToMdast(converted.html), questions);
   for (const note of placed.notes) problems.warn('word-placement', { file: source, line: note.paragraph, column: 1 }, note.message);
-  const sector = opts.sector as Sector;
-  const out = responseFile(placed, questions, { id: opts.id, partner: opts.partner, sector }, converted.images);
   for (const path of out.linked) problems.warn('word-picture', at, `a picture is not PNG, JPEG or GIF, so it cannot go into the response: it is saved as ${config.responses}/${path} and linked; paste it into Word as PNG or JPEG and import again to embed it`);
 
   // What the loader will say of the file, said now, before anything is written.
@@ -85,24 +81,21 @@ export async function importWord(env: Env, source: string, opts: ImportOptions):
   return code;
 }
 
-function readWordFile(source: string, problems: Problems): Uint8Array | null {
+/** Relative paths are read from the workspace, as every path after -C is (like git -C). */
+function readWordFile(root: string, source: string, problems: Problems): Uint8Array | null {
   const at = { file: source, line: 1, column: 1 };
   try {
-    const bytes = readFileSync(resolve(source));
+    const bytes = readFileSync(resolve(root, source));
     // Said here too so a 2 GB file is refused without being held twice.
     return bytes.length > MAX_WORD_FILE * 4 ? (problems.error('word-file', at, `${source} is far too large for a response`), null) : bytes;
   } catch (e) {
     const code = ioCode(e);
-    problems.error('word-file', at, code === 'ENOENT' ? `${source} does not exist; check the path` : code === 'EISDIR' ? `${source} is a directory; name the .docx file` : `${source} cannot be read (${code})`);
+    problems.error('word-file', at, code === 'ENOENT' ? `${source} does not exist; check the path (relative paths are read from the workspace)` : code === 'EISDIR' ? `${source} is a directory; name the .docx file` : `${source} cannot be read (${code})`);
     return null;
   }
 }
 
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
-}
-
-function account(source: string, file: string, placed: ReturnType<typeof placeSections>, pictures: number): string {
+function account(source: string, file: string, placed: ImportedResponse, pictures: number): string {
   const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
   const lines = [`imported ${source} as ${file}:`];
   if (placed.preamble.length > 0) lines.push(`  ${'preamble'.padEnd(9)} ${blocks(placed.preamble.length)} before the first question`);

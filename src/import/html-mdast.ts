@@ -59,10 +59,25 @@ export function htmlToMdast(html: string): Root {
     },
     a(state: State, node: Element) {
       if (BACK_LINK.test(href(node))) return undefined;
+      // Word's bookmarks (<a id="...">) are anchors, not links.
+      if (href(node) === '') return state.all(node) as ReturnType<Handle>;
       return defaultHandlers.a(state, node);
     },
   };
   const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark, { handlers });
   const tree = processor.runSync(processor.parse(html)) as Nodes;
+  tighten(tree);
   return tree as Root;
+}
+
+/**
+ * Word has no loose lists: an item holding one paragraph and a nested list is
+ * still one line in Word, so it stays one line in Markdown.
+ */
+function tighten(node: Nodes): void {
+  if (node.type === 'list' || node.type === 'listItem') {
+    const items = node.type === 'list' ? node.children : [node];
+    if (items.every((i) => i.children.filter((c) => c.type !== 'list').length <= 1)) node.spread = false;
+  }
+  if ('children' in node) for (const child of node.children) tighten(child);
 }

@@ -35,9 +35,9 @@ export interface ImportedResponse {
 
 const ABSTAIN = /^\s*(?:we\s+)?abstain(?:ed)?\.?\s*$/i;
 // Bold text opening a paragraph is a question reference only when it says so
-// ("Q7", "Question 7") or is a bare number closed by ':', '.' or ')' ("30:"):
-// "**3 things** we want" is not question 3.
-const BARE_NUMBER_CLOSED = /^\s*0*\d{1,6}(?:[a-z]|\s?\([a-z]\))?\s*[:.)]/i;
+// ("Q7", "Question 7"), or is a number with a part ("16(a)"), closed by ':',
+// '.' or ')' ("30:") or standing alone: "**3 things** we want" is not question 3.
+const BARE_NUMBER = /^\s*0*\d{1,6}(?:\s?\([a-z]\)|[a-z]?\s*(?:[:.)]|$))/i;
 const PREFIXED = /^\s*q(?:uestion)?\s*\d/i;
 
 const normal = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
@@ -130,14 +130,16 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
     if (node.type === 'paragraph') {
       const lead = node.children[0];
       const leadText = lead?.type === 'strong' ? toString(lead) : '';
-      const ref = leadText !== '' && (PREFIXED.test(leadText) || BARE_NUMBER_CLOSED.test(leadText)) ? parseQuestionRef(leadText) : null;
+      const ref = leadText !== '' && (PREFIXED.test(leadText) || BARE_NUMBER.test(leadText)) ? parseQuestionRef(leadText) : null;
       if (lead?.type === 'strong' && ref) {
         const q = resolve(ref, index, toString(node));
         if (q) {
           const rest = afterRef(leadText, ref);
           const copy = isQuestionCopy(rest, q);
           open(q, ref, copy ? rest : '', `bold "${firstWords(leadText, 30)}"`, index);
-          const remainder = trimStart([...(copy ? [] : [{ type: 'strong', children: [{ type: 'text', value: rest }] } as PhrasingContent, { type: 'text', value: ' ' } as PhrasingContent]), ...node.children.slice(1)]);
+          const after = trimStart(node.children.slice(1));
+          const own: PhrasingContent[] = copy ? [] : [{ type: 'strong', children: [{ type: 'text', value: rest }] }, ...(after.length > 0 ? [{ type: 'text', value: ' ' } as PhrasingContent] : [])];
+          const remainder = [...own, ...after];
           if (remainder.length > 0) current.push({ ...node, children: remainder });
           return;
         }

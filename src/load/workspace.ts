@@ -102,6 +102,10 @@ export function loadWorkspace(root: string, today: string, problems: Problems): 
   for (const name of names) {
     if (name.startsWith('.')) continue;
     const file = posix.join(dir, name);
+    if (/\.docx$/i.test(name)) {
+      problems.warn('not-markdown', at(file), `${file} is a Word file and is not read; import it with: lsp-respond import ${file} --id ${name.replace(/\.docx$/i, '').toLowerCase()} --partner "<organisation name>"`);
+      continue;
+    }
     if (!/\.md$/i.test(name)) {
       problems.warn('not-markdown', at(file), `${file} is not a Markdown (.md) file and is ignored`);
       continue;

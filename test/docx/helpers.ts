@@ -117,6 +117,11 @@ export function withPandoc(name: string, test: () => Promise<void>, timeout = 30
   (HAVE_PANDOC || process.env.CI ? it : it.skip)(name, test, timeout);
 }
 
+/** Tests that need xmllint: like withPandoc, skipped only outside CI. */
+export function withXmllint(name: string, test: () => Promise<void>): void {
+  (HAVE_XMLLINT || process.env.CI ? it : it.skip)(name, test);
+}
+
 function scratch<T>(bytes: Uint8Array, use: (file: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'lsp-docx-'));
   try {

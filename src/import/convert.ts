@@ -1,0 +1,28 @@
+// The import pipeline without the file system: Word bytes to the text of a
+// response file and its pictures, with an account of where everything went.
+import type { QuestionSet, Sector } from '../model.js';
+import { htmlToMdast } from './html-mdast.js';
+import { type ResponseFile, responseFile } from './response-file.js';
+import { type ImportedResponse, placeSections } from './sections.js';
+import { wordToHtml } from './word-html.js';
+
+/** mammoth could not read the package: the document is damaged. */
+export class DamagedWordFile extends Error {}
+
+export interface Converted {
+  placed: ImportedResponse;
+  file: ResponseFile;
+  /** What mammoth could not carry over. */
+  warnings: string[];
+}
+
+export async function convertWord(bytes: Uint8Array, questions: QuestionSet, who: { id: string; partner: string; sector: Sector }): Promise<Converted> {
+  let html;
+  try {
+    html = await wordToHtml(bytes);
+  } catch (e) {
+    throw new DamagedWordFile((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '');
+  }
+  const placed = placeSections(htmlToMdast(html.html), questions);
+  return { placed, file: responseFile(placed, questions, who, html.images), warnings: html.warnings };
+}
