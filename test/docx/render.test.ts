@@ -132,7 +132,9 @@ describe('inline content', () => {
     const runs = elements(document).filter((e) => e.name === 'w:r');
     const run = (text: string) => runs.find((r) => wordText(r) === text)!;
     expect(child(run('it'), 'w:i')).toBeDefined();
-    expect(child(run('bold'), 'w:b')).toBeDefined();
+    // Bold is Word's Strong character style, so it can be restyled in one place.
+    expect(attr(child(run('bold'), 'w:rStyle')!, 'w:val')).toBe('Strong');
+    expect(child(run('bold'), 'w:b')).toBeUndefined();
     expect(child(run('gone'), 'w:strike')).toBeDefined();
     expect(attr(child(run('code'), 'w:rStyle')!, 'w:val')).toBe('VerbatimChar');
   });
@@ -278,7 +280,14 @@ describe('blocks', () => {
     expect(cells(rows[2]!)).toHaveLength(3); // padded
     const jc = cells(rows[1]!).map((c) => attr(child(c, 'w:jc')!, 'w:val'));
     expect(jc).toEqual(['left', 'center', 'right']);
-    expect(child(cells(rows[0]!)[0]!, 'w:b')).toBeDefined();
+    expect(attr(child(cells(rows[0]!)[0]!, 'w:rStyle')!, 'w:val')).toBe('Strong');
+    // Widths follow the content ("short" is the longest cell of the first column) and fill the text width.
+    const widths = elements(table).filter((e) => e.name === 'w:gridCol').map((e) => Number(attr(e, 'w:w')));
+    expect(widths[0]).toBeGreaterThan(widths[1]!);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(9026);
+    // A paragraph follows every table, so Word neither runs it into the next block nor joins two tables.
+    const body = child(document, 'w:body')!.children.filter((c): c is XmlElement => typeof c !== 'string');
+    expect(body[body.findIndex((e) => e.name === 'w:tbl') + 1]?.name).toBe('w:p');
   });
 
   it('makes footnotes real Word footnotes', async () => {
@@ -287,8 +296,15 @@ describe('blocks', () => {
     expect(refs).toEqual(['1', '2']);
     const notes = elements(parts.get('word/footnotes.xml')!).filter((e) => e.name === 'w:footnote' && !attr(e, 'w:type'));
     expect(notes.map((n) => attr(n, 'w:id'))).toEqual(['1', '2']);
-    expect(wordText(notes[0]!)).toBe('First note.');
-    expect(wordText(notes[1]!)).toBe('Second note with code.And a second paragraph.');
+    // The mark, then a space, then the note: "1 First note.", not "1First note.".
+    expect(wordText(notes[0]!)).toBe(' First note.');
+    const runs = elements(notes[0]!).filter((e) => e.name === 'w:r');
+    expect(child(runs[0]!, 'w:footnoteRef')).toBeDefined();
+    expect(wordText(runs[1]!)).toBe(' ');
+    // The separators hold nothing but the separator mark (an extra footnote mark there makes Word repair the file).
+    const separators = elements(parts.get('word/footnotes.xml')!).filter((e) => e.name === 'w:footnote' && attr(e, 'w:type'));
+    expect(separators.map((n) => elements(n).filter((e) => e.name === 'w:r').map((r) => elements(r).map((e) => e.name).filter((x) => x !== 'w:r')))).toEqual([[['w:separator']], [['w:continuationSeparator']]]);
+    expect(wordText(notes[1]!)).toBe(' Second note with code.And a second paragraph.');
     expect(wordText(document)).not.toContain('First note');
   });
 

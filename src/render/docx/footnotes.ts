@@ -2,7 +2,7 @@
 // its own (Word numbers footnotes by reference), in reference order. A
 // definition no reference uses is rendered where it stands, with a warning,
 // rather than vanishing.
-import { FootnoteReferenceRun, Paragraph, type FileChild } from 'docx';
+import { FootnoteReferenceRun, Paragraph, TextRun, type FileChild } from 'docx';
 import type { FootnoteDefinition, Nodes, Root } from 'mdast';
 import type { Env } from './context.js';
 import { STYLE } from './styles.js';
@@ -50,6 +50,8 @@ export class Footnotes {
     // that is no paragraph. Tables are valid in Word footnotes, though docx
     // types footnote content as paragraphs only.
     const content = (children[0] instanceof Paragraph ? children : [new Paragraph({ style: STYLE.footnoteText }), ...children]) as Paragraph[];
+    // docx puts the mark before this space, so the number does not run into the text.
+    content[0]?.addRunToFront(new TextRun({ text: ' ' }));
     this.written[id] = { children: content };
     return new FootnoteReferenceRun(id);
   }

@@ -7,7 +7,7 @@
 // return value, so callers that only want the bytes keep a plain
 // Promise<Uint8Array>. Nothing is dropped without a warning: content that
 // cannot be shown as itself is shown as text.
-import { Document, type FileChild } from 'docx';
+import { Document, Footer, Header, Paragraph, type FileChild } from 'docx';
 import type { Nodes } from 'mdast';
 import { roleOf, type DocumentModel } from '../../document.js';
 import { renderBlocks } from './blocks.js';
@@ -15,6 +15,7 @@ import { BODY, RenderContext } from './context.js';
 import { Footnotes } from './footnotes.js';
 import { headerAndFooter, sectionProperties } from './layout.js';
 import { ListNumbering } from './lists.js';
+import { fixForWord } from './word-fixes.js';
 import { packDeterministic } from './package.js';
 import { ReferenceDocError, styleIdsOf, withDefaultLanguage } from './reference.js';
 import type { Style } from './style.js';
@@ -48,14 +49,26 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
   const bytes = await packDeterministic(() => {
     const children = renderBlocks(tree.children, ctx, BODY);
     const { header, footer } = headerAndFooter(meta, ctx);
+    // A cover page carries neither the running header nor the page number.
+    const cover = ctx.pageBreakBefore !== undefined;
+    const blank = { headers: { first: new Header({ children: [new Paragraph({})] }) }, footers: { first: new Footer({ children: [new Paragraph({})] }) } };
     try {
-      return new Document({
+      const document = new Document({
         ...(reference === undefined ? {} : { externalStyles: withDefaultLanguage(reference, LANGUAGE) }),
         styles: stylesFor(opts.style, reference === undefined ? null : styleIdsOf(reference)),
         numbering: { config: lists.config },
         footnotes: notes.written,
-        sections: [{ properties: sectionProperties(), headers: { default: header }, footers: { default: footer }, children }],
+        sections: [
+          {
+            properties: { ...sectionProperties(), ...(cover ? { titlePage: true } : {}) },
+            headers: { default: header, ...(cover ? blank.headers : {}) },
+            footers: { default: footer, ...(cover ? blank.footers : {}) },
+            children,
+          },
+        ],
       });
+      fixForWord(document);
+      return document;
     } catch (error) {
       if (reference === undefined) throw error;
       throw new ReferenceDocError(`its styles cannot be used: ${(error as Error).message}`);

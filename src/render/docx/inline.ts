@@ -5,7 +5,7 @@ import type { Nodes, PhrasingContent } from 'mdast';
 import type { Env, RenderContext } from './context.js';
 import { imageRun } from './images.js';
 import { linkTarget } from './links.js';
-import { STYLE } from './styles.js';
+import { LANGUAGE, STYLE } from './styles.js';
 import { describeNode, plainText } from './text.js';
 
 export interface RunFormat {
@@ -17,12 +17,32 @@ export interface RunFormat {
 }
 
 function runOptions(format: RunFormat) {
+  // A run has one character style: code and links keep theirs, and bold is then direct formatting.
+  const style = format.code ? STYLE.verbatim : format.link ? STYLE.hyperlink : format.bold ? STYLE.strong : undefined;
   return {
-    ...(format.bold ? { bold: true } : {}),
+    ...(style !== undefined ? { style } : {}),
+    ...(format.bold && style !== STYLE.strong ? { bold: true } : {}),
     ...(format.italics ? { italics: true } : {}),
     ...(format.strike ? { strike: true } : {}),
-    ...(format.code ? { style: STYLE.verbatim } : format.link ? { style: STYLE.hyperlink } : {}),
   };
+}
+
+// Right-to-left scripts, with the spaces, digits and punctuation between their words.
+const RTL_WORD = '[\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Syriac}\\p{Script=Thaana}\\p{Script=Nko}]';
+const RTL = new RegExp(`(${RTL_WORD}+(?:[\\s\\p{P}\\p{N}]+${RTL_WORD}+)*)`, 'u');
+const HEBREW = /\p{Script=Hebrew}/u;
+
+/**
+ * Right-to-left text (Urdu, Arabic, Hebrew... in a community group's answer)
+ * goes in runs marked w:rtl with a complex-script language, so Word orders and
+ * shapes it correctly instead of showing it backwards.
+ */
+function direction(piece: string): { text: string; rtl: boolean }[] {
+  // split() with a capturing group puts the right-to-left stretches at the odd indexes.
+  return piece
+    .split(RTL)
+    .map((text, index) => ({ text, rtl: index % 2 === 1 }))
+    .filter((p) => p.text !== '');
 }
 
 /**
@@ -38,7 +58,11 @@ export function textRuns(text: string, format: RunFormat = {}): TextRun[] {
     if (piece === '') continue;
     if (piece === '\t') runs.push(new TextRun({ ...options, children: [new Tab()] }));
     else if (piece === '\n' || piece === '\r' || piece === '\r\n') runs.push(new TextRun({ ...options, break: 1 }));
-    else runs.push(new TextRun({ ...options, text: piece }));
+    else {
+      for (const { text, rtl } of direction(piece)) {
+        runs.push(new TextRun({ ...options, text, ...(rtl ? { rightToLeft: true, language: { value: LANGUAGE, bidirectional: HEBREW.test(text) ? 'he-IL' : 'ar-SA' } } : {}) }));
+      }
+    }
   }
   return runs;
 }

@@ -36,6 +36,8 @@ export const STYLE = {
   header: 'Header',
   footer: 'Footer',
   verbatim: 'VerbatimChar',
+  strong: 'Strong',
+  defaultFont: 'DefaultParagraphFont',
   hyperlink: 'Hyperlink',
   heading: (depth: number) => `Heading${depth}`,
 } as const;
@@ -199,6 +201,10 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
 
 function characterStyles(s: Style): ICharacterStyleOptions[] {
   return [
+    // Word's own base of every character style (made the default in word-fixes.ts).
+    { id: STYLE.defaultFont, name: 'Default Paragraph Font', uiPriority: 1, semiHidden: true, unhideWhenUsed: true },
+    // Word's built-in Strong, a character style, so bold text can be restyled in one place.
+    { id: STYLE.strong, name: 'Strong', basedOn: STYLE.defaultFont, uiPriority: 22, quickFormat: true, run: { bold: true } },
     {
       // pandoc reads inline code back by this style name.
       id: STYLE.verbatim,
