@@ -1,6 +1,7 @@
 // The typed model that the load stage produces and every later stage reads.
 // Plain data only: no file handles, no classes, so merge stays a pure function.
 import type { RootContent, FootnoteDefinition } from 'mdast';
+import type { HouseStyle } from './load/house-style.js';
 
 /** A place in a workspace file; `file` is relative to the workspace, lines and columns 1-based. */
 export interface Position {
@@ -102,4 +103,6 @@ export interface Workspace {
   composite: Contribution[]; // partner id 'composite'
   /** Image files referenced by answers, read at load so renderers stay pure. */
   images: Map<string, Uint8Array>;
+  /** templates/style.yaml and templates/reference.docx, checked with the rest of the input. */
+  style: HouseStyle;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { draftDocument, removedDocument, responseDocument, separateDocument, separatePartners } from '../src/compose/documents.js';
 import { report } from '../src/compose/report.js';
 import { merge } from '../src/merge/merge.js';
-import { DEFAULT_STYLE } from '../src/render/docx/style.js';
+import { DEFAULT_STYLE } from '../src/load/style.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { workspaceFrom } from './helpers/model.js';
 

@@ -5,12 +5,12 @@ import { draftDocument, removedDocument, responseDocument, separateDocument, sep
 import { report as reportJson } from '../compose/report.js';
 import type { DocumentModel } from '../document.js';
 import { runCheck } from '../pipeline.js';
-import { exitCodeFor, type Problem, Problems } from '../problems.js';
+import { exitCodeFor, type Problem } from '../problems.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { OutputError, type Outputs, writeOutputs } from '../write/outputs.js';
 import { type Env, report } from './env.js';
 import { ReferenceDocError } from '../render/docx/reference.js';
-import { type HouseStyle, loadHouseStyle, REFERENCE_FILE, referenceProblem } from './house-style.js';
+import { type HouseStyle, REFERENCE_FILE, referenceProblem } from '../load/house-style.js';
 
 export async function build(env: Env, what: 'draft' | 'merge', opts: { allowIncomplete: boolean; docx: boolean }): Promise<number> {
   const { problems, ws, result } = runCheck(env.root, env.today, { partners: false, completeness: what === 'merge' });
@@ -24,10 +24,7 @@ export async function build(env: Env, what: 'draft' | 'merge', opts: { allowInco
   const shown: Problem[] = problems.sorted().map((p) => (p.kind === 'completeness' ? { ...p, severity: 'warning' } : p));
 
   // The house style gives the cover wording of every output, Markdown included.
-  const styleProblems = new Problems();
-  const style = loadHouseStyle(env.root, styleProblems);
-  shown.push(...styleProblems.sorted());
-  if (!style) return report(env, shown);
+  const style = ws.style;
   const cover = style.style.cover;
 
   // Built, rendered and dropped one at a time: at a thousand partners each

@@ -8,9 +8,9 @@ import { loadConfig, loadQuestions } from '../load/workspace.js';
 import { SECTORS, type Config, type QuestionSet, type Sector } from '../model.js';
 import { type FormFor, formDocument } from '../compose/form.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
-import { loadHouseStyle } from './house-style.js';
+import { loadHouseStyle } from '../load/house-style.js';
 import { Problems } from '../problems.js';
-import { DEFAULT_STYLE_YAML } from '../render/docx/default-style.js';
+import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
 import { type Env, report, UsageError } from './env.js';
 
 // The package root: this module runs from src/commands/ under vitest and from dist/ when built.

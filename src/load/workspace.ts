@@ -9,6 +9,7 @@ import { CONFIG_FILE, parseConfig } from './config.js';
 import { parseQuestionSet, questionRange } from './questions.js';
 import { parseCompositeFile, parsePartnerFile } from './response.js';
 import { ioCode, listDir, readText } from './files.js';
+import { DEFAULT_HOUSE_STYLE, loadHouseStyle } from './house-style.js';
 
 export const COMPOSITE_FILE = 'composite.md';
 
@@ -131,7 +132,9 @@ export function loadWorkspace(root: string, today: string, problems: Problems): 
     loadImages(root, parsed.images, images, problems);
   }
 
-  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images };
+  // An unusable house style is an input error like any other, so check fails on it as merge does.
+  const style = loadHouseStyle(root, problems) ?? DEFAULT_HOUSE_STYLE;
+  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images, style };
 }
 
 /** Contribution order: the config's `partners` list first, then everyone else by id. */

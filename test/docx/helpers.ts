@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import { it } from 'vitest';
 import type { DocumentModel, Role } from '../../src/document.js';
 import { renderDocx, type DocxOptions } from '../../src/render/docx/index.js';
-import { DEFAULT_STYLE } from '../../src/render/docx/style.js';
+import { DEFAULT_STYLE } from '../../src/load/style.js';
 import { readZip } from '../../src/render/docx/zip.js';
 import { parseXml, type XmlElement } from './xml.js';
 

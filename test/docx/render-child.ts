@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { DocumentModel } from '../../src/document.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { DEFAULT_STYLE } from '../../src/render/docx/style.js';
+import { DEFAULT_STYLE } from '../../src/load/style.js';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) throw new Error('usage: render-child <input.json> <output.docx>');

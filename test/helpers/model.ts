@@ -5,6 +5,7 @@ import { parseQuestionSet } from '../../src/load/questions.js';
 import { parseCompositeFile, parsePartnerFile } from '../../src/load/response.js';
 import { orderPartners } from '../../src/load/workspace.js';
 import type { Config, PartnerResponse, QuestionSet, Workspace } from '../../src/model.js';
+import { DEFAULT_HOUSE_STYLE } from '../../src/load/house-style.js';
 import { Problems } from '../../src/problems.js';
 import { REPO } from './cli.js';
 import { QUESTION_SET } from './workspace.js';
@@ -53,5 +54,5 @@ export function workspaceFrom(input: {
     if (parsed && !byId.has(parsed.partner.id)) byId.set(parsed.partner.id, parsed.partner);
   }
   const composite = input.composite ? parseCompositeFile(input.composite, 'composite.md', questions, problems).answers : [];
-  return { ws: { root: '/nowhere', config, questions, partners: orderPartners(config, byId, problems), composite, images: new Map() }, problems };
+  return { ws: { root: '/nowhere', config, questions, partners: orderPartners(config, byId, problems), composite, images: new Map(), style: DEFAULT_HOUSE_STYLE }, problems };
 }

@@ -6,7 +6,7 @@ import type { Definition, Nodes, Root } from 'mdast';
 import type { Footnotes } from './footnotes.js';
 import type { ListNumbering } from './lists.js';
 import { xmlSafe } from './sanitize.js';
-import type { Style } from './style.js';
+import type { Style } from '../../load/style.js';
 
 /** Where a block is rendered; each container passes a changed copy to its children. */
 export interface Env {

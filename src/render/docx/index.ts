@@ -18,7 +18,7 @@ import { ListNumbering } from './lists.js';
 import { fixForWord } from './word-fixes.js';
 import { packDeterministic } from './package.js';
 import { ReferenceDocError, styleIdsOf, withDefaultLanguage } from './reference.js';
-import type { Style } from './style.js';
+import type { Style } from '../../load/style.js';
 import { LANGUAGE, stylesFor } from './styles.js';
 
 export interface DocxOptions {

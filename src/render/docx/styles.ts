@@ -12,7 +12,7 @@ import {
   type IParagraphStyleOptions,
   type IStylesOptions,
 } from 'docx';
-import type { Style } from './style.js';
+import type { Style } from '../../load/style.js';
 
 export const LANGUAGE = 'en-GB';
 

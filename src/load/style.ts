@@ -2,10 +2,10 @@
 // loader that reports every bad value at its line and column. The defaults
 // live in the schema; templates/style.yaml (DEFAULT_STYLE_YAML) spells the
 // same values out with a comment per key, and a test keeps them equal.
-import { readYaml } from '../../load/yaml.js';
-import { Problems } from '../../problems.js';
+import { readYaml } from './yaml.js';
+import { Problems } from '../problems.js';
 import { z } from 'zod';
-import { isXmlSafe } from './sanitize.js';
+import { isXmlSafe } from '../render/docx/sanitize.js';
 
 const text = () => z.string().refine(isXmlSafe, 'contains control characters, which a Word document cannot hold');
 
