@@ -2,6 +2,7 @@
 // Plain data only: no file handles, no classes, so merge stays a pure function.
 import type { RootContent, FootnoteDefinition } from 'mdast';
 import type { HouseStyle } from './load/house-style.js';
+import type { SectionId } from './section-id.js';
 
 /** A place in a workspace file; `file` is relative to the workspace, lines and columns 1-based. */
 export interface Position {
@@ -78,7 +79,8 @@ export interface Contribution {
 }
 
 export interface Objection {
-  section: string;
+  section: string; // as written, e.g. 'Q18/mps'
+  id: SectionId;
   by: string; // partner id
   reason: string;
   position: Position;

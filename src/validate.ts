@@ -1,17 +1,18 @@
 // Cross-file rules that no single file can check: objections must name
 // existing sections, and collective abstentions should not hide answers.
 import { questionRange } from './load/questions.js';
-import { allContributions, objectionTargets } from './merge/merge.js';
+import { allContributions } from './merge/merge.js';
 import type { Contribution, Workspace } from './model.js';
 import type { Problems } from './problems.js';
+import { formatSectionId, type SectionId, sectionTargets } from './section-id.js';
 
 export function validate(ws: Workspace, problems: Problems): void {
   const all = allContributions(ws);
   const known = new Set(all.map((c) => c.section));
   const objected = new Set<Contribution>();
   for (const o of ws.partners.flatMap((p) => p.objections)) {
-    const targets = objectionTargets(o.section, all);
-    if (targets.length === 0) problems.error('unknown-section', o.position, `cannot_endorse names section ${o.section}, which does not exist; ${suggest(o.section, known, ws)}`);
+    const targets = sectionTargets(o.id, all);
+    if (targets.length === 0) problems.error('unknown-section', o.position, `cannot_endorse names section ${o.section}, which does not exist; ${suggest(o.id, known, ws)}`);
     for (const c of targets) objected.add(c);
   }
   for (const a of ws.config.abstain) {
@@ -27,22 +28,22 @@ export function validate(ws: Workspace, problems: Problems): void {
   }
 }
 
-function suggest(section: string, known: Set<string>, ws: Workspace): string {
-  const [question, owner] = section.split('/');
+function suggest(id: SectionId, known: Set<string>, ws: Workspace): string {
   // Say which half of the id is wrong: the question (or part), or the partner.
-  if (question === 'preamble') {
+  if (id.kind === 'preamble') {
     const preambles = [...known].filter((s) => s.startsWith('preamble/')).sort();
-    if (!ws.partners.some((p) => p.id === owner)) return `there is no partner '${owner}'; the partners are ${ws.partners.map((p) => p.id).join(', ')}`;
-    return `partner '${owner}' has no general comments (text before its first question heading)${preambles.length > 0 ? `; the general comments are ${preambles.slice(0, 8).join(', ')}` : ''}`;
+    if (!ws.partners.some((p) => p.id === id.partner)) return `there is no partner '${id.partner}'; the partners are ${ws.partners.map((p) => p.id).join(', ')}`;
+    return `partner '${id.partner}' has no general comments (text before its first question heading)${preambles.length > 0 ? `; the general comments are ${preambles.slice(0, 8).join(', ')}` : ''}`;
   }
-  const m = /^Q(\d+)([a-z])?$/.exec(question ?? '');
-  const q = ws.questions.questions.find((x) => x.id === `Q${m?.[1]}`);
-  if (!q) return `${m ? `Q${m[1]}` : question} is not a question; ${questionRange(ws.questions)}`;
-  if (m?.[2] && !q.parts.some((p) => p.id === m[2])) {
-    return `${q.id} has no part ${m[2]}; ${q.parts.length > 0 ? `its parts are ${q.parts.map((p) => `${q.id}${p.id}`).join(', ')}` : `name ${q.id} or ${q.id}/<partner>`}`;
+  const { question, part } = id.target;
+  const q = ws.questions.questions.find((x) => x.id === question);
+  if (!q) return `${question} is not a question; ${questionRange(ws.questions)}`;
+  if (part !== null && !q.parts.some((p) => p.id === part)) {
+    return `${q.id} has no part ${part}; ${q.parts.length > 0 ? `its parts are ${q.parts.map((p) => `${q.id}${p.id}`).join(', ')}` : `name ${q.id} or ${q.id}/<partner>`}`;
   }
-  const near = [...known].filter((s) => s.startsWith(`${question}/`) || s === question).sort();
+  const answer = formatSectionId({ kind: 'answer', target: id.target });
+  const near = [...known].filter((s) => s.startsWith(`${answer}/`) || s === answer).sort();
   return near.length > 0
-    ? `sections for ${question} are ${near.slice(0, 8).join(', ')}; see the section ids in out/draft.md`
-    : `nothing answers ${question}; see the section ids in out/draft.md (lsp-respond draft)`;
+    ? `sections for ${answer} are ${near.slice(0, 8).join(', ')}; see the section ids in out/draft.md`
+    : `nothing answers ${answer}; see the section ids in out/draft.md (lsp-respond draft)`;
 }

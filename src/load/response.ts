@@ -16,8 +16,7 @@ import { MAX_FILE_BYTES, MAX_INLINE_MARKERS, MAX_INLINE_NESTING, MAX_NESTING, MA
 import { partnerIdProblem } from './partner-id.js';
 import { reportForbidden, reportForbiddenReferences } from './text.js';
 import { readYaml, validate } from './yaml.js';
-
-const SECTION_ID = /^(?:Q[1-9]\d*[a-z]?(?:\/[a-z0-9-]+)?|preamble\/[a-z0-9-]+)$/;
+import { formatSectionId, parseSectionId, SECTION_ID_HELP, sectionIdOf } from '../section-id.js';
 
 const FRONT_KEYS = ['partner', 'id', 'sector', 'abstain', 'cannot_endorse'] as const;
 
@@ -92,16 +91,17 @@ export function parsePartnerFile(
     const section = (typeof entry === 'string' ? entry : entry.section).trim();
     const reason = typeof entry === 'string' ? '' : (entry.reason ?? '').trim();
     const at = parsed.frontAt(['cannot_endorse', i, ...(typeof entry === 'string' ? [] : ['section'])]);
-    if (!SECTION_ID.test(section)) {
-      problems.error('section-id', at, `'${section}' is not a section id; write Q12 (a whole answer), Q12/<partner> (one contribution) or preamble/<partner>`);
+    const parsedId = parseSectionId(section);
+    if (!parsedId) {
+      problems.error('section-id', at, `'${section}' is not a section id; ${SECTION_ID_HELP}`);
     } else if (objections.some((o) => o.section === section)) {
       problems.warn('duplicate-objection', at, `${section} is listed twice under cannot_endorse; the first entry counts`);
     } else {
-      objections.push({ section, by: id, reason, position: at });
+      objections.push({ section, id: parsedId, by: id, reason, position: at });
     }
   });
-  const contribution = (suffix: string, target: Target | null, blocks: RootContent[], position: Position): Contribution =>
-    withFootnotes({ section: `${suffix}/${id}`, partner: id, target, blocks, footnotes: [], position }, parsed.footnotes, id);
+  const contribution = (target: Target | null, blocks: RootContent[], position: Position): Contribution =>
+    withFootnotes({ section: sectionIdOf(id, target), partner: id, target, blocks, footnotes: [], position }, parsed.footnotes, id);
   const partner: PartnerResponse = {
     id,
     name: front.partner,
@@ -109,8 +109,8 @@ export function parsePartnerFile(
     file,
     abstain,
     objections,
-    preamble: parsed.preamble ? contribution('preamble', null, parsed.preamble.blocks, parsed.preamble.position) : null,
-    answers: parsed.answers.map((a) => contribution(sectionOf(a.target), a.target, a.blocks, a.position)),
+    preamble: parsed.preamble ? contribution(null, parsed.preamble.blocks, parsed.preamble.position) : null,
+    answers: parsed.answers.map((a) => contribution(a.target, a.blocks, a.position)),
   };
   warnUnusedFootnotes([...(partner.preamble ? [partner.preamble] : []), ...partner.answers], parsed.footnotes, id, file, problems);
   // Where the id comes from: its 'id:' line, or the file name (line 1).
@@ -124,14 +124,10 @@ export function parseCompositeFile(source: string, file: string, questions: Ques
   if (!parsed) return { answers: [], images: [] };
   if (parsed.preamble) problems.warn('composite-preamble', parsed.preamble.position, `text before the first question heading in ${file} is not part of any answer and is not used; move it under a question heading or delete it`);
   const answers = parsed.answers.map((a) =>
-    withFootnotes({ section: sectionOf(a.target), partner: COMPOSITE, target: a.target, blocks: a.blocks, footnotes: [], position: a.position }, parsed.footnotes, COMPOSITE),
+    withFootnotes({ section: sectionIdOf(COMPOSITE, a.target), partner: COMPOSITE, target: a.target, blocks: a.blocks, footnotes: [], position: a.position }, parsed.footnotes, COMPOSITE),
   );
   warnUnusedFootnotes(answers, parsed.footnotes, COMPOSITE, file, problems);
   return { answers, images: parsed.images };
-}
-
-export function sectionOf(target: Target): string {
-  return `${target.question}${target.part ?? ''}`;
 }
 
 function parseFile(source: string, file: string, questions: QuestionSet, problems: Problems, needsFront: boolean): ParsedFile | null {
@@ -223,7 +219,7 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
       current = null;
       const target = questionHeading(node, at(node), questions, problems);
       if (!target) continue;
-      const key = sectionOf(target);
+      const key = formatSectionId({ kind: 'answer', target });
       const before = seen.get(key);
       if (before) {
         problems.error('duplicate-answer', at(node), `${key} is answered twice in ${file} (first at line ${before.line}); merge the two answers under one heading`);

@@ -1,6 +1,7 @@
 // Endorse-or-remove, as a pure function of the loaded workspace: every
 // contribution gets exactly one status, and each question an outcome.
-import { COMPOSITE, type Contribution, type Objection, type PartnerResponse, type Question, type Workspace } from '../model.js';
+import { type Contribution, type Objection, type PartnerResponse, type Question, type Workspace } from '../model.js';
+import { sectionTargets } from '../section-id.js';
 
 export type Status = 'included' | 'removed' | 'superseded';
 
@@ -35,14 +36,6 @@ export interface MergeResult {
   accounts: Account[];
 }
 
-/** The contributions an objection's section id names (none when the id does not exist). */
-export function objectionTargets(section: string, all: readonly Contribution[]): Contribution[] {
-  if (section.includes('/')) return all.filter((c) => c.section === section && c.partner !== COMPOSITE);
-  const m = /^(Q\d+)([a-z])?$/.exec(section);
-  if (!m) return [];
-  return all.filter((c) => c.target !== null && c.target.question === m[1] && (m[2] === undefined || c.target.part === m[2]));
-}
-
 export function allContributions(ws: Workspace): Contribution[] {
   return [
     ...ws.partners.flatMap((p) => (p.preamble ? [p.preamble] : [])),
@@ -55,7 +48,7 @@ export function merge(ws: Workspace): MergeResult {
   const all = allContributions(ws);
   const objectionsTo = new Map<Contribution, Objection[]>();
   for (const objection of ws.partners.flatMap((p) => p.objections)) {
-    for (const c of objectionTargets(objection.section, all)) objectionsTo.set(c, [...(objectionsTo.get(c) ?? []), objection]);
+    for (const c of sectionTargets(objection.id, all)) objectionsTo.set(c, [...(objectionsTo.get(c) ?? []), objection]);
   }
   const abstentions = new Map(ws.config.abstain.map((a) => [a.question, a.reason]));
 
