@@ -1,6 +1,7 @@
 // Problems are collected, not thrown: every stage adds positioned messages and
 // the command decides the exit code from what was collected.
 import type { Position } from './model.js';
+import type { CodesOf, ProblemCode } from './problem-codes.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -13,29 +14,32 @@ export type ProblemKind = 'input' | 'completeness';
 export interface Problem {
   severity: Severity;
   kind: ProblemKind;
-  code: string;
+  code: ProblemCode;
   message: string;
   file: string;
   line: number;
   column: number;
 }
 
+/** How a writer reports something it could not render as itself: where it is in a workspace file, when known. */
+export type Warn = (message: string, at?: Position) => void;
+
 export class Problems {
   readonly list: Problem[] = [];
 
-  add(severity: Severity, kind: ProblemKind, code: string, at: Position, message: string): void {
+  private add(severity: Severity, kind: ProblemKind, code: ProblemCode, at: Position, message: string): void {
     this.list.push({ severity, kind, code, message, file: at.file, line: at.line, column: at.column });
   }
 
-  error(code: string, at: Position, message: string): void {
+  error(code: CodesOf<'error', 'input'>, at: Position, message: string): void {
     this.add('error', 'input', code, at, message);
   }
 
-  warn(code: string, at: Position, message: string): void {
+  warn(code: CodesOf<'warning', 'input'>, at: Position, message: string): void {
     this.add('warning', 'input', code, at, message);
   }
 
-  incomplete(code: string, at: Position, message: string): void {
+  incomplete(code: CodesOf<'error', 'completeness'>, at: Position, message: string): void {
     this.add('error', 'completeness', code, at, message);
   }
 

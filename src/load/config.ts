@@ -51,7 +51,7 @@ export function parseConfig(source: string, file: string, today: string, problem
   }
   const seen = new Set<string>();
   data.partners?.forEach((id, i) => {
-    if (seen.has(id)) problems.warn('duplicate-partner', yaml.at(['partners', i]), `partner '${id}' is listed twice in partners; the first place counts`);
+    if (seen.has(id)) problems.warn('partner-listed-twice', yaml.at(['partners', i]), `partner '${id}' is listed twice in partners; the first place counts`);
     seen.add(id);
   });
   return {
