@@ -49,6 +49,20 @@ export interface DocumentModel {
   tree: Root;
 }
 
+/**
+ * The workspace file a block of an answer came from, set by the loader on each
+ * contribution's top-level blocks and footnote definitions, so a writer can
+ * say where a problem is (mdast positions carry no file name).
+ */
+export function sourceOf(node: { data?: unknown }): string | undefined {
+  const data = node.data as { source?: string } | undefined;
+  return data?.source;
+}
+
+export function markSource(node: { data?: unknown }, file: string): void {
+  node.data = { ...(node.data as object | undefined), source: file };
+}
+
 export function roleOf(node: { data?: unknown }): Role | undefined {
   const data = node.data as { role?: Role } | undefined;
   return data?.role;

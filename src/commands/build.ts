@@ -1,18 +1,20 @@
-// draft and merge: check, compose the documents, render them, write them
-// atomically. Nothing is written unless everything was produced.
+// draft and merge: check, then render each planned document in each format
+// and stage it; only when everything was produced are the outputs renamed
+// into place, so a failed run writes nothing.
 import { dirname, join, relative } from 'node:path';
-import { draftDocument, removedDocument, responseDocument, separateDocument, separatePartners } from '../compose/documents.js';
+import { OWNED, plan, type BuildCommand, type Format } from '../compose/plan.js';
 import { report as reportJson } from '../compose/report.js';
-import type { DocumentModel } from '../document.js';
+import { REFERENCE_FILE, referenceProblem } from '../load/house-style.js';
+import type { Position } from '../model.js';
 import { runCheck } from '../pipeline.js';
 import { exitCodeFor, type Problem } from '../problems.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { OutputError, type Outputs, writeOutputs } from '../write/outputs.js';
-import { type Env, report } from './env.js';
 import { ReferenceDocError } from '../render/docx/reference.js';
-import { type HouseStyle, REFERENCE_FILE, referenceProblem } from '../load/house-style.js';
+import { WRITERS } from '../render/writers.js';
+import { OutputError, Staging } from '../write/outputs.js';
+import { type Env, report } from './env.js';
+import { summary } from './summary.js';
 
-export async function build(env: Env, what: 'draft' | 'merge', opts: { allowIncomplete: boolean; docx: boolean }): Promise<number> {
+export async function build(env: Env, what: BuildCommand, opts: { allowIncomplete: boolean; docx: boolean }): Promise<number> {
   const { problems, ws, result } = runCheck(env.root, env.today, { partners: false, completeness: what === 'merge' });
   if (!ws || !result || problems.hasInputErrors()) return report(env, problems.sorted());
   if (exitCodeFor(problems.list, false) === 1 && !opts.allowIncomplete) {
@@ -22,59 +24,44 @@ export async function build(env: Env, what: 'draft' | 'merge', opts: { allowInco
   }
   // Asked for: an unanswered question is then worth a warning, not an error.
   const shown: Problem[] = problems.sorted().map((p) => (p.kind === 'completeness' ? { ...p, severity: 'warning' } : p));
-
-  // The house style gives the cover wording of every output, Markdown included.
-  const style = ws.style;
-  const cover = style.style.cover;
-
-  // Built, rendered and dropped one at a time: at a thousand partners each
-  // document tree and its DOCX object graph take hundreds of MiB.
-  const docs: [string, () => DocumentModel][] = [['draft', () => draftDocument(ws, result, cover)]];
-  if (what === 'merge') {
-    docs.push(['response', () => responseDocument(ws, result, cover)]);
-    docs.push(['removed', () => removedDocument(ws, result, cover)]);
-    for (const partner of separatePartners(result)) docs.push([`separate/${partner}`, () => separateDocument(ws, result, partner, cover)]);
-  }
-  const outputs: Outputs = new Map();
+  const configAt: Position = ws.config.at?.output ?? { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 };
+  const formats = new Set<Format>(opts.docx ? ['md', 'docx'] : ['md']);
   const outDir = join(env.root, ws.config.output);
-  for (const [name, build] of docs) {
-    const doc = build();
-    const toRoot = relative(dirname(join(outDir, name)), env.root).split('\\').join('/') || '.';
-    outputs.set(`${name}.md`, renderMarkdown(doc, toRoot));
-    // removed.md is an internal record for the partnership, not a submission: no DOCX.
-    if (opts.docx && name !== 'removed') {
-      // Once per document: the same unrenderable thing may occur many times.
-      const said = new Set<string>();
-      const warn = (message: string) => {
-        if (said.has(message)) return;
-        said.add(message);
-        shown.push({ severity: 'warning', kind: 'input', code: 'docx', message, file: `${ws.config.output}/${name}.docx`, line: 1, column: 1 });
-      };
-      try {
-        outputs.set(`${name}.docx`, await renderDocxWith(style, ws.images, doc, warn));
-      } catch (e) {
-        if (!(e instanceof ReferenceDocError)) throw e;
-        return report(env, [...shown, { severity: 'error', kind: 'input', code: 'reference-docx', message: referenceProblem(e.message), file: REFERENCE_FILE, line: 1, column: 1 }]);
+
+  // Once per place: the same unrenderable thing may occur in many documents and many times in one.
+  const said = new Set<string>();
+  let staging: Staging | undefined;
+  let written: string[];
+  try {
+    staging = new Staging(outDir, OWNED[what], env.root);
+    // Built, rendered and staged one at a time: at a thousand partners each
+    // document tree and its DOCX object graph take hundreds of MiB.
+    for (const planned of plan(what, ws, result, ws.style.style.cover, formats)) {
+      const doc = planned.build();
+      const toRoot = relative(dirname(join(outDir, planned.name)), env.root).split('\\').join('/') || '.';
+      for (const format of planned.formats) {
+        const output = `${ws.config.output}/${planned.name}.${format}`;
+        const warn = (message: string, at?: Position) => {
+          const where = at ?? { file: output, line: 1, column: 1 };
+          const key = `${where.file}:${where.line}:${where.column}:${message}`;
+          if (said.has(key)) return;
+          said.add(key);
+          shown.push({ severity: 'warning', kind: 'input', code: 'docx', message, ...where });
+        };
+        staging.stage(`${planned.name}.${format}`, await WRITERS[format]({ doc, toRoot, style: ws.style, images: ws.images, warn }));
       }
     }
-  }
-  if (what === 'merge') outputs.set('report.json', reportJson(ws, result));
-
-  try {
-    writeOutputs(outDir, outputs, what === 'merge' ? ['separate'] : [], env.root);
+    if (what === 'merge') staging.stage('report.json', reportJson(ws, result));
+    written = staging.commit();
   } catch (e) {
-    if (!(e instanceof OutputError)) throw e;
-    return report(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, ...(ws.config.at?.output ?? { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }) }]);
+    staging?.discard();
+    if (e instanceof ReferenceDocError) {
+      return report(env, [...shown, { severity: 'error', kind: 'input', code: 'reference-docx', message: referenceProblem(e.message), file: REFERENCE_FILE, line: 1, column: 1 }]);
+    }
+    if (e instanceof OutputError) return report(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, ...configAt }]);
+    throw e;
   }
   report(env, shown);
-  if (!env.quiet) {
-    const files = [...outputs.keys()].sort().map((f) => `${ws.config.output}/${f}`);
-    env.stdout(`wrote ${files.length} files: ${files.join(', ')}\n`);
-  }
+  if (!env.quiet) env.stdout(`${summary(ws.config.output, written)}\n`);
   return 0;
-}
-
-async function renderDocxWith(style: HouseStyle, images: ReadonlyMap<string, Uint8Array>, doc: DocumentModel, warn: (m: string) => void): Promise<Uint8Array> {
-  const { renderDocx } = await import('../render/docx/index.js');
-  return renderDocx(doc, { style: style.style, images, warn, ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}) });
 }

@@ -5,6 +5,7 @@
 import type { Definition, FootnoteDefinition, Heading, Nodes, RootContent } from 'mdast';
 import { posix } from 'node:path';
 import type { Contribution, Position } from '../model.js';
+import { markSource } from '../document.js';
 import type { Problems } from '../problems.js';
 import { stripXmlForbidden } from '../xml-chars.js';
 
@@ -120,5 +121,6 @@ export function withFootnotes(c: Contribution, definitions: Map<string, Footnote
     }
   };
   relabel(c.blocks as Nodes[]);
+  for (const node of [...c.blocks, ...used]) markSource(node, c.position.file);
   return { ...c, footnotes: used };
 }

@@ -11,53 +11,91 @@ export class OutputError extends Error {}
 const TEMP = /^\.(.+)\.tmp-\d+$/;
 
 /**
- * Writes `files` (paths relative to `outDir`). `owned` lists subdirectories
- * whose .md/.docx files this run fully determines: stale ones are removed.
- * `root` is the workspace, so messages name paths as the user wrote them.
+ * Outputs are staged one by one as temporary files beside their targets, so a
+ * run holds at most one rendered document in memory; `commit` renames them all
+ * into place only when every one exists in full, so a failed or killed run
+ * leaves old or new files, never half-written ones. `owned` lists
+ * subdirectories whose .md/.docx files this run fully determines: stale ones
+ * are removed on commit. `root` is the workspace, so messages name paths as
+ * the user wrote them.
  */
-export function writeOutputs(outDir: string, files: Outputs, owned: string[] = [], root?: string): void {
-  const show = (p: string) => (root ? relative(root, p).split(sep).join('/') || '.' : p);
-  // Each directory is prepared (and cleared of stale temporary files) once:
-  // clearing it again per file would delete this run's own temporary files.
-  const prepared = new Set<string>();
-  const prepare = (dir: string) => {
-    if (prepared.has(dir)) return;
-    prepareDir(dir, show);
-    prepared.add(dir);
-  };
-  prepare(outDir);
-  const temps: [string, string][] = [];
-  const discard = () => {
-    for (const [temp] of temps) rmSync(temp, { force: true });
-  };
-  try {
-    for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const target = join(outDir, rel);
-      prepare(dirname(target));
-      if (existsSync(target) && lstatSync(target).isDirectory()) throw new OutputError(`${show(target)} is a directory; move it away so the output can be written`);
+export class Staging {
+  private readonly staged = new Map<string, string>(); // relative path -> temporary file
+  private readonly prepared = new Set<string>();
+  private readonly show: (p: string) => string;
+
+  constructor(
+    private readonly outDir: string,
+    private readonly owned: readonly string[] = [],
+    root?: string,
+  ) {
+    this.show = (p) => (root ? relative(root, p).split(sep).join('/') || '.' : p);
+    this.guard(() => this.prepare(outDir));
+  }
+
+  stage(rel: string, content: string | Uint8Array): void {
+    this.guard(() => {
+      const target = join(this.outDir, rel);
+      this.prepare(dirname(target));
+      if (existsSync(target) && lstatSync(target).isDirectory()) throw new OutputError(`${this.show(target)} is a directory; move it away so the output can be written`);
       const temp = join(dirname(target), `.${rel.split('/').pop()}.tmp-${process.pid}`);
-      temps.push([temp, target]);
+      this.staged.set(rel, temp);
       writeFileSync(temp, content);
+    });
+  }
+
+  /** The staged paths, relative to the output directory, sorted. */
+  paths(): string[] {
+    return [...this.staged.keys()].sort();
+  }
+
+  /** Renames every staged file into place; returns their paths. */
+  commit(): string[] {
+    const paths = this.paths();
+    this.guard(() => {
+      for (const rel of paths) renameSync(this.staged.get(rel)!, join(this.outDir, rel));
+    });
+    for (const dir of this.owned) {
+      const abs = join(this.outDir, dir);
+      if (!existsSync(abs)) continue;
+      for (const name of readdirSync(abs)) {
+        if (/\.(md|docx)$/.test(name) && !this.staged.has(`${dir}/${name}`)) rmSync(join(abs, name), { force: true });
+      }
     }
-  } catch (e) {
-    discard();
-    if (e instanceof OutputError) throw e;
-    throw new OutputError(`cannot write to ${show(outDir)}: ${reason(e)}; check that it is a writable directory`);
+    this.staged.clear();
+    return paths;
   }
-  // Renames only start once every output exists in full, so a killed run leaves old or new files, never half-written ones.
-  try {
-    for (const [temp, target] of temps) renameSync(temp, target);
-  } catch (e) {
-    discard();
-    throw new OutputError(`cannot write to ${show(outDir)}: ${reason(e)}; check that it is a writable directory`);
+
+  /** Removes every staged temporary file; the previous outputs stay as they were. */
+  discard(): void {
+    for (const temp of this.staged.values()) rmSync(temp, { force: true });
+    this.staged.clear();
   }
-  for (const dir of owned) {
-    const abs = join(outDir, dir);
-    if (!existsSync(abs)) continue;
-    for (const name of readdirSync(abs)) {
-      if (/\.(md|docx)$/.test(name) && !files.has(`${dir}/${name}`)) rmSync(join(abs, name), { force: true });
+
+  /** Runs a file-system step; on failure nothing staged survives and the error says what to do. */
+  private guard(step: () => void): void {
+    try {
+      step();
+    } catch (e) {
+      this.discard();
+      if (e instanceof OutputError) throw e;
+      throw new OutputError(`cannot write to ${this.show(this.outDir)}: ${reason(e)}; check that it is a writable directory`);
     }
   }
+
+  /** Each directory is prepared (and cleared of stale temporary files) once: again would delete this run's own. */
+  private prepare(dir: string): void {
+    if (this.prepared.has(dir)) return;
+    prepareDir(dir, this.show);
+    this.prepared.add(dir);
+  }
+}
+
+/** Writes `files` (paths relative to `outDir`) all or nothing; see Staging. */
+export function writeOutputs(outDir: string, files: Outputs, owned: string[] = [], root?: string): void {
+  const staging = new Staging(outDir, owned, root);
+  for (const [rel, content] of files) staging.stage(rel, content);
+  staging.commit();
 }
 
 function reason(e: unknown): string {

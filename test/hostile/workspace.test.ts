@@ -71,7 +71,9 @@ describe('the output directory', { timeout: 60_000 }, () => {
     for (const [output, why] of [
       ['responses', "'responses' is 'responses', which holds inputs"],
       ['.', "'.' is the workspace itself, beside the inputs"],
-      ['../shared', "'../shared' is outside the workspace"],
+      ['../elsewhere', "'../elsewhere' is outside the workspace"],
+      ['templates', "'templates' is 'templates', which holds inputs"],
+      ['templates/out', "'templates/out' is inside 'templates', which holds inputs"],
     ]) {
       const ws = workspace({ 'lsp-respond.yaml': `${CONFIG}output: ${output}\n`, 'responses/mps.md': MPS });
       const err = failedMerge(ws, 2, ['--no-docx'], 'none');

@@ -40,7 +40,7 @@ export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: E
       continue;
     }
     flush();
-    out.push(...block(node, ctx, env));
+    out.push(...ctx.within(node, () => block(node, ctx, env)));
   }
   flush();
   return out;
@@ -81,7 +81,7 @@ function block(node: Nodes, ctx: RenderContext, env: Env): FileChild[] {
     case 'root':
       return renderBlocks(node.children, ctx, env);
     default:
-      ctx.warn(`${describeNode(node)} has no Word equivalent; its text is kept as a paragraph`);
+      ctx.warn(`${describeNode(node)} has no Word equivalent; its text is kept as a paragraph`, node);
       return [paragraph(textRuns(ctx.clean(plainText(node))), env.style, env)];
   }
 }
@@ -110,6 +110,6 @@ function blockquote(node: Blockquote, ctx: RenderContext, env: Env): FileChild[]
 
 function unreferencedFootnote(node: FootnoteDefinition, ctx: RenderContext, env: Env): FileChild[] {
   const label = `[^${node.label ?? node.identifier}]`;
-  ctx.warn(`footnote ${label} is never referenced (or defined twice); its text is shown where it is defined`);
+  ctx.warn(`footnote ${label} is never referenced (or defined twice); its text is shown where it is defined`, node);
   return [paragraph(textRuns(ctx.clean(`${label}:`)), env.style, env), ...renderBlocks(node.children, ctx, env)];
 }

@@ -6,6 +6,8 @@ import type { Definition, Nodes, Root } from 'mdast';
 import type { Footnotes } from './footnotes.js';
 import type { ListNumbering } from './lists.js';
 import { xmlSafe } from './sanitize.js';
+import { sourceOf } from '../../document.js';
+import type { Warn } from '../../problems.js';
 import type { Style } from '../../load/style.js';
 
 /** Where a block is rendered; each container passes a changed copy to its children. */
@@ -36,6 +38,8 @@ export class RenderContext {
   pageBreakBefore: Nodes | undefined;
   private removed = 0;
   private drawings = 0;
+  /** The workspace file of the content being rendered, if any. */
+  private source: string | undefined;
 
   constructor(
     readonly style: Style,
@@ -43,7 +47,7 @@ export class RenderContext {
     readonly lists: ListNumbering,
     readonly notes: Footnotes,
     tree: Root,
-    private readonly onWarning: (message: string) => void,
+    private readonly onWarning: Warn,
   ) {
     collectDefinitions(tree, this.definitions);
   }
@@ -55,8 +59,23 @@ export class RenderContext {
     return safe.text;
   }
 
-  warn(message: string): void {
-    this.onWarning(message);
+  /** Reports a problem with `node`, at its place in the file it came from when that is known. */
+  warn(message: string, node?: Nodes): void {
+    const start = node?.position?.start;
+    this.onWarning(message, this.source !== undefined && start ? { file: this.source, line: start.line, column: start.column } : undefined);
+  }
+
+  /** Runs `render` with `node`'s source file (if it has one) as the place of warnings. */
+  within<T>(node: Nodes, render: () => T): T {
+    const file = sourceOf(node);
+    if (file === undefined) return render();
+    const outer = this.source;
+    this.source = file;
+    try {
+      return render();
+    } finally {
+      this.source = outer;
+    }
   }
 
   /** Drawing ids must be unique in a document; docx's own counter is global and would differ between renders. */

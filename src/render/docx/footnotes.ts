@@ -18,7 +18,7 @@ export class Footnotes {
 
   constructor(
     tree: Root,
-    private readonly render: (nodes: readonly Nodes[], env: Env) => FileChild[],
+    private readonly render: (definition: FootnoteDefinition, env: Env) => FileChild[],
   ) {
     this.collect(tree, false);
   }
@@ -45,7 +45,7 @@ export class Footnotes {
     if (definition === undefined) return undefined;
     this.count += 1;
     const id = this.count;
-    const children = this.render(definition.children, FOOTNOTE);
+    const children = this.render(definition, FOOTNOTE);
     // docx puts the footnote mark into the first child and drops a first child
     // that is no paragraph. Tables are valid in Word footnotes, though docx
     // types footnote content as paragraphs only.

@@ -1,6 +1,7 @@
 // Images are embedded from the bytes the loader read, scaled down to fit the
 // text area, keeping their proportions.
 import { ImageRun, type ParagraphChild } from 'docx';
+import type { Image, ImageReference } from 'mdast';
 import type { RenderContext } from './context.js';
 import { type ImageInfo, imageInfo } from '../../image-info.js';
 import { TEXT_HEIGHT, TEXT_WIDTH } from './layout.js';
@@ -20,22 +21,22 @@ export function fitted(info: ImageInfo): { width: number; height: number } {
  * description as text with a warning: the reader still learns an image was meant.
  */
 export function imageRun(
+  node: Image | ImageReference,
   url: string,
-  alt: string | null | undefined,
   title: string | null | undefined,
   ctx: RenderContext,
   fallback: (text: string) => ParagraphChild[],
 ): ParagraphChild[] {
-  const description = ctx.clean(alt ?? '');
+  const description = ctx.clean(node.alt ?? '');
   const placeholder = () => fallback(`[image: ${description || ctx.clean(url)}]`);
   const bytes = ctx.images.get(url);
   if (bytes === undefined) {
-    ctx.warn(`image ${url} was not supplied to the DOCX writer; its description is shown instead`);
+    ctx.warn(`image ${url} was not supplied to the DOCX writer; its description is shown instead`, node);
     return placeholder();
   }
   const info = imageInfo(bytes);
   if (info === undefined) {
-    ctx.warn(`image ${url} is not a PNG, JPEG or GIF file; its description is shown instead`);
+    ctx.warn(`image ${url} is not a PNG, JPEG or GIF file; its description is shown instead`, node);
     return placeholder();
   }
   const id = ctx.nextDrawingId();

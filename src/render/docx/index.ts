@@ -12,6 +12,7 @@ import type { Nodes } from 'mdast';
 import { roleOf, type DocumentModel } from '../../document.js';
 import { renderBlocks } from './blocks.js';
 import { BODY, RenderContext } from './context.js';
+import type { Warn } from '../../problems.js';
 import { Footnotes } from './footnotes.js';
 import { headerAndFooter, sectionProperties } from './layout.js';
 import { ListNumbering } from './lists.js';
@@ -28,14 +29,14 @@ export interface DocxOptions {
   /** word/styles.xml of a reference document (see readReferenceStyles): its styles take precedence. */
   referenceStyles?: string;
   /** Receives one message per thing that could not be rendered as itself. */
-  warn?: (message: string) => void;
+  warn?: Warn;
 }
 
 export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise<Uint8Array> {
   const tree = doc.tree;
   const lists = new ListNumbering();
   // Footnote content is rendered when its first reference is, with the same context.
-  const notes: Footnotes = new Footnotes(tree, (nodes, env): FileChild[] => renderBlocks(nodes, ctx, env));
+  const notes: Footnotes = new Footnotes(tree, (definition, env): FileChild[] => ctx.within(definition, () => renderBlocks(definition.children, ctx, env)));
   const ctx: RenderContext = new RenderContext(opts.style, opts.images, lists, notes, tree, opts.warn ?? (() => {}));
   ctx.pageBreakBefore = bodyStart(tree.children);
   const meta = {

@@ -1,7 +1,7 @@
 // Phrasing content to runs. Formatting is carried down as a RunFormat, so
 // nested emphasis, links and code combine the way Markdown nests them.
 import { ExternalHyperlink, Tab, TextRun, type ParagraphChild } from 'docx';
-import type { Nodes, PhrasingContent } from 'mdast';
+import type { Link, LinkReference, Nodes, PhrasingContent } from 'mdast';
 import type { Env, RenderContext } from './context.js';
 import { imageRun } from './images.js';
 import { linkTarget } from './links.js';
@@ -94,38 +94,39 @@ function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): P
     case 'break':
       return [new TextRun({ break: 1 })];
     case 'link':
-      return link(node.url, node.children, ctx, env, format);
+      return link(node, node.url, ctx, env, format);
     case 'linkReference': {
       const definition = ctx.definitions.get(node.identifier);
-      if (definition) return link(definition.url, node.children, ctx, env, format);
+      if (definition) return link(node, definition.url, ctx, env, format);
       return unresolved(node.children, node.label ?? node.identifier, node.referenceType, '[', ctx, env, format);
     }
     case 'image':
-      return imageRun(node.url, node.alt, node.title, ctx, literal);
+      return imageRun(node, node.url, node.title, ctx, literal);
     case 'imageReference': {
       const definition = ctx.definitions.get(node.identifier);
-      if (definition) return imageRun(definition.url, node.alt, definition.title, ctx, literal);
+      if (definition) return imageRun(node, definition.url, definition.title, ctx, literal);
       const alt: PhrasingContent[] = [{ type: 'text', value: node.alt ?? '' }];
       return unresolved(alt, node.label ?? node.identifier, node.referenceType, '![', ctx, env, format);
     }
     case 'footnoteReference': {
       const label = `[^${node.label ?? node.identifier}]`;
       if (env.inFootnote) {
-        ctx.warn(`footnote reference ${label} inside a footnote: Word has no footnotes in footnotes, so it is shown as text`);
+        ctx.warn(`footnote reference ${label} inside a footnote: Word has no footnotes in footnotes, so it is shown as text`, node);
         return literal(label);
       }
       const run = ctx.notes.reference(node.identifier);
       if (run) return [run];
-      ctx.warn(`footnote reference ${label} has no footnote text; it is shown as text`);
+      ctx.warn(`footnote reference ${label} has no footnote text; it is shown as text`, node);
       return literal(label);
     }
     default:
-      ctx.warn(`${describeNode(node)} has no Word equivalent inside a paragraph; its text is kept`);
+      ctx.warn(`${describeNode(node)} has no Word equivalent inside a paragraph; its text is kept`, node);
       return literal(plainText(node));
   }
 }
 
-function link(url: string, children: readonly Nodes[], ctx: RenderContext, env: Env, format: RunFormat): ParagraphChild[] {
+function link(node: Link | LinkReference, url: string, ctx: RenderContext, env: Env, format: RunFormat): ParagraphChild[] {
+  const children = node.children;
   // Word cannot nest hyperlinks; the outer link stands for both.
   if (format.link) return inlines(children, ctx, env, format);
   const cleanUrl = ctx.clean(url);
@@ -133,7 +134,7 @@ function link(url: string, children: readonly Nodes[], ctx: RenderContext, env: 
   if (target === null) {
     const text = inlines(children, ctx, env, format);
     if (cleanUrl.trim() === '') return text;
-    ctx.warn(`link to ${cleanUrl} is kept as text, not made a hyperlink (only http, https, mailto, ftp, tel and relative links are)`);
+    ctx.warn(`link to ${cleanUrl} is kept as text, not made a hyperlink (only http, https, mailto, ftp, tel and relative links are)`, node);
     return [...text, ...textRuns(` <${cleanUrl}>`, format)];
   }
   const content = inlines(children, ctx, env, { ...format, link: true });

@@ -22,6 +22,6 @@ export function paragraphStyleOf(node: Nodes, ctx: RenderContext): string | unde
   const role = roleOf(node);
   if (role === undefined) return undefined;
   if (Object.hasOwn(ROLE_STYLES, role)) return ROLE_STYLES[role];
-  ctx.warn(`unknown presentation role '${String(role)}' on a ${node.type} node; it is rendered without one`);
+  ctx.warn(`unknown presentation role '${String(role)}' on a ${node.type} node; it is rendered without one`, node);
   return undefined;
 }

@@ -1,0 +1,44 @@
+// The document table: which documents each command writes, in which formats.
+// `build` walks it; adding a document or a format is one row here.
+import type { DocumentModel } from '../document.js';
+import type { MergeResult } from '../merge/merge.js';
+import type { Workspace } from '../model.js';
+import { type CoverWording, draftDocument, removedDocument, responseDocument, separateDocument, separatePartners } from './documents.js';
+
+export type BuildCommand = 'draft' | 'merge';
+export type Format = 'md' | 'docx';
+
+export interface PlannedDocument {
+  /** Output path without extension, relative to the output directory, e.g. 'separate/mps'. */
+  name: string;
+  formats: readonly Format[];
+  /** Built when its turn comes, so only one document tree is alive at a time. */
+  build: () => DocumentModel;
+}
+
+interface Row {
+  commands: readonly BuildCommand[];
+  formats: readonly Format[];
+  documents: (ws: Workspace, result: MergeResult, cover: CoverWording) => Omit<PlannedDocument, 'formats'>[];
+}
+
+const TABLE: readonly Row[] = [
+  { commands: ['draft', 'merge'], formats: ['md', 'docx'], documents: (ws, r, c) => [{ name: 'draft', build: () => draftDocument(ws, r, c) }] },
+  { commands: ['merge'], formats: ['md', 'docx'], documents: (ws, r, c) => [{ name: 'response', build: () => responseDocument(ws, r, c) }] },
+  // An internal record for the partnership, not a submission: Markdown only (SPEC 3).
+  { commands: ['merge'], formats: ['md'], documents: (ws, r, c) => [{ name: 'removed', build: () => removedDocument(ws, r, c) }] },
+  {
+    commands: ['merge'],
+    formats: ['md', 'docx'],
+    documents: (ws, r, c) => separatePartners(r).map((id) => ({ name: `separate/${id}`, build: () => separateDocument(ws, r, id, c) })),
+  },
+];
+
+/** Subdirectories whose files a command fully determines, so stale ones are removed. */
+export const OWNED: Record<BuildCommand, readonly string[]> = { draft: [], merge: ['separate'] };
+
+export function plan(command: BuildCommand, ws: Workspace, result: MergeResult, cover: CoverWording, formats: ReadonlySet<Format>): PlannedDocument[] {
+  return TABLE.filter((row) => row.commands.includes(command)).flatMap((row) =>
+    row.documents(ws, result, cover).map((d) => ({ ...d, formats: row.formats.filter((f) => formats.has(f)) })),
+  );
+}
