@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Env } from './commands/env.js';
 import { UsageError } from './commands/env.js';
 import { isIsoDate } from './dates.js';
+import { NO_PROGRESS, progressBar } from './commands/progress.js';
 
 const VERSION = '0.1.0';
 
@@ -24,6 +25,7 @@ function makeEnv(program: Command): Env {
     root,
     today: o.today ?? localToday(),
     quiet: o.quiet === true,
+    progress: o.quiet !== true && process.stderr.isTTY === true ? progressBar((s) => void process.stderr.write(s)) : NO_PROGRESS,
     color,
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
@@ -81,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('partners x questions: answered, abstained, missing; objections; days to each deadline')
     .action(async () => {
       const { status } = await import('./commands/status.js');
-      code = status(makeEnv(program));
+      code = await status(makeEnv(program));
     });
 
   program
@@ -92,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .action(async (opts: { partners?: boolean; strict?: boolean; format: 'text' | 'json' | 'github' }) => {
       const { check } = await import('./commands/check.js');
-      code = check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, format: opts.format });
+      code = await check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, format: opts.format });
     });
 
   program

@@ -4,22 +4,27 @@ import { checkCompleteness } from './completeness.js';
 import { loadWorkspace } from './load/workspace.js';
 import { merge, type MergeResult } from './merge/merge.js';
 import type { Workspace } from './model.js';
+import { Threads } from './parallel/pool.js';
+import type { OnProgress } from './commands/progress.js';
 import { Problems } from './problems.js';
 import { validate } from './validate.js';
 
 export interface Checked {
   problems: Problems;
+  /** The threads the load used, for the renderers to use too; close them when done. */
+  threads: Threads;
   ws: Workspace | null;
   result: MergeResult | null;
 }
 
-export function runCheck(root: string, today: string, opts: { partners: boolean; completeness: boolean }): Checked {
+export async function runCheck(root: string, today: string, opts: { partners: boolean; completeness: boolean; progress?: OnProgress }): Promise<Checked> {
   const problems = new Problems();
-  const ws = loadWorkspace(root, today, problems);
-  if (!ws) return { problems, ws: null, result: null };
+  const threads = new Threads();
+  const ws = await loadWorkspace(root, today, problems, threads, opts.progress);
+  if (!ws) return { problems, threads, ws: null, result: null };
   validate(ws, problems);
-  if (problems.hasInputErrors()) return { problems, ws, result: null };
+  if (problems.hasInputErrors()) return { problems, threads, ws, result: null };
   const result = merge(ws);
   if (opts.completeness) checkCompleteness(ws, result, problems, { partners: opts.partners });
-  return { problems, ws, result };
+  return { problems, threads, ws, result };
 }

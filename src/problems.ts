@@ -43,6 +43,11 @@ export class Problems {
     this.add('error', 'completeness', code, at, message);
   }
 
+  /** Problems found elsewhere (a worker thread), in the order found. */
+  absorb(found: readonly Problem[]): void {
+    this.list.push(...found);
+  }
+
   hasInputErrors(): boolean {
     return this.list.some((p) => p.severity === 'error' && p.kind === 'input');
   }

@@ -9,13 +9,14 @@ import type { Position } from '../model.js';
 import { runCheck } from '../pipeline.js';
 import { exitCodeFor, type Problem } from '../problems.js';
 import { ReferenceDocError } from '../render/docx/reference.js';
-import { WRITERS } from '../render/writers.js';
+import { failure } from '../parallel/failure.js';
+import type { TaskResult } from '../parallel/tasks.js';
 import { OutputError, Staging } from '../write/outputs.js';
 import { type Env, report } from './env.js';
 import { summary } from './summary.js';
 
 export async function build(env: Env, what: BuildCommand, opts: { allowIncomplete: boolean; docx: boolean }): Promise<number> {
-  const { problems, ws, result } = runCheck(env.root, env.today, { partners: false, completeness: what === 'merge' });
+  const { problems, threads, ws, result } = await runCheck(env.root, env.today, { partners: false, completeness: what === 'merge', progress: env.progress.update });
   if (!ws || !result || problems.hasInputErrors()) return report(env, problems.sorted());
   if (exitCodeFor(problems.list, false) === 1 && !opts.allowIncomplete) {
     report(env, problems.sorted());
@@ -30,37 +31,52 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
 
   // Once per place: the same unrenderable thing may occur in many documents and many times in one.
   const said = new Set<string>();
+  const warn = (output: string, message: string, at?: Position) => {
+    const where = at ?? { file: output, line: 1, column: 1 };
+    const key = `${where.file}:${where.line}:${where.column}:${message}`;
+    if (said.has(key)) return;
+    said.add(key);
+    shown.push({ severity: 'warning', kind: 'input', code: 'docx', message, ...where });
+  };
   let staging: Staging | undefined;
   let written: string[];
   try {
     staging = new Staging(outDir, OWNED[what], env.root);
-    // Built, rendered and staged one at a time: at a thousand partners each
-    // document tree and its DOCX object graph take hundreds of MiB.
-    for (const planned of plan(what, ws, result, ws.style.style.cover, formats)) {
-      const doc = planned.build();
-      const toRoot = relative(dirname(join(outDir, planned.name)), env.root).split('\\').join('/') || '.';
-      for (const format of planned.formats) {
-        const output = `${ws.config.output}/${planned.name}.${format}`;
-        const warn = (message: string, at?: Position) => {
-          const where = at ?? { file: output, line: 1, column: 1 };
-          const key = `${where.file}:${where.line}:${where.column}:${message}`;
-          if (said.has(key)) return;
-          said.add(key);
-          shown.push({ severity: 'warning', kind: 'input', code: 'docx', message, ...where });
-        };
-        staging.stage(`${planned.name}.${format}`, await WRITERS[format]({ doc, toRoot, style: ws.style, images: ws.images, warn }));
-      }
+    const stage = staging;
+    const runner = threads.active;
+    // Documents are rendered side by side (when there are threads) but staged
+    // in plan order; only a few are in flight, since at a thousand partners
+    // each document tree and its DOCX take hundreds of MiB.
+    const inFlight: { name: string; result: Promise<TaskResult> }[] = [];
+    let count = 0;
+    const settle = async () => {
+      const { name, result } = inFlight.shift()!;
+      const done = await result;
+      if (done.kind !== 'render') throw failure(done);
+      for (const w of done.warnings) warn(`${ws.config.output}/${name}.${w.format}`, w.message, w.at);
+      for (const [format, content] of done.outputs) stage.stage(`${name}.${format}`, content);
+      env.progress.update('writing documents', (count += 1), planned.length);
+    };
+    const planned = plan(what, ws, result, ws.style.style.cover, formats);
+    for (const doc of planned) {
+      const toRoot = relative(dirname(join(outDir, doc.name)), env.root).split('\\').join('/') || '.';
+      const task = { kind: 'render', doc: doc.build(), formats: doc.formats, toRoot, style: ws.style, images: ws.images } as const;
+      inFlight.push({ name: doc.name, result: runner.run(task) });
+      if (inFlight.length > runner.width) await settle();
     }
+    while (inFlight.length > 0) await settle();
     if (what === 'merge') staging.stage('report.json', reportJson(ws, result));
     written = staging.commit();
   } catch (e) {
     staging?.discard();
+    await threads.close();
     if (e instanceof ReferenceDocError) {
       return report(env, [...shown, { severity: 'error', kind: 'input', code: 'reference-docx', message: referenceProblem(e.message), file: REFERENCE_FILE, line: 1, column: 1 }]);
     }
     if (e instanceof OutputError) return report(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, ...configAt }]);
     throw e;
   }
+  await threads.close();
   report(env, shown);
   if (!env.quiet) env.stdout(`${summary(ws.config.output, written)}\n`);
   return 0;

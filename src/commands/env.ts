@@ -2,11 +2,14 @@
 import type { Problem } from '../problems.js';
 import { exitCodeFor } from '../problems.js';
 import { formatProblems, type Format } from '../format.js';
+import type { Progress } from './progress.js';
 
 export interface Env {
   root: string;
   today: string;
   quiet: boolean;
+  /** The progress bar of long runs (a no-op unless stderr is a terminal and --quiet is off). */
+  progress: Progress;
   color: boolean;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -15,6 +18,7 @@ export interface Env {
 /** Prints problems as text on stderr (errors only under --quiet) and returns the exit code. */
 export function report(env: Env, problems: readonly Problem[], strict = false): 0 | 1 | 2 {
   const shown = env.quiet ? problems.filter((p) => p.severity === 'error') : problems;
+  env.progress.clear();
   env.stderr(formatProblems(shown, 'text', false, env.color));
   return exitCodeFor(problems, strict);
 }

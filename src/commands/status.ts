@@ -9,8 +9,8 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
 }
 
-export function status(env: Env): number {
-  const { problems, ws, result } = runCheck(env.root, env.today, { partners: false, completeness: false });
+export async function status(env: Env): Promise<number> {
+  const { problems, ws, result } = await runCheck(env.root, env.today, { partners: false, completeness: false });
   if (!ws || !result) return report(env, problems.sorted());
   const out: string[] = [];
   out.push(`${ws.config.partnership}: ${ws.questions.title}`);

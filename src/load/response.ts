@@ -56,13 +56,20 @@ export interface ParsedFile {
   images: ImageRef[];
 }
 
+export interface ParsedPartner {
+  partner: PartnerResponse;
+  images: ImageRef[];
+  /** Where the partner id is given (its 'id:' line, or line 1 for the file name). */
+  idAt: Position;
+}
+
 /** Reads a partner file; returns null when it cannot be used at all. */
 export function parsePartnerFile(
   source: string,
   file: string,
   questions: QuestionSet,
   problems: Problems,
-): { partner: PartnerResponse; images: ParsedFile['images']; idAt: Position } | null {
+): ParsedPartner | null {
   const fileId = posix.basename(file).replace(/\.md$/i, '');
   const parsed = parseFile(source, file, questions, problems, true);
   if (!parsed?.front) return null;

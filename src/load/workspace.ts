@@ -7,7 +7,10 @@ import type { Config, Contribution, PartnerResponse, Position, QuestionSet, Work
 import type { Problems } from '../problems.js';
 import { CONFIG_FILE, parseConfig } from './config.js';
 import { parseQuestionSet, questionRange } from './questions.js';
-import { parseCompositeFile, parsePartnerFile } from './response.js';
+import { parseCompositeFile } from './response.js';
+import type { Threads } from '../parallel/pool.js';
+import type { OnProgress } from '../commands/progress.js';
+import { parseFiles } from '../parallel/parse.js';
 import { ioCode, listDir, readText } from './files.js';
 import { DEFAULT_HOUSE_STYLE, loadHouseStyle } from './house-style.js';
 
@@ -81,7 +84,7 @@ function loadImages(root: string, refs: { path: string; position: Position }[], 
 }
 
 /** Loads everything; returns null when the workspace cannot be understood at all (problems say why). */
-export function loadWorkspace(root: string, today: string, problems: Problems): Workspace | null {
+export async function loadWorkspace(root: string, today: string, problems: Problems, threads: Threads, progress?: OnProgress): Promise<Workspace | null> {
   const config = loadConfig(root, today, problems);
   if (!config) return null;
   const questions = loadQuestions(root, config, problems);
@@ -99,7 +102,7 @@ export function loadWorkspace(root: string, today: string, problems: Problems): 
     problems.error('responses', config.at?.responses ?? at(config.file ?? CONFIG_FILE), `the responses directory '${dir}' does not exist; create it and put one Markdown file per partner in it`);
     return null;
   }
-  const byId = new Map<string, PartnerResponse>();
+  const files: { file: string; source: string }[] = [];
   for (const name of names) {
     if (name.startsWith('.')) continue;
     const file = posix.join(dir, name);
@@ -112,16 +115,19 @@ export function loadWorkspace(root: string, today: string, problems: Problems): 
       continue;
     }
     const source = readText(root, file, problems);
-    if (source === null) continue;
-    const parsed = parsePartnerFile(source, file, questions, problems);
-    if (!parsed) continue;
-    const other = byId.get(parsed.partner.id);
+    if (source !== null) files.push({ file, source });
+  }
+  const byId = new Map<string, PartnerResponse>();
+  for (const { result, problems: found } of await parseFiles(files, questions, threads, progress)) {
+    problems.absorb(found);
+    if (!result) continue;
+    const other = byId.get(result.partner.id);
     if (other) {
-      problems.error('duplicate-partner', parsed.idAt, `${file} and ${other.file} both declare partner id '${parsed.partner.id}'; give each partner its own id (set 'id:' in the front matter or rename the file)`);
+      problems.error('duplicate-partner', result.idAt, `${result.partner.file} and ${other.file} both declare partner id '${result.partner.id}'; give each partner its own id (set 'id:' in the front matter or rename the file)`);
       continue;
     }
-    byId.set(parsed.partner.id, parsed.partner);
-    loadImages(root, parsed.images, images, problems);
+    byId.set(result.partner.id, result.partner);
+    loadImages(root, result.images, images, problems);
   }
 
   let composite: Contribution[] = [];

@@ -1,0 +1,121 @@
+// A small pool of worker threads running src/parallel/worker.ts. Partner files
+// and documents are independent, so they are parsed and rendered side by side;
+// results come back in the order the tasks were given, so the output is the
+// same bytes whatever the pool size.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { perform, type Task, type TaskResult } from './tasks.js';
+
+/**
+ * Threads to use: LSP_RESPOND_WORKERS when set (0 or 1: none), else one per
+ * core but one. V8's garbage collector already works on a second core while
+ * Markdown is parsed: on 2 cores two parsing threads were measured no faster
+ * than one (bench/README.md), so the pool starts from 3 cores.
+ */
+export function poolSize(): number {
+  const asked = process.env.LSP_RESPOND_WORKERS;
+  if (asked !== undefined && /^\d+$/.test(asked)) return Number(asked);
+  return availableParallelism() - 1;
+}
+
+/** Whether LSP_RESPOND_WORKERS asks for threads whatever the size of the work (tests use it). */
+export function poolForced(): boolean {
+  return process.env.LSP_RESPOND_WORKERS !== undefined && poolSize() > 1;
+}
+
+/** Runs tasks on worker threads, or on this thread when there is no pool. */
+export interface Runner {
+  run(task: Task): Promise<TaskResult>;
+  close(): Promise<void>;
+  /** How many tasks it is worth keeping in flight. */
+  readonly width: number;
+}
+
+export const ON_THIS_THREAD: Runner = { run: perform, close: async () => {}, width: 1 };
+
+interface Pending {
+  task: Task;
+  resolve: (r: TaskResult) => void;
+  reject: (e: Error) => void;
+}
+
+export class Pool implements Runner {
+  private readonly idle: Worker[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly all: Worker[] = [];
+  private readonly busy = new Map<Worker, Pending>();
+
+  constructor(readonly width: number) {
+    const size = width;
+    for (let i = 0; i < size; i++) {
+      // The bundle puts worker.js beside the chunk holding this code (dist/).
+      const worker = new Worker(new URL('./worker.js', import.meta.url));
+      worker.on('message', (result: TaskResult) => this.done(worker, result));
+      worker.on('error', (e) => this.failed(worker, e));
+      // An idle worker must not keep the process alive.
+      worker.unref();
+      this.all.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  run(task: Task): Promise<TaskResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.next();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((w) => w.terminate()));
+  }
+
+  private next(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const pending = this.queue.shift()!;
+      this.busy.set(worker, pending);
+      worker.ref();
+      worker.postMessage(pending.task);
+    }
+  }
+
+  private done(worker: Worker, result: TaskResult): void {
+    const pending = this.busy.get(worker);
+    this.busy.delete(worker);
+    worker.unref();
+    this.idle.push(worker);
+    pending?.resolve(result);
+    this.next();
+  }
+
+  private failed(worker: Worker, error: Error): void {
+    const pending = this.busy.get(worker);
+    this.busy.delete(worker);
+    pending?.reject(error);
+  }
+}
+
+/** Below this much Markdown, starting threads costs more than it saves. */
+const THREAD_THRESHOLD = 256 * 1024;
+
+/** The pool of one command run, started only when the work is large enough to gain from it. */
+export class Threads {
+  private pool: Pool | null = null;
+
+  /** A runner for work on `bytes` of input. */
+  for(bytes: number): Runner {
+    const size = poolSize();
+    if (poolForced() || (size > 1 && bytes >= THREAD_THRESHOLD)) this.pool ??= new Pool(size);
+    return this.active;
+  }
+
+  /** The pool if one was started, else this thread. */
+  get active(): Runner {
+    return this.pool ?? ON_THIS_THREAD;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
