@@ -15,6 +15,7 @@ export type DocumentKind = 'draft' | 'response' | 'removed' | 'separate' | 'form
  *  - 'part'         paragraph naming a part of a question, e.g. "(a) the executive"
  *  - 'attribution'  paragraph naming the author and section id of a contribution
  *  - 'superseded'   blockquote holding superseded source material
+ *  - 'removed'      blockquote holding, in the draft, a contribution that will be removed
  *  - 'abstention'   paragraph recording an abstention and its reason
  *  - 'note'         an editorial note (e.g. "No collective response")
  *  - 'form-note'    the Word response form's own text (instructions), which import skips
@@ -31,6 +32,7 @@ export type Role =
   | 'part'
   | 'attribution'
   | 'superseded'
+  | 'removed'
   | 'abstention'
   | 'note'
   | 'form-note';
@@ -41,6 +43,8 @@ export interface DocumentMeta {
   creator: string; // the partnership
   short: string; // the partnership's short name, for the page header
   date: string; // YYYY-MM-DD: the response date, also used for core.xml dates
+  /** Said on every page, the first included (the draft's "DRAFT - not for submission"). */
+  banner?: string;
 }
 
 export interface DocumentModel {

@@ -40,6 +40,17 @@ export interface QuestionSet {
 export const SECTORS = ['public', 'private', 'voluntary', 'community', 'other'] as const;
 export type Sector = (typeof SECTORS)[number];
 
+export const ATTRIBUTIONS = ['none', 'sector', 'partner'] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number];
+
+export interface Contact {
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
 export interface Config {
   partnership: string;
   short: string;
@@ -47,6 +58,14 @@ export interface Config {
   responses: string;
   output: string;
   date: string; // YYYY-MM-DD
+  /** The circulation draft's date: draft_date, else today (--today); never the response date. */
+  draftDate: string;
+  /** The contact officer, printed on the response cover and on the draft's first page. */
+  contact: Contact | null;
+  /** How each contribution is introduced in the response (SPEC: none). */
+  attribute: Attribution;
+  /** `short:` as a file-name prefix (KCP-response.docx), when `short:` is given. */
+  fileTag: string | null;
   deadlines: Record<string, string>;
   partners: string[] | null;
   abstain: { question: string; reason: string; position: Position }[];
@@ -83,6 +102,16 @@ export interface Objection {
   id: SectionId;
   by: string; // partner id
   reason: string;
+  /** cannot-endorse: another partner's objection (or the author's own); separate-only: the author keeps it for its own submission. */
+  kind: 'cannot-endorse' | 'separate-only';
+  position: Position;
+}
+
+/** A partner's sign-off of a circulated draft (front matter `endorsed:`). */
+export interface Endorsement {
+  round: number;
+  date: string;
+  by: string;
   position: Position;
 }
 
@@ -93,6 +122,7 @@ export interface PartnerResponse {
   file: string;
   abstain: { question: string; position: Position }[];
   objections: Objection[];
+  endorsed: Endorsement | null;
   preamble: Contribution | null;
   answers: Contribution[]; // in file order
 }

@@ -1,5 +1,6 @@
 // load -> validate -> merge -> completeness: what check, status, draft and
 // merge share. Rendering is not here, so check never loads a writer.
+import { advise } from './advise.js';
 import { checkCompleteness } from './completeness.js';
 import { loadWorkspace } from './load/workspace.js';
 import { merge, type MergeResult } from './merge/merge.js';
@@ -25,6 +26,7 @@ export async function runCheck(root: string, today: string, opts: { partners: bo
   validate(ws, problems);
   if (problems.hasInputErrors()) return { problems, threads, ws, result: null };
   const result = merge(ws);
+  advise(ws, result, problems);
   if (opts.completeness) checkCompleteness(ws, result, problems, { partners: opts.partners });
   return { problems, threads, ws, result };
 }

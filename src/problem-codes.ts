@@ -47,7 +47,8 @@ export const PROBLEM_CODES = {
   'abstain-and-answer': error('a question both abstained on and answered'),
   'duplicate-abstention': warning('a question listed twice under abstain'),
   'section-id': error('a `cannot_endorse` entry that is not a section id'),
-  'duplicate-objection': warning('a section listed twice under cannot_endorse'),
+  'duplicate-objection': warning('a section listed twice under cannot_endorse or separate_only'),
+  'separate-only': error("a `separate_only` entry that is not one of the partner's own sections"),
   'too-deep': error('lists, quotations or emphasis nested too deeply'),
   'too-long': error('a paragraph with too many Markdown markers to read in reasonable time'),
   image: error('an image file that is missing, unreadable or damaged'),
@@ -57,6 +58,7 @@ export const PROBLEM_CODES = {
   'composite-front-matter': warning('front matter in composite.md; it is not used'),
   // Across files
   'unknown-section': error('a `cannot_endorse` entry names a section that does not exist'),
+  'objection-changes-nothing': warning('an objection to text that agreed wording in composite.md replaces anyway; it changes nothing in the response'),
   'abstained-answer': warning('an answer to a question the partnership abstains on collectively; it is not in the response'),
   // Completeness
   unanswered: incomplete('a question of the final response has neither an answer nor an abstention'),

@@ -47,21 +47,23 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
     // Documents are rendered side by side (when there are threads) but staged
     // in plan order; only a few are in flight, since at a thousand partners
     // each document tree and its DOCX take hundreds of MiB.
-    const inFlight: { name: string; result: Promise<TaskResult> }[] = [];
+    const inFlight: { name: string; copies: readonly string[]; result: Promise<TaskResult> }[] = [];
     let count = 0;
     const settle = async () => {
-      const { name, result } = inFlight.shift()!;
+      const { name, copies, result } = inFlight.shift()!;
       const done = await result;
       if (done.kind !== 'render') throw failure(done);
       for (const w of done.warnings) warn(`${ws.config.output}/${name}.${w.format}`, w.message, w.at);
-      for (const [format, content] of done.outputs) stage.stage(`${name}.${format}`, content);
+      for (const [format, content] of done.outputs) {
+        for (const as of [name, ...(format === 'docx' ? copies : [])]) stage.stage(`${as}.${format}`, content);
+      }
       env.progress.update('writing documents', (count += 1), planned.length);
     };
     const planned = plan(what, ws, result, ws.style.style.cover, formats);
     for (const doc of planned) {
       const toRoot = relative(dirname(join(outDir, doc.name)), env.root).split('\\').join('/') || '.';
       const task = { kind: 'render', doc: doc.build(), formats: doc.formats, toRoot, style: ws.style, images: ws.images } as const;
-      inFlight.push({ name: doc.name, result: runner.run(task) });
+      inFlight.push({ name: doc.name, copies: doc.docxCopies ?? [], result: runner.run(task) });
       if (inFlight.length > runner.width) await settle();
     }
     while (inFlight.length > 0) await settle();

@@ -3,8 +3,8 @@
 import type { BlockContent, RootContent } from 'mdast';
 import type { DocumentKind, DocumentModel } from '../document.js';
 import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
-import { COMPOSITE, type Contribution, type PartnerResponse, type Workspace } from '../model.js';
-import { bullets, code, Footnotes, heading, longDate, para, strong, superseded, text } from './nodes.js';
+import { COMPOSITE, type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../model.js';
+import { bullets, code, Footnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
 
 /** Cover wording, from the house style (templates/style.yaml, whose defaults say "Response from" and so on). */
@@ -25,13 +25,28 @@ function context(ws: Workspace, result: MergeResult, cover: CoverWording): Conte
   return { ws, result, partners: new Map(ws.partners.map((p) => [p.id, p])), cover };
 }
 
-function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: Footnotes): DocumentModel {
+/** `who` is the author the document speaks for: the partnership, or one partner (its separate submission). */
+function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: Footnotes, who: { name?: string; date?: string; banner?: string } = {}): DocumentModel {
   const { config, questions } = ctx.ws;
   return {
     kind,
-    meta: { title: questions.title, subject, creator: config.partnership, short: config.short, date: config.date },
+    meta: {
+      title: questions.title,
+      subject,
+      creator: who.name ?? config.partnership,
+      short: who.name ?? config.short,
+      date: who.date ?? config.date,
+      ...(who.banner ? { banner: who.banner } : {}),
+    },
     tree: { type: 'root', children: [...children, ...notes.definitions()] },
   };
+}
+
+export const DRAFT_BANNER = 'DRAFT - not for submission';
+
+/** The contact officer on one line: name, role, e-mail, phone, address. */
+function contactLine(contact: Contact): string {
+  return [contact.name, contact.role, contact.email, contact.phone, contact.address].filter((x): x is string => x !== null).join(', ');
 }
 
 function cover(ctx: Context, subtitle: string, lines: string[]): RootContent[] {
@@ -53,8 +68,28 @@ function attribution(ctx: Context, a: Account, extra = ''): RootContent {
   return para([text(`${author(ctx, a.contribution)} — section `), code(a.contribution.section), text(extra)], 'attribution');
 }
 
+const SECTOR_INTRODUCTION: Record<Sector, string> = {
+  public: 'From the public sector:',
+  private: 'From business:',
+  voluntary: 'From the voluntary sector:',
+  community: 'From the community sector:',
+  other: 'From another partner:',
+};
+
+/** How `attribute:` introduces a contribution in the response; null for none (and for agreed wording, which is everyone's). */
+function introduction(ctx: Context, c: Contribution): string | null {
+  const p = ctx.partners.get(c.partner);
+  if (!p || ctx.ws.config.attribute === 'none') return null;
+  return ctx.ws.config.attribute === 'partner' ? `${p.name}:` : SECTOR_INTRODUCTION[p.sector];
+}
+
 function objectionText(ctx: Context, a: Account): string {
-  return a.objections.map((o) => `${ctx.partners.get(o.by)?.name ?? o.by}${o.reason ? ` (“${o.reason}”)` : ''}`).join('; ');
+  return a.objections
+    .map((o) => {
+      const who = ctx.partners.get(o.by)?.name ?? o.by;
+      return o.kind === 'separate-only' ? `${who}, which keeps it for its own submission` : `${who}${o.reason ? ` (“${o.reason}”)` : ''}`;
+    })
+    .join('; ');
 }
 
 /** Contributions grouped under part labels where they answer a part. */
@@ -80,8 +115,10 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
   const notes = new Footnotes();
   const contribution = (a: Account): RootContent[] => {
     notes.add(a.contribution);
-    const objected = a.objections.length > 0 ? ` — not endorsed by ${objectionText(ctx, a)}` : '';
-    return [attribution(ctx, a, objected), ...a.contribution.blocks];
+    if (a.objections.length === 0) return [attribution(ctx, a), ...a.contribution.blocks];
+    // Marked, labelled and set apart, so nobody reads it as part of the response.
+    const label = para([strong('To be removed from the response:'), text(` not endorsed by ${objectionText(ctx, a)}.`)]);
+    return [attribution(ctx, a), removed([label, ...(a.contribution.blocks as BlockContent[])])];
   };
   const body = (o: QuestionOutcome): RootContent[] => {
     const out: RootContent[] = [];
@@ -98,19 +135,24 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
     if (out.length === 0) out.push(para('No contribution yet.', 'note'));
     return out;
   };
+  const { deadlines, contact } = ws.config;
+  const by = deadlines.objections ? ` by ${longDate(deadlines.objections)}` : '';
+  const tell = contact ? ` tell ${contactLine(contact)}, or` : '';
   const children = [
-    ...cover(ctx, subject, [`Draft of ${longDate(ws.config.date)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
-    ...preambleSection('General comments', result.preambles, contribution),
-    ...skeleton(result, body),
-    heading(1, 'How to object to a section'),
+    para([strong(DRAFT_BANNER)], 'cover'),
+    ...cover(ctx, subject, [`Draft of ${longDate(ws.config.draftDate)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
+    // On the first page, before any answer: how and by when to object.
+    para([strong(`How to object${by}`)], 'cover'),
     para(
-      'The collective response will contain only what every partner endorses. If your organisation cannot endorse a section of this draft, add its section id (shown beside each contribution, e.g. Q12/rbkc; or Q12 for the whole answer to question 12) to the front matter of your response file, with your reason:',
+      `The collective response will contain only what every partner endorses. If your organisation cannot endorse a section of this draft, then${by}${tell} add its section id (shown beside each contribution, e.g. Q12/rbkc; or Q12 for the whole answer to question 12) to the front matter of your response file, with your reason:`,
       'note',
     ),
     { type: 'code' as const, lang: 'yaml', value: 'cannot_endorse:\n  - section: Q12/rbkc\n    reason: We cannot support this proposal as drafted.' },
-    para('Each section named there is removed from the final response; its author may submit it separately to the department.', 'note'),
+    para('Each section named there is removed from the final response; its author may submit it separately to the department. Shaded text marked "To be removed" is already objected to; text marked "Source material" is superseded by agreed wording.', 'note'),
+    ...preambleSection('General comments', result.preambles, contribution),
+    ...skeleton(result, body),
   ];
-  return document(ctx, 'draft', subject, children, notes);
+  return document(ctx, 'draft', subject, children, notes, { date: ws.config.draftDate, banner: DRAFT_BANNER });
 }
 
 export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording): DocumentModel {
@@ -119,7 +161,8 @@ export function responseDocument(ws: Workspace, result: MergeResult, wording: Co
   const included = (a: Account): RootContent[] => {
     if (a.status !== 'included') return [];
     notes.add(a.contribution);
-    return a.contribution.blocks;
+    const by = introduction(ctx, a.contribution);
+    return by === null ? a.contribution.blocks : [para([strong(by)], 'attribution'), ...a.contribution.blocks];
   };
   const body = (o: QuestionOutcome): RootContent[] => {
     if (o.state.kind === 'abstained') return [para(`The Partnership does not give a collective response to this question. ${o.state.reason}`, 'abstention')];
@@ -129,7 +172,7 @@ export function responseDocument(ws: Workspace, result: MergeResult, wording: Co
   const endorsing = ws.partners.map((p) => `${p.name} (${p.sector})`);
   const subject = `${ctx.cover.prefix} the ${ws.config.partnership}`;
   const children = [
-    ...cover(ctx, subject, [longDate(ws.config.date), `${ctx.cover.endorsedBy}:`]),
+    ...cover(ctx, subject, [longDate(ws.config.date), ...(ws.config.contact ? [`Contact: ${contactLine(ws.config.contact)}`] : []), `${ctx.cover.endorsedBy}:`]),
     ...(endorsing.length > 0 ? [bullets(endorsing)] : []),
     ...preambleSection('General comments', result.preambles.filter((a) => a.status === 'included'), included),
     ...skeleton(result, body),
@@ -193,5 +236,5 @@ export function separateDocument(ws: Workspace, result: MergeResult, id: string,
     ...preambleSection('General comments', result.preambles.filter(mine), render),
     ...skeleton(result, body),
   ];
-  return document(ctx, 'separate', subject, children, notes);
+  return document(ctx, 'separate', subject, children, notes, { name: partner.name });
 }

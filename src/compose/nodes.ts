@@ -29,6 +29,10 @@ export function superseded(children: BlockContent[]): RootContent {
   return withRole<Blockquote>({ type: 'blockquote', children }, 'superseded');
 }
 
+export function removed(children: BlockContent[]): RootContent {
+  return withRole<Blockquote>({ type: 'blockquote', children }, 'removed');
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** '2006-03-01' -> '1 March 2006', the same on every machine and locale. */

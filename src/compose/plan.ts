@@ -14,6 +14,8 @@ export interface PlannedDocument {
   formats: readonly Format[];
   /** Built when its turn comes, so only one document tree is alive at a time. */
   build: () => DocumentModel;
+  /** Further names its DOCX is written under (the response as KCP-response.docx). */
+  docxCopies?: readonly string[];
 }
 
 interface Row {
@@ -24,7 +26,12 @@ interface Row {
 
 const TABLE: readonly Row[] = [
   { commands: ['draft', 'merge'], formats: ['md', 'docx'], documents: (ws, r, c) => [{ name: 'draft', build: () => draftDocument(ws, r, c) }] },
-  { commands: ['merge'], formats: ['md', 'docx'], documents: (ws, r, c) => [{ name: 'response', build: () => responseDocument(ws, r, c) }] },
+  {
+    commands: ['merge'],
+    formats: ['md', 'docx'],
+    // The file a partnership sends carries its short name; response.docx stays, as SPEC 3 names it.
+    documents: (ws, r, c) => [{ name: 'response', build: () => responseDocument(ws, r, c), docxCopies: ws.config.fileTag ? [`${ws.config.fileTag}-response`] : [] }],
+  },
   // An internal record for the partnership, not a submission: Markdown only (SPEC 3).
   { commands: ['merge'], formats: ['md'], documents: (ws, r, c) => [{ name: 'removed', build: () => removedDocument(ws, r, c) }] },
   {

@@ -2,7 +2,7 @@
 // partnership name, which then comes from nowhere: that is an error.
 import { posix } from 'node:path';
 import { z } from 'zod';
-import type { Config } from '../model.js';
+import { ATTRIBUTIONS, type Config } from '../model.js';
 import type { Problems } from '../problems.js';
 import { describeIssue, isoDate, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
 import { PARTNER_ID } from './partner-id.js';
@@ -10,7 +10,8 @@ import { readYaml, validate } from './yaml.js';
 
 export const CONFIG_FILE = 'lsp-respond.yaml';
 
-const KEYS = ['partnership', 'short', 'questions', 'responses', 'output', 'date', 'deadlines', 'partners', 'abstain'] as const;
+const KEYS = ['partnership', 'short', 'questions', 'responses', 'output', 'date', 'draft_date', 'deadlines', 'partners', 'abstain', 'contact', 'attribute'] as const;
+const CONTACT_KEYS = ['name', 'role', 'email', 'phone', 'address'] as const;
 
 const relativePath = (what: string) => text(what).refine((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p), { error: `${what} must be a path relative to the workspace` });
 
@@ -21,6 +22,20 @@ const schema = z.object({
   responses: relativePath('responses').optional(),
   output: relativePath('output').optional(),
   date: isoDate('date').optional(),
+  draft_date: isoDate('draft_date').optional(),
+  contact: z
+    .object(
+      {
+        name: text('contact.name'),
+        role: text('contact.role').optional(),
+        email: text('contact.email').optional(),
+        phone: text('contact.phone').optional(),
+        address: text('contact.address').optional(),
+      },
+      { error: 'contact must be a mapping: name, and optionally role, email, phone and address' },
+    )
+    .optional(),
+  attribute: z.enum(ATTRIBUTIONS, { error: `attribute must be one of ${ATTRIBUTIONS.join(', ')}` }).optional(),
   deadlines: z.record(z.string(), isoDate('a deadline'), { error: 'deadlines must map a name to a date, e.g. submission: 2006-03-03' }).optional(),
   partners: z
     .array(z.string().regex(PARTNER_ID, { error: 'a partner id uses only a-z, 0-9 and -' }), { error: 'partners must be a list of partner ids' })
@@ -42,6 +57,7 @@ export function parseConfig(source: string, file: string, today: string, problem
     return null;
   }
   warnUnknownKeys(yaml, [], KEYS, problems, file);
+  warnUnknownKeys(yaml, ['contact'], CONTACT_KEYS, problems, `${file} (contact)`);
   const data = validate(yaml, schema, problems, describeIssue);
   if (!data) return null;
   const clash = outputClash(data.output ?? 'out', data.responses ?? 'responses', data.questions ?? null);
@@ -61,6 +77,10 @@ export function parseConfig(source: string, file: string, today: string, problem
     responses: data.responses ?? 'responses',
     output: data.output ?? 'out',
     date: data.date ?? today,
+    draftDate: data.draft_date ?? today,
+    contact: data.contact ? { name: data.contact.name, role: data.contact.role ?? null, email: data.contact.email ?? null, phone: data.contact.phone ?? null, address: data.contact.address ?? null } : null,
+    attribute: data.attribute ?? 'none',
+    fileTag: data.short ? fileTag(data.short) : null,
     deadlines: data.deadlines ?? {},
     partners: data.partners ? [...seen] : null,
     abstain: Object.entries(data.abstain ?? {}).map(([question, reason]) => ({ question, reason, position: yaml.keyAt(['abstain', question]) })),
@@ -84,4 +104,10 @@ function outputClash(output: string, responses: string, questions: string | null
     if (overlaps(input)) return `'${output}' ${out === input ? 'is' : input.startsWith(`${out}/`) ? 'contains' : 'is inside'} '${input}', which holds inputs`;
   }
   return null;
+}
+
+/** The short name as a file-name prefix: `KCP` stays, `K&C Partnership` becomes `K-C-Partnership`. */
+function fileTag(short: string): string | null {
+  const tag = short.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return tag === '' ? null : tag;
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Contribution, Objection, PartnerResponse, Position, QuestionSet, Target } from '../model.js';
 import { COMPOSITE, SECTORS } from '../model.js';
 import type { Problems } from '../problems.js';
-import { describeIssue, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
+import { describeIssue, isoDate, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
 import { looksLikeQuestion, parseQuestionRef } from './headings.js';
 import { questionRange } from './questions.js';
 import { MAX_FILE_BYTES, MAX_INLINE_MARKERS, MAX_INLINE_NESTING, MAX_NESTING, MAX_TREE_DEPTH, parseMarkdown, tooDeeplyNested, tooDeeplyNestedInline, tooDeepNode } from './markdown.js';
@@ -18,7 +18,7 @@ import { reportForbidden, reportForbiddenReferences } from './text.js';
 import { readYaml, validate } from './yaml.js';
 import { formatSectionId, parseSectionId, SECTION_ID_HELP, sectionIdOf } from '../section-id.js';
 
-const FRONT_KEYS = ['partner', 'id', 'sector', 'abstain', 'cannot_endorse'] as const;
+const FRONT_KEYS = ['partner', 'id', 'sector', 'abstain', 'cannot_endorse', 'separate_only', 'endorsed'] as const;
 
 const frontSchema = z.object({
   partner: text('partner'),
@@ -42,6 +42,19 @@ const frontSchema = z.object({
         { error: 'each entry is a section id, or section: <id> with reason: <text>' },
       ),
       { error: 'cannot_endorse must be a list of sections, each `- section: Q18/mps` with `reason: ...`' },
+    )
+    .optional(),
+  separate_only: z
+    .array(z.string({ error: 'each entry is one of your own section ids, such as Q18/mps' }), { error: 'separate_only must be a list of your own section ids, e.g. [Q18/mps]' })
+    .optional(),
+  endorsed: z
+    .object(
+      {
+        round: z.number({ error: 'endorsed.round must be the number of the circulated draft, e.g. 1' }).int().positive(),
+        date: isoDate('endorsed.date'),
+        by: text('endorsed.by'),
+      },
+      { error: 'endorsed must be a mapping: round, date and by (who signed off)' },
     )
     .optional(),
 });
@@ -104,7 +117,19 @@ export function parsePartnerFile(
     } else if (objections.some((o) => o.section === section)) {
       problems.warn('duplicate-objection', at, `${section} is listed twice under cannot_endorse; the first entry counts`);
     } else {
-      objections.push({ section, id: parsedId, by: id, reason, position: at });
+      objections.push({ section, id: parsedId, by: id, reason, kind: 'cannot-endorse', position: at });
+    }
+  });
+  (front.separate_only ?? []).forEach((entry, i) => {
+    const section = entry.trim();
+    const at = parsed.frontAt(['separate_only', i]);
+    const parsedId = parseSectionId(section);
+    if (!parsedId || parsedId.kind === 'answer' || parsedId.partner !== id) {
+      problems.error('separate-only', at, `'${section}' is not one of ${id}'s own sections; separate_only lists your own contributions, such as Q18/${id} or preamble/${id}`);
+    } else if (objections.some((o) => o.section === section)) {
+      problems.warn('duplicate-objection', at, `${section} is listed twice under cannot_endorse and separate_only; the first entry counts`);
+    } else {
+      objections.push({ section, id: parsedId, by: id, reason: '', kind: 'separate-only', position: at });
     }
   });
   const contribution = (target: Target | null, blocks: RootContent[], position: Position): Contribution =>
@@ -116,6 +141,7 @@ export function parsePartnerFile(
     file,
     abstain,
     objections,
+    endorsed: front.endorsed ? { ...front.endorsed, position: parsed.frontAt(['endorsed']) } : null,
     preamble: parsed.preamble ? contribution(null, parsed.preamble.blocks, parsed.preamble.position) : null,
     answers: parsed.answers.map((a) => contribution(a.target, a.blocks, a.position)),
   };

@@ -104,7 +104,7 @@ function blockquote(node: Blockquote, ctx: RenderContext, env: Env): FileChild[]
   const style = paragraphStyleOf(node, ctx) ?? STYLE.quote;
   const indent = env.indent + QUOTE_INDENT;
   // Quotation styles indent by themselves; roles' other styles do not.
-  const quoteStyle = style === STYLE.quote || style === STYLE.superseded;
+  const quoteStyle = style === STYLE.quote || style === STYLE.superseded || style === STYLE.removed;
   return renderBlocks(node.children, ctx, { ...env, style, indent, styleIndent: quoteStyle ? QUOTE_INDENT : 0 });
 }
 

@@ -14,7 +14,7 @@ import { renderBlocks } from './blocks.js';
 import { BODY, RenderContext } from './context.js';
 import type { Warn } from '../../problems.js';
 import { Footnotes } from './footnotes.js';
-import { headerAndFooter, sectionProperties } from './layout.js';
+import { bannerParagraphs, headerAndFooter, sectionProperties } from './layout.js';
 import { ListNumbering } from './lists.js';
 import { fixForWord } from './word-fixes.js';
 import { packDeterministic } from './package.js';
@@ -45,6 +45,7 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
     creator: ctx.clean(doc.meta.creator),
     short: ctx.clean(doc.meta.short),
     date: doc.meta.date,
+    ...(doc.meta.banner ? { banner: doc.meta.banner } : {}),
   };
   const reference = opts.referenceStyles;
   const bytes = await packDeterministic(() => {
@@ -52,7 +53,9 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
     const { header, footer } = headerAndFooter(meta, ctx);
     // A cover page carries neither the running header nor the page number.
     const cover = ctx.pageBreakBefore !== undefined;
-    const blank = { headers: { first: new Header({ children: [new Paragraph({})] }) }, footers: { first: new Footer({ children: [new Paragraph({})] }) } };
+    // A banner (the draft's) is on every page, the cover's too.
+    const banner = bannerParagraphs(meta, ctx);
+    const blank = { headers: { first: new Header({ children: banner.length > 0 ? banner : [new Paragraph({})] }) }, footers: { first: new Footer({ children: [new Paragraph({})] }) } };
     try {
       const document = new Document({
         ...(reference === undefined ? {} : { externalStyles: withDefaultLanguage(reference, LANGUAGE) }),

@@ -61,11 +61,16 @@ function templateRuns(template: string, meta: DocumentMeta, ctx: RenderContext):
   });
 }
 
+/** The banner line of a document that has one (the draft's "DRAFT - not for submission"), for every page's header. */
+export function bannerParagraphs(meta: DocumentMeta, ctx: RenderContext): Paragraph[] {
+  return meta.banner ? [new Paragraph({ style: STYLE.header, children: [new TextRun({ text: ctx.clean(meta.banner), bold: true })] })] : [];
+}
+
 export function headerAndFooter(meta: DocumentMeta, ctx: RenderContext): { header: Header; footer: Footer } {
   const { style } = ctx;
   return {
     header: new Header({
-      children: [new Paragraph({ style: STYLE.header, children: templateRuns(style.header.text, meta, ctx) })],
+      children: [...bannerParagraphs(meta, ctx), new Paragraph({ style: STYLE.header, children: templateRuns(style.header.text, meta, ctx) })],
     }),
     footer: new Footer({
       children: [new Paragraph({ style: STYLE.footer, children: templateRuns(style.footer.text, meta, ctx) })],

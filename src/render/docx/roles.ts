@@ -12,6 +12,7 @@ const ROLE_STYLES: Record<Role, string> = {
   part: STYLE.part,
   attribution: STYLE.attribution,
   superseded: STYLE.superseded,
+  removed: STYLE.removed,
   abstention: STYLE.abstention,
   note: STYLE.note,
   'form-note': STYLE.formNote,

@@ -25,6 +25,7 @@ export const STYLE = {
   part: 'QuestionPart',
   attribution: 'Attribution',
   superseded: 'Superseded',
+  removed: 'Removed',
   abstention: 'Abstention',
   note: 'Note',
   formNote: 'FormNote',
@@ -127,6 +128,15 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       next: 'Normal',
       run: { color: s.colours.muted },
       paragraph: { ...body, indent: { left: QUOTE_INDENT }, border: { left: { ...rule, size: 18, space: 8 } } },
+    },
+    {
+      // Shaded as well as set apart, so removed text cannot be mistaken for the response's.
+      id: STYLE.removed,
+      name: 'Removed',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { color: s.colours.muted },
+      paragraph: { ...body, indent: { left: QUOTE_INDENT }, border: { left: { ...rule, size: 18, space: 8 } }, shading: { type: ShadingType.CLEAR, fill: 'EDEDED', color: 'auto' } },
     },
     { id: STYLE.abstention, name: 'Abstention', basedOn: 'Normal', next: 'Normal', run: { italics: true }, paragraph: body },
     {
