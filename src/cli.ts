@@ -91,10 +91,11 @@ export async function main(argv: string[]): Promise<number> {
     .description('validate the workspace; passes when every question has an answer or an explicit abstention')
     .option('--partners', 'also require every partner to answer or abstain on every question')
     .option('--strict', 'warnings fail too')
+    .option('--signoff', 'also require every partner to have endorsed the latest circulated round (endorsed: in its front matter)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
-    .action(async (opts: { partners?: boolean; strict?: boolean; format: 'text' | 'json' | 'github' }) => {
+    .action(async (opts: { partners?: boolean; strict?: boolean; signoff?: boolean; format: 'text' | 'json' | 'github' }) => {
       const { check } = await import('./commands/check.js');
-      code = await check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, format: opts.format });
+      code = await check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, signoff: opts.signoff === true, format: opts.format });
     });
 
   program
@@ -104,6 +105,15 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (opts: { docx: boolean }) => {
       const { build } = await import('./commands/build.js');
       code = await build(makeEnv(program), 'draft', { allowIncomplete: true, docx: opts.docx });
+    });
+
+  program
+    .command('circulate')
+    .description('write the draft and freeze it as the next round (out/rounds/<n>/) that partners endorse or object to')
+    .option('--no-docx', 'write the Markdown only')
+    .action(async (opts: { docx: boolean }) => {
+      const { build } = await import('./commands/build.js');
+      code = await build(makeEnv(program), 'circulate', { allowIncomplete: true, docx: opts.docx });
     });
 
   program

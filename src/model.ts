@@ -107,6 +107,13 @@ export interface Objection {
   position: Position;
 }
 
+/** A draft frozen by `circulate`: its number, date and the hash of every section's text. */
+export interface Round {
+  number: number;
+  date: string;
+  sections: Record<string, string>;
+}
+
 /** A partner's sign-off of a circulated draft (front matter `endorsed:`). */
 export interface Endorsement {
   round: number;
@@ -135,6 +142,8 @@ export interface Workspace {
   composite: Contribution[]; // partner id 'composite'
   /** Image files referenced by answers, read at load so renderers stay pure. */
   images: Map<string, Uint8Array>;
+  /** The drafts circulated so far (out/rounds), oldest first. */
+  rounds: Round[];
   /** templates/style.yaml and templates/reference.docx, checked with the rest of the input. */
   style: HouseStyle;
 }

@@ -1,6 +1,7 @@
 // load -> validate -> merge -> completeness: what check, status, draft and
 // merge share. Rendering is not here, so check never loads a writer.
 import { advise } from './advise.js';
+import { type RoundsReview, reviewRounds } from './rounds/signoff.js';
 import { checkCompleteness } from './completeness.js';
 import { loadWorkspace } from './load/workspace.js';
 import { merge, type MergeResult } from './merge/merge.js';
@@ -16,17 +17,20 @@ export interface Checked {
   threads: Threads;
   ws: Workspace | null;
   result: MergeResult | null;
+  /** Sign-off of each partner against the rounds circulated. */
+  rounds: RoundsReview | null;
 }
 
-export async function runCheck(root: string, today: string, opts: { partners: boolean; completeness: boolean; progress?: OnProgress }): Promise<Checked> {
+export async function runCheck(root: string, today: string, opts: { partners: boolean; completeness: boolean; signoff?: boolean; progress?: OnProgress }): Promise<Checked> {
   const problems = new Problems();
   const threads = new Threads();
   const ws = await loadWorkspace(root, today, problems, threads, opts.progress);
-  if (!ws) return { problems, threads, ws: null, result: null };
+  if (!ws) return { problems, threads, ws: null, result: null, rounds: null };
   validate(ws, problems);
-  if (problems.hasInputErrors()) return { problems, threads, ws, result: null };
+  if (problems.hasInputErrors()) return { problems, threads, ws, result: null, rounds: null };
   const result = merge(ws);
   advise(ws, result, problems);
+  const rounds = reviewRounds(ws, problems, { signoff: opts.signoff === true });
   if (opts.completeness) checkCompleteness(ws, result, problems, { partners: opts.partners });
-  return { problems, threads, ws, result };
+  return { problems, threads, ws, result, rounds };
 }

@@ -2,7 +2,9 @@
 // and stage it; only when everything was produced are the outputs renamed
 // into place, so a failed run writes nothing.
 import { dirname, join, relative } from 'node:path';
-import { OWNED, plan, type BuildCommand, type Format } from '../compose/plan.js';
+import { nextRound, OWNED, plan, type BuildCommand, type Format } from '../compose/plan.js';
+import { ROUND_FILE, ROUNDS_DIR } from '../load/rounds.js';
+import { roundJson } from '../rounds/round-file.js';
 import { report as reportJson } from '../compose/report.js';
 import { REFERENCE_FILE, referenceProblem } from '../load/house-style.js';
 import type { Position } from '../model.js';
@@ -55,7 +57,7 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
       if (done.kind !== 'render') throw failure(done);
       for (const w of done.warnings) warn(`${ws.config.output}/${name}.${w.format}`, w.message, w.at);
       for (const [format, content] of done.outputs) {
-        for (const as of [name, ...(format === 'docx' ? copies : [])]) stage.stage(`${as}.${format}`, content);
+        for (const as of [name, ...copies]) stage.stage(`${as}.${format}`, content);
       }
       env.progress.update('writing documents', (count += 1), planned.length);
     };
@@ -63,11 +65,12 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
     for (const doc of planned) {
       const toRoot = relative(dirname(join(outDir, doc.name)), env.root).split('\\').join('/') || '.';
       const task = { kind: 'render', doc: doc.build(), formats: doc.formats, toRoot, style: ws.style, images: ws.images } as const;
-      inFlight.push({ name: doc.name, copies: doc.docxCopies ?? [], result: runner.run(task) });
+      inFlight.push({ name: doc.name, copies: doc.copies ?? [], result: runner.run(task) });
       if (inFlight.length > runner.width) await settle();
     }
     while (inFlight.length > 0) await settle();
     if (what === 'merge') staging.stage('report.json', reportJson(ws, result));
+    if (what === 'circulate') staging.stage(`${ROUNDS_DIR}/${nextRound(ws)}/${ROUND_FILE}`, roundJson(ws));
     written = staging.commit();
   } catch (e) {
     staging?.discard();

@@ -1,6 +1,7 @@
 // status: who has answered what, what is objected to, and how long is left.
 import type { QuestionOutcome } from '../merge/merge.js';
 import { runCheck } from '../pipeline.js';
+import type { SignOff } from '../rounds/signoff.js';
 import { type Env, report } from './env.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -10,8 +11,8 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export async function status(env: Env): Promise<number> {
-  const { problems, ws, result } = await runCheck(env.root, env.today, { partners: false, completeness: false });
-  if (!ws || !result) return report(env, problems.sorted());
+  const { problems, ws, result, rounds } = await runCheck(env.root, env.today, { partners: false, completeness: false });
+  if (!ws || !result || !rounds) return report(env, problems.sorted());
   const out: string[] = [];
   out.push(`${ws.config.partnership}: ${ws.questions.title}`);
   const deadlines = Object.entries(ws.config.deadlines).sort(([, a], [, b]) => (a < b ? -1 : 1));
@@ -35,6 +36,14 @@ export async function status(env: Env): Promise<number> {
   out.push('');
   out.push(objections.length === 0 ? 'No objections.' : `Objections (${objections.length}):`);
   for (const o of objections) out.push(`  ${o.by} cannot endorse ${o.section}${o.reason ? `: ${o.reason}` : ''}`);
+  out.push('');
+  const objectionsDue = ws.config.deadlines.objections;
+  const due = objectionsDue ? ` (objections due ${objectionsDue}${env.today > objectionsDue ? ', passed' : ''})` : '';
+  out.push(rounds.latest ? `Sign-off of round ${rounds.latest.number}, circulated ${rounds.latest.date}${due}:` : `No draft circulated yet (lsp-respond circulate)${due}.`);
+  if (rounds.latest) {
+    const width2 = Math.max(...ws.partners.map((p) => p.id.length), 8) + 2;
+    for (const { partner, signOff } of rounds.partners) out.push(`  ${partner.id.padEnd(width2)}${signOffText(signOff, rounds.latest.number)}`);
+  }
   const unanswered = result.questions.filter((o) => o.state.kind === 'unanswered').map((o) => o.question.id);
   out.push('');
   out.push(unanswered.length === 0 ? 'Every question has an answer or an abstention.' : `No collective answer yet: ${unanswered.join(', ')}`);
@@ -53,4 +62,17 @@ function partnerMark(o: QuestionOutcome, id: string): string {
 
 function responseMark(o: QuestionOutcome): string {
   return o.state.kind === 'answered' ? 'A' : o.state.kind === 'abstained' ? '-' : '.';
+}
+
+function signOffText(s: SignOff, latest: number): string {
+  switch (s.kind) {
+    case 'endorsed':
+      return s.round === latest ? `endorsed (${s.date}, ${s.by})` : `endorsed round ${s.round} only; not yet round ${latest}`;
+    case 'stale':
+      return `endorsed round ${s.round}, but ${s.changed.length} section${s.changed.length === 1 ? '' : 's'} changed since`;
+    case 'objected':
+      return `objected (${s.sections} section${s.sections === 1 ? '' : 's'}); not signed off`;
+    case 'no-reply':
+      return 'no reply';
+  }
 }

@@ -5,7 +5,7 @@ import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../model.js';
 import { type CoverWording, draftDocument, removedDocument, responseDocument, separateDocument, separatePartners } from './documents.js';
 
-export type BuildCommand = 'draft' | 'merge';
+export type BuildCommand = 'draft' | 'circulate' | 'merge';
 export type Format = 'md' | 'docx';
 
 export interface PlannedDocument {
@@ -14,23 +14,33 @@ export interface PlannedDocument {
   formats: readonly Format[];
   /** Built when its turn comes, so only one document tree is alive at a time. */
   build: () => DocumentModel;
-  /** Further names its DOCX is written under (the response as KCP-response.docx). */
-  docxCopies?: readonly string[];
+  /** Further names it is written under, in every format (KCP-response, rounds/2/draft). */
+  copies?: readonly string[];
 }
 
 interface Row {
   commands: readonly BuildCommand[];
   formats: readonly Format[];
-  documents: (ws: Workspace, result: MergeResult, cover: CoverWording) => Omit<PlannedDocument, 'formats'>[];
+  documents: (ws: Workspace, result: MergeResult, cover: CoverWording, command: BuildCommand) => Omit<PlannedDocument, 'formats'>[];
+}
+
+/** The number `circulate` gives the draft it freezes. */
+export function nextRound(ws: Workspace): number {
+  return (ws.rounds.at(-1)?.number ?? 0) + 1;
 }
 
 const TABLE: readonly Row[] = [
-  { commands: ['draft', 'merge'], formats: ['md', 'docx'], documents: (ws, r, c) => [{ name: 'draft', build: () => draftDocument(ws, r, c) }] },
+  {
+    commands: ['draft', 'circulate', 'merge'],
+    formats: ['md', 'docx'],
+    // circulate also freezes the draft as the round partners are asked to sign off.
+    documents: (ws, r, c, command) => [{ name: 'draft', build: () => draftDocument(ws, r, c), copies: command === 'circulate' ? [`rounds/${nextRound(ws)}/draft`] : [] }],
+  },
   {
     commands: ['merge'],
     formats: ['md', 'docx'],
     // The file a partnership sends carries its short name; response.docx stays, as SPEC 3 names it.
-    documents: (ws, r, c) => [{ name: 'response', build: () => responseDocument(ws, r, c), docxCopies: ws.config.fileTag ? [`${ws.config.fileTag}-response`] : [] }],
+    documents: (ws, r, c) => [{ name: 'response', build: () => responseDocument(ws, r, c), copies: ws.config.fileTag ? [`${ws.config.fileTag}-response`] : [] }],
   },
   // An internal record for the partnership, not a submission: Markdown only (SPEC 3).
   { commands: ['merge'], formats: ['md'], documents: (ws, r, c) => [{ name: 'removed', build: () => removedDocument(ws, r, c) }] },
@@ -42,10 +52,10 @@ const TABLE: readonly Row[] = [
 ];
 
 /** Subdirectories whose files a command fully determines, so stale ones are removed. */
-export const OWNED: Record<BuildCommand, readonly string[]> = { draft: [], merge: ['separate'] };
+export const OWNED: Record<BuildCommand, readonly string[]> = { draft: [], circulate: [], merge: ['separate'] };
 
 export function plan(command: BuildCommand, ws: Workspace, result: MergeResult, cover: CoverWording, formats: ReadonlySet<Format>): PlannedDocument[] {
   return TABLE.filter((row) => row.commands.includes(command)).flatMap((row) =>
-    row.documents(ws, result, cover).map((d) => ({ ...d, formats: row.formats.filter((f) => formats.has(f)) })),
+    row.documents(ws, result, cover, command).map((d) => ({ ...d, formats: row.formats.filter((f) => formats.has(f)) })),
   );
 }

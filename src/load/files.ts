@@ -1,6 +1,6 @@
 // Reading workspace files: file-system errors become positioned problems
 // that say what is wrong; anything else is a bug and is left to surface as one.
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Position } from '../model.js';
 import type { Problems } from '../problems.js';
@@ -32,9 +32,17 @@ export function readText(root: string, file: string, problems: Problems, optiona
 
 /** The file names in a workspace directory, sorted; null when it cannot be listed (missing, not a directory, no permission). */
 export function listDir(root: string, dir: string): string[] | null {
+  return list(root, dir, (d) => d.isFile() || d.isSymbolicLink());
+}
+
+export function listSubdirs(root: string, dir: string): string[] | null {
+  return list(root, dir, (d) => d.isDirectory());
+}
+
+function list(root: string, dir: string, keep: (d: Dirent) => boolean): string[] | null {
   try {
     return readdirSync(join(root, dir), { withFileTypes: true })
-      .filter((d) => d.isFile() || d.isSymbolicLink())
+      .filter(keep)
       .map((d) => d.name)
       .sort();
   } catch (e) {

@@ -13,6 +13,7 @@ import type { OnProgress } from '../commands/progress.js';
 import { parseFiles } from '../parallel/parse.js';
 import { ioCode, listDir, readText } from './files.js';
 import { DEFAULT_HOUSE_STYLE, loadHouseStyle } from './house-style.js';
+import { loadRounds } from './rounds.js';
 
 export const COMPOSITE_FILE = 'composite.md';
 
@@ -144,7 +145,8 @@ export async function loadWorkspace(root: string, today: string, problems: Probl
 
   // An unusable house style is an input error like any other, so check fails on it as merge does.
   const style = loadHouseStyle(root, problems) ?? DEFAULT_HOUSE_STYLE;
-  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images, style };
+  const rounds = loadRounds(root, config.output, problems);
+  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images, style, rounds };
 }
 
 /** Contribution order: the config's `partners` list first, then everyone else by id. */

@@ -1,0 +1,42 @@
+// The rounds circulated so far: out/rounds/<n>/round.json, written by
+// `lsp-respond circulate`. The one thing read from the output directory: a
+// sign-off or objection is judged against the draft the partner was sent.
+import { z } from 'zod';
+import { posix } from 'node:path';
+import type { Position, Round } from '../model.js';
+import type { Problems } from '../problems.js';
+import { isoDate } from './fields.js';
+import { listSubdirs, readText } from './files.js';
+
+export const ROUNDS_DIR = 'rounds';
+export const ROUND_FILE = 'round.json';
+
+const schema = z.object({
+  round: z.number().int().positive(),
+  date: isoDate('date'),
+  sections: z.record(z.string(), z.string()),
+});
+
+export function loadRounds(root: string, output: string, problems: Problems): Round[] {
+  const dir = posix.join(output, ROUNDS_DIR);
+  const rounds: Round[] = [];
+  for (const name of (listSubdirs(root, dir) ?? []).filter((n) => /^[1-9]\d*$/.test(n)).sort((a, b) => Number(a) - Number(b))) {
+    const file = posix.join(dir, name, ROUND_FILE);
+    const at: Position = { file, line: 1, column: 1 };
+    const source = readText(root, file, problems, true);
+    if (source === null) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(source);
+    } catch {
+      data = null;
+    }
+    const parsed = schema.safeParse(data);
+    if (!parsed.success || parsed.data.round !== Number(name)) {
+      problems.error('round-file', at, `${file} is damaged (it is written by 'lsp-respond circulate' and should not be edited); delete ${posix.join(dir, name)} and circulate again`);
+      continue;
+    }
+    rounds.push({ number: parsed.data.round, date: parsed.data.date, sections: parsed.data.sections });
+  }
+  return rounds;
+}
