@@ -67,15 +67,24 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
-    .command('import <file>')
-    .description("turn a partner's Word reply (.docx) into responses/<id>.md; never replaces a response without --force")
+    .command('import [file]')
+    .description("turn a partner's Word reply (.docx) into responses/<id>.md, or with --endorsement its returned endorsement sheet into that file's front matter")
     .requiredOption('--id <id>', "the partner's id: the response file's name (a-z, 0-9, '-')")
-    .requiredOption('--partner <name>', "the partner organisation's name")
+    .option('--partner <name>', "the partner organisation's name (for a Word reply)")
     .option('--sector <sector>', 'public | private | voluntary | community | other', 'other')
     .option('--force', 'replace an existing responses/<id>.md')
-    .action(async (file: string, opts: { id: string; partner: string; sector: string; force?: boolean }) => {
+    .option('--endorsement <sheet>', 'an endorsement sheet from out/rounds/<n>/sheets/, filled in: its objections and sign-off go into the front matter')
+    .action(async (file: string | undefined, opts: { id: string; partner?: string; sector: string; force?: boolean; endorsement?: string }) => {
+      if (opts.endorsement !== undefined) {
+        if (file !== undefined) throw new UsageError('give either a Word reply or --endorsement <sheet>, not both');
+        const { importEndorsement } = await import('./commands/import-endorsement.js');
+        code = await importEndorsement(makeEnv(program), opts.endorsement, opts.id);
+        return;
+      }
+      if (file === undefined) throw new UsageError("name the Word reply to import (lsp-respond import reply.docx --id <id> --partner <name>), or an endorsement sheet with --endorsement");
+      if (opts.partner === undefined) throw new UsageError("--partner is required to import a Word reply: the partner organisation's name");
       const { importWord } = await import('./commands/import.js');
-      code = await importWord(makeEnv(program), file, { ...opts, force: opts.force === true });
+      code = await importWord(makeEnv(program), file, { id: opts.id, partner: opts.partner, sector: opts.sector, force: opts.force === true });
     });
 
   program

@@ -75,6 +75,7 @@ export const PROBLEM_CODES = {
   'word-content': error('an imported reply whose text breaks a rule for responses'),
   'word-conversion': warning('formatting in a Word reply that could not be converted exactly'),
   'word-placement': warning('a paragraph of a Word reply that could not be placed under a question; it is kept'),
+  'endorsement-sheet': error('an endorsement sheet that cannot be read back (table or sign-off changed)'),
   'word-picture': warning('a picture in a Word reply that is not PNG, JPEG or GIF; it is saved and linked'),
 } as const satisfies Record<string, CodeInfo>;
 

@@ -55,7 +55,8 @@ describe('the endorsement round', { timeout: 120_000 }, () => {
     const circulated = lsp(ws, ['circulate']);
     expect(circulated.code, circulated.stderr).toBe(0);
     expect(circulated.stdout).toContain('round 1 (out/rounds/1/)');
-    expect(readdirSync(join(ws, 'out/rounds/1')).sort()).toEqual(['draft.docx', 'draft.md', 'round.json']);
+    expect(readdirSync(join(ws, 'out/rounds/1')).sort()).toEqual(['draft.docx', 'draft.md', 'round.json', 'sheets']);
+    expect(readdirSync(join(ws, 'out/rounds/1/sheets')).sort()).toEqual(['council.docx', 'police.docx', 'vcs.docx']);
     const round1 = JSON.parse(text(ws, 'out/rounds/1/round.json'));
     expect(round1).toMatchObject({ round: 1, date: '2006-02-15' });
     expect(Object.keys(round1.sections)).toContain('Q18/police');

@@ -2,12 +2,11 @@
 // placed question by question, checked as the loader will check it, and only
 // then written (atomically, with its pictures); an existing response is never
 // replaced without --force.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { convertWord, DamagedWordFile } from '../import/convert.js';
 import type { ImportedResponse } from '../import/sections.js';
-import { MAX_WORD_FILE, wordPackageProblem } from '../import/word-package.js';
-import { ioCode } from '../load/files.js';
+import { wordPackageProblem } from '../import/word-package.js';
 import { partnerIdProblem } from '../load/partner-id.js';
 import { parsePartnerFile } from '../load/response.js';
 import { loadConfig, loadQuestions } from '../load/workspace.js';
@@ -15,6 +14,7 @@ import { SECTORS, type Sector } from '../model.js';
 import { Problems } from '../problems.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
 import { type Env, report, UsageError } from './env.js';
+import { readWordFile } from './word-file.js';
 
 export interface ImportOptions {
   id: string;
@@ -79,20 +79,6 @@ export async function importWord(env: Env, source: string, opts: ImportOptions):
   const code = report(env, problems.sorted());
   if (!env.quiet) env.stdout(account(source, file, placed, out.images.size));
   return code;
-}
-
-/** Relative paths are read from the workspace, as every path after -C is (like git -C). */
-function readWordFile(root: string, source: string, problems: Problems): Uint8Array | null {
-  const at = { file: source, line: 1, column: 1 };
-  try {
-    const bytes = readFileSync(resolve(root, source));
-    // Said here too so a 2 GB file is refused without being held twice.
-    return bytes.length > MAX_WORD_FILE * 4 ? (problems.error('word-file', at, `${source} is far too large for a response`), null) : bytes;
-  } catch (e) {
-    const code = ioCode(e);
-    problems.error('word-file', at, code === 'ENOENT' ? `${source} does not exist; check the path (relative paths are read from the workspace)` : code === 'EISDIR' ? `${source} is a directory; name the .docx file` : `${source} cannot be read (${code})`);
-    return null;
-  }
 }
 
 function account(source: string, file: string, placed: ImportedResponse, pictures: number): string {

@@ -3,6 +3,7 @@
 import type { DocumentModel } from '../document.js';
 import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../model.js';
+import { sheetDocument } from './sheet.js';
 import { type CoverWording, draftDocument, removedDocument, responseDocument, separateDocument, separatePartners } from './documents.js';
 
 export type BuildCommand = 'draft' | 'circulate' | 'merge';
@@ -44,6 +45,12 @@ const TABLE: readonly Row[] = [
   },
   // An internal record for the partnership, not a submission: Markdown only (SPEC 3).
   { commands: ['merge'], formats: ['md'], documents: (ws, r, c) => [{ name: 'removed', build: () => removedDocument(ws, r, c) }] },
+  // Partners who work in Word answer a round on an endorsement sheet (import --endorsement reads it back).
+  {
+    commands: ['circulate'],
+    formats: ['docx'],
+    documents: (ws, r) => ws.partners.map((p) => ({ name: `rounds/${nextRound(ws)}/sheets/${p.id}`, build: () => sheetDocument(ws, r, p.id, nextRound(ws)) })),
+  },
   {
     commands: ['merge'],
     formats: ['md', 'docx'],

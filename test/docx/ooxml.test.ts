@@ -23,15 +23,17 @@ async function problems(file: string): Promise<string[]> {
 }
 
 describe('OOXML schema validation', { timeout: 120_000 }, () => {
-  it('passes for every DOCX merge writes on the bundled example, and for a Word response form', async () => {
+  it('passes for every DOCX merge and circulate write on the bundled example, a Word response form and an endorsement sheet', async () => {
     const ws = join(scratch, 'example');
     for (const part of ['lsp-respond.yaml', 'questions', 'responses', 'templates', 'composite.md']) cpSync(join(REPO, part), join(ws, part), { recursive: true });
     expect(run(['-C', ws, 'merge']).code).toBe(0);
     expect(run(['-C', ws, 'template', 'newcomer', '--partner', 'A Newcomer', '--format', 'docx']).code).toBe(0);
+    expect(run(['-C', ws, 'circulate']).code).toBe(0);
     const files = [
       ...['draft.docx', 'response.docx'].map((f) => join(ws, 'out', f)),
       ...readdirSync(join(ws, 'out/separate')).filter((f) => f.endsWith('.docx')).map((f) => join(ws, 'out/separate', f)),
       join(ws, 'out/forms/newcomer.docx'),
+      join(ws, 'out/rounds/1/sheets/mps.docx'),
     ];
     expect(files.length).toBeGreaterThan(3);
     for (const file of files) expect(await problems(file), file).toEqual([]);

@@ -1,0 +1,83 @@
+// import --endorsement: a partner's returned endorsement sheet into its
+// response file's front matter (cannot_endorse and endorsed), leaving the
+// rest of the file, comments included, as it was.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DamagedWordFile } from '../import/convert.js';
+import { editFrontMatter } from '../import/front-matter-edit.js';
+import { readSheet, SheetError, type SheetReply } from '../import/endorsement.js';
+import { wordPackageProblem } from '../import/word-package.js';
+import { ioCode } from '../load/files.js';
+import { parsePartnerFile } from '../load/response.js';
+import { loadConfig, loadQuestions } from '../load/workspace.js';
+import { Problems } from '../problems.js';
+import { OutputError, writeOutputs } from '../write/outputs.js';
+import { readWordFile } from './word-file.js';
+import { type Env, report, UsageError } from './env.js';
+
+export async function importEndorsement(env: Env, sheet: string, id: string): Promise<number> {
+  const problems = new Problems();
+  const at = { file: sheet, line: 1, column: 1 };
+  const bytes = readWordFile(env.root, sheet, problems);
+  if (!bytes) return report(env, problems.sorted());
+  const refused = wordPackageProblem(bytes);
+  if (refused) {
+    problems.error('word-file', at, `cannot import this sheet: ${refused}`);
+    return report(env, problems.sorted());
+  }
+  const config = loadConfig(env.root, env.today, problems);
+  const questions = config && loadQuestions(env.root, config, problems);
+  if (!config || !questions || problems.hasInputErrors()) return report(env, problems.sorted());
+
+  let reply: SheetReply;
+  try {
+    reply = await readSheet(bytes).catch((e: unknown) => {
+      if (e instanceof SheetError) throw e;
+      throw new DamagedWordFile((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '');
+    });
+  } catch (e) {
+    if (e instanceof SheetError) problems.error('endorsement-sheet', at, e.message);
+    else if (e instanceof DamagedWordFile) problems.error('word-file', at, `cannot import this sheet: the document is damaged (${e.message}); open it in Word, save it again as .docx, and import that`);
+    else throw e;
+    return report(env, problems.sorted());
+  }
+  if (reply.partnerId !== id) throw new UsageError(`${sheet} is ${reply.partnerId}'s endorsement sheet, not ${id}'s; check --id`);
+
+  const file = `${config.responses.replace(/\/+$/, '')}/${id}.md`;
+  let source: string;
+  try {
+    source = readFileSync(join(env.root, file), 'utf8');
+  } catch (e) {
+    const code = ioCode(e);
+    problems.error('unreadable', { file, line: 1, column: 1 }, code === 'ENOENT' ? `${file} does not exist; the sheet's answers go into the partner's response file (import its Word reply or run lsp-respond template first)` : `${file} cannot be read (${code})`);
+    return report(env, problems.sorted());
+  }
+  // The sheet is the partner's whole reply to the round: it replaces earlier objections and sign-off.
+  const edited = editFrontMatter(source, {
+    cannot_endorse: reply.objections.length > 0 ? { value: reply.objections.map((o) => (o.reason === '' ? o.section : o)) } : undefined,
+    endorsed: reply.signOff ? { value: { round: reply.round, date: reply.signOff.date, by: reply.signOff.by }, flow: true } : undefined,
+  });
+  if (edited === null) {
+    problems.error('front-matter', { file, line: 1, column: 1 }, `${file} has no front matter that can be edited (it must start with '---' and a YAML mapping closed by '---'); fix it, then import the sheet again`);
+    return report(env, problems.sorted());
+  }
+  // What the loader will say of the file, said now, before anything is written.
+  const check = new Problems();
+  parsePartnerFile(edited, file, questions, check);
+  for (const p of check.list) if (p.severity === 'error') problems.error('endorsement-sheet', at, `the sheet's answers would break ${file} (${p.message}); nothing was written`);
+  if (problems.hasInputErrors()) return report(env, problems.sorted());
+  try {
+    writeOutputs(join(env.root, config.responses), new Map([[`${id}.md`, edited]]), [], env.root);
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    problems.error('output', { file, line: 1, column: 1 }, e.message);
+    return report(env, problems.sorted());
+  }
+  const code = report(env, problems.sorted());
+  if (!env.quiet) {
+    const objected = reply.objections.length === 0 ? 'no objections' : `cannot endorse ${reply.objections.map((o) => o.section).join(', ')}`;
+    const signed = reply.signOff ? `endorsed round ${reply.round} (${reply.signOff.date}, ${reply.signOff.by})` : 'not signed off';
+    env.stdout(`imported ${sheet} into ${file}: ${objected}; ${signed}\n`);
+  }
+  return code;
+}

@@ -1,0 +1,65 @@
+// The endorsement sheet: what `circulate` sends each partner that works in
+// Word. One table row per section of the round's draft, an empty column for
+// "cannot endorse - reason", and a sign-off block; `import --endorsement`
+// reads it back into the partner's front matter.
+import type { RootContent, Table, TableRow } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { DocumentModel } from '../document.js';
+import type { MergeResult } from '../merge/merge.js';
+import type { Workspace } from '../model.js';
+import { heading, longDate, para } from './nodes.js';
+
+/** The wording import looks for: keep them in step with src/import/endorsement.ts. */
+export const SHEET = {
+  round: 'Round',
+  partnerId: 'Partner id',
+  section: 'Section',
+  objection: 'Cannot endorse - reason',
+  signedBy: 'Signed off by',
+  date: 'Date (YYYY-MM-DD)',
+} as const;
+
+const FIRST_WORDS = 8;
+
+function firstWords(blocks: readonly RootContent[]): string {
+  const words = toString({ type: 'root', children: [...blocks] }).split(/\s+/).filter(Boolean);
+  return words.length > FIRST_WORDS ? `${words.slice(0, FIRST_WORDS).join(' ')} ...` : words.join(' ');
+}
+
+const cell = (value: string) => ({ type: 'tableCell' as const, children: value === '' ? [] : [{ type: 'text' as const, value }] });
+const row = (values: string[]): TableRow => ({ type: 'tableRow', children: values.map(cell) });
+
+export function sheetDocument(ws: Workspace, result: MergeResult, partnerId: string, round: number): DocumentModel {
+  const partner = ws.partners.find((p) => p.id === partnerId);
+  if (!partner) throw new Error(`no partner ${partnerId}`);
+  const names = new Map(ws.partners.map((p) => [p.id, p.name]));
+  const { deadlines, contact, partnership } = ws.config;
+  const table: Table = {
+    type: 'table',
+    align: [null, null, null, null],
+    children: [
+      // The long header gives the column to write in the most room (widths follow content).
+      row([SHEET.section, 'Author', 'Begins', `${SHEET.objection} (leave empty to endorse)`]),
+      ...result.accounts.map((a) => row([a.contribution.section, names.get(a.contribution.partner) ?? 'Agreed wording', firstWords(a.contribution.blocks), ''])),
+    ],
+  };
+  const returnTo = [contact ? ` to ${contact.name}${contact.email ? ` (${contact.email})` : ''}` : '', deadlines.objections ? ` by ${longDate(deadlines.objections)}` : ''].join('');
+  const children: RootContent[] = [
+    heading(1, `Endorsement sheet: ${ws.questions.title}`, 'title'),
+    para(`${partner.name}, on the draft response of the ${partnership}`, 'subtitle'),
+    para(`${SHEET.round}: ${round} (draft of ${longDate(ws.config.draftDate)})`, 'cover'),
+    para(`${SHEET.partnerId}: ${partner.id}`, 'cover'),
+    para(`Return this sheet${returnTo}.`, 'cover'),
+    para('Each row is one section of the draft (see the draft for its full text). Leave the last column empty for every section your organisation endorses. For a section it cannot endorse, write the reason in the last column: that section will be removed from the collective response.', 'form-note'),
+    para('Then fill in the sign-off: by signing off you endorse every section you have not objected to.', 'form-note'),
+    table,
+    heading(1, 'Sign-off'),
+    para(`${SHEET.signedBy}: `),
+    para(`${SHEET.date}: `),
+  ];
+  return {
+    kind: 'sheet',
+    meta: { title: ws.questions.title, subject: `Endorsement sheet for ${partner.name}, round ${round}`, creator: partnership, short: ws.config.short, date: ws.config.draftDate, banner: 'DRAFT - not for submission' },
+    tree: { type: 'root', children },
+  };
+}
