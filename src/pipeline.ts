@@ -1,6 +1,7 @@
 // load -> validate -> merge -> completeness: what check, status, draft and
 // merge share. Rendering is not here, so check never loads a writer.
 import { advise } from './advise.js';
+import { checkReadability } from './readability.js';
 import { type RoundsReview, reviewRounds } from './rounds/signoff.js';
 import { checkCompleteness } from './completeness.js';
 import { loadWorkspace } from './load/workspace.js';
@@ -21,7 +22,7 @@ export interface Checked {
   rounds: RoundsReview | null;
 }
 
-export async function runCheck(root: string, today: string, opts: { partners: boolean; completeness: boolean; signoff?: boolean; progress?: OnProgress }): Promise<Checked> {
+export async function runCheck(root: string, today: string, opts: { partners: boolean; completeness: boolean; signoff?: boolean; readability?: boolean; progress?: OnProgress }): Promise<Checked> {
   const problems = new Problems();
   const threads = new Threads();
   const ws = await loadWorkspace(root, today, problems, threads, opts.progress);
@@ -31,6 +32,7 @@ export async function runCheck(root: string, today: string, opts: { partners: bo
   const result = merge(ws);
   advise(ws, result, problems);
   const rounds = reviewRounds(ws, problems, { signoff: opts.signoff === true });
+  if (opts.readability) checkReadability(ws, result, problems);
   if (opts.completeness) checkCompleteness(ws, result, problems, { partners: opts.partners });
   return { problems, threads, ws, result, rounds };
 }

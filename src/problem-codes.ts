@@ -64,6 +64,8 @@ export const PROBLEM_CODES = {
   'stale-objection': warning('an objection names a section whose text changed since the round the partner saw'),
   'stale-signoff': warning('a sign-off (endorsed:) of a round whose text has changed since'),
   'not-signed-off': incomplete('with --signoff: a partner has not endorsed the latest circulated round'),
+  'no-composite': warning('with --readability: a question whose response is two or more unattributed contributions and no agreed wording'),
+  'speaks-as-one': warning("with --readability: an unattributed answer that speaks as one partner ('we', 'our', 'the Council')"),
   'abstained-answer': warning('an answer to a question the partnership abstains on collectively; it is not in the response'),
   // Completeness
   unanswered: incomplete('a question of the final response has neither an answer nor an abstention'),

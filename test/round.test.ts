@@ -146,3 +146,31 @@ describe('the endorsement round', { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe('check --readability', { timeout: 60_000 }, () => {
+  const files = {
+    'lsp-respond.yaml': CONFIG,
+    'responses/council.md': partner('partner: Borough Council', answerAll(['Q3'])),
+    'responses/police.md': partner('partner: Police Service', '## Q3\n\nThe partnership should meet monthly.\n'),
+    'responses/vcs.md': partner('partner: Voluntary Action', '## Q3\n\nFor our members,\nwe would add a forum.\n'),
+  };
+
+  it('is silent without the option, so --strict keeps its meaning', () => {
+    expect(lsp(workspace(files), ['check', '--strict']).code).toBe(0);
+  });
+
+  it('warns of unattributed contributions without agreed wording, and of answers that speak as one partner', () => {
+    const r = lsp(workspace(files), ['check', '--readability']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      "responses/police.md:5:1: warning: Q3 has 2 contributions in the response (police, vcs) and no agreed wording, so they are printed one after another without saying whose they are; write a composite answer under '## Q3' in composite.md, or set 'attribute: partner' in lsp-respond.yaml",
+      "responses/vcs.md:7:5: warning: 'our' speaks for Voluntary Action alone, but the response prints Q3/vcs unattributed, as the partnership's words; reword it for the partnership, or set 'attribute: partner' in lsp-respond.yaml",
+    ]);
+  });
+
+  it('has nothing to say when contributions are attributed', () => {
+    const attributed = { ...files, 'lsp-respond.yaml': `${CONFIG}attribute: partner\n` };
+    expect(lsp(workspace(attributed), ['check', '--readability', '--strict']).code).toBe(0);
+  });
+});

@@ -3,8 +3,8 @@ import { runCheck } from '../pipeline.js';
 import { exitCodeFor } from '../problems.js';
 import { type Env, print } from './env.js';
 
-export async function check(env: Env, opts: { partners: boolean; strict: boolean; signoff: boolean; format: Format }): Promise<number> {
-  const { problems, ws, result } = await runCheck(env.root, env.today, { partners: opts.partners, completeness: true, signoff: opts.signoff });
+export async function check(env: Env, opts: { partners: boolean; strict: boolean; signoff: boolean; readability: boolean; format: Format }): Promise<number> {
+  const { problems, ws, result } = await runCheck(env.root, env.today, { partners: opts.partners, completeness: true, signoff: opts.signoff, readability: opts.readability });
   const list = problems.sorted();
   const code = exitCodeFor(list, opts.strict);
   print(env, opts.format, list, code === 0);
