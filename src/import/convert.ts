@@ -5,6 +5,7 @@ import { htmlToMdast } from './html-mdast.js';
 import { type ResponseFile, responseFile } from './response-file.js';
 import { type ImportedResponse, placeSections } from './sections.js';
 import { wordToHtml } from './word-html.js';
+import { orderedListStarts } from './word-numbering.js';
 
 /** mammoth could not read the package: the document is damaged. */
 export class DamagedWordFile extends Error {}
@@ -23,6 +24,6 @@ export async function convertWord(bytes: Uint8Array, questions: QuestionSet, who
   } catch (e) {
     throw new DamagedWordFile((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '');
   }
-  const placed = placeSections(htmlToMdast(html.html), questions);
+  const placed = placeSections(htmlToMdast(html.html, orderedListStarts(bytes)), questions);
   return { placed, file: responseFile(placed, questions, who, html.images), warnings: html.warnings };
 }

@@ -1,7 +1,7 @@
 // mammoth's HTML to mdast with rehype-parse and rehype-remark. mammoth writes
 // Word's notes as a linked list at the end ("[1]" in the text, "↑" back-links);
 // they become real Markdown footnotes here, numbered in order of reference.
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
 import type { FootnoteDefinition, Nodes, Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
@@ -23,7 +23,35 @@ function noteId(node: ElementContent): string | null {
   return m ? `${m[1]}-${m[2]}` : null;
 }
 
-export function htmlToMdast(html: string): Root {
+/** The notes list mammoth writes at the end: every item is a note. */
+function isNotesList(node: Element): boolean {
+  const items = node.children.filter((c) => c.type === 'element');
+  return items.length > 0 && items.every((c) => noteId(c) !== null);
+}
+
+/**
+ * Gives the document's numbered lists (not the notes, nor lists inside them)
+ * the first numbers Word shows, when there is one for each.
+ */
+function numberLists(tree: HastRoot, starts: readonly number[]): void {
+  const lists: Element[] = [];
+  const walk = (node: HastRoot | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'ol' && isNotesList(child)) continue;
+      if (child.tagName === 'ol') lists.push(child);
+      walk(child);
+    }
+  };
+  walk(tree);
+  if (lists.length !== starts.length) return;
+  lists.forEach((list, i) => {
+    if (starts[i] !== 1) list.properties.start = starts[i];
+  });
+}
+
+/** `listStarts`: the first number of each numbered list, in document order (see word-numbering.ts). */
+export function htmlToMdast(html: string, listStarts: readonly number[] = []): Root {
   const labels = new Map<string, string>();
   const label = (id: string) => {
     if (!labels.has(id)) labels.set(id, String(labels.size + 1));
@@ -42,8 +70,8 @@ export function htmlToMdast(html: string): Root {
     },
     // The notes themselves: <ol><li id="footnote-3"><p>text <a href="#footnote-ref-3">↑</a></p></li></ol>.
     ol(state: State, node: Element) {
+      if (!isNotesList(node)) return defaultHandlers.ol(state, node);
       const items = node.children.filter((c) => c.type === 'element');
-      if (items.length === 0 || !items.every((c) => noteId(c) !== null)) return defaultHandlers.ol(state, node);
       return items.map((item): FootnoteDefinition => {
         const id = label(noteId(item) as string);
         const children = state.toFlow(state.all(item as Element)) as FootnoteDefinition['children'];
@@ -65,7 +93,9 @@ export function htmlToMdast(html: string): Root {
     },
   };
   const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark, { handlers });
-  const tree = processor.runSync(processor.parse(html)) as Nodes;
+  const hast = processor.parse(html);
+  numberLists(hast, listStarts);
+  const tree = processor.runSync(hast) as Nodes;
   tighten(tree);
   return tree as Root;
 }
