@@ -114,6 +114,30 @@ describe('endorsement sheets', { timeout: 180_000 }, () => {
     expect(readFileSync(join(ws, 'responses/police.md'), 'utf8')).toBe(POLICE);
   });
 
+  it('refuses files that are no Word document, damaged ones, and edited section ids, with exit 2 and no stack trace', async () => {
+    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/council.md': COUNCIL, 'responses/police.md': POLICE });
+    const good = await filledSheet({ 'Q3/council': 'No.' }, 'B', '2006-02-22');
+    writeFileSync(join(ws, 'notes.docx'), 'just some text\n');
+    writeFileSync(join(ws, 'cut.docx'), good.slice(0, Math.floor(good.length / 2)));
+    const { ws: model } = workspaceFrom({ partners: [{ file: 'responses/council.md', source: COUNCIL }, { file: 'responses/police.md', source: POLICE }] });
+    const doc = sheetDocument(model, merge(model), 'police', 1);
+    const table = doc.tree.children.find((n) => n.type === 'table')!;
+    if (table.type === 'table') table.children[1]!.children = [{ type: 'tableCell', children: [{ type: 'text', value: 'the first one' }] }, ...table.children[1]!.children.slice(1, 3), { type: 'tableCell', children: [{ type: 'text', value: 'No.' }] }];
+    writeFileSync(join(ws, 'edited.docx'), await renderDocx(doc, { style: DEFAULT_STYLE, images: new Map() }));
+    for (const [file, message] of [
+      ['notes.docx', 'notes.docx:1:1: error: cannot import this sheet:'],
+      ['cut.docx', 'cut.docx:1:1: error: cannot import this sheet:'],
+      ['edited.docx', "edited.docx:1:1: error: row 1 of the table has 'the first one' where a section id should be"],
+      ['missing.docx', 'missing.docx:1:1: error: missing.docx does not exist'],
+    ] as const) {
+      const r = run(['-C', ws, 'import', '--endorsement', file, '--id', 'police']);
+      expect(r.code, file).toBe(2);
+      expect(r.stderr, file).toContain(message);
+      expect(r.stderr, file).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(join(ws, 'responses/police.md'), 'utf8')).toBe(POLICE);
+  });
+
   it('replace only the keys they answer, keeping every other line of the front matter', () => {
     const before = '---\npartner: P   # the name\ncannot_endorse:   # old objections\n  - Q1/x\n  - section: Q2/x\n    reason: Old.\n# kept comment\nsector: public\nendorsed: {round: 1, date: 2006-02-01, by: A}\n---\n\n## Q1\n\nText.\n';
     const after = editFrontMatter(before, { cannot_endorse: { value: ['Q3/x'] }, endorsed: { value: { round: 2, date: '2006-02-20', by: 'B' }, flow: true } });
