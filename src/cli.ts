@@ -108,23 +108,20 @@ export async function main(argv: string[]): Promise<number> {
       code = await check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, signoff: opts.signoff === true, readability: opts.readability === true, format: opts.format });
     });
 
-  program
-    .command('draft')
-    .description('write the circulation draft (out/draft.md, out/draft.docx): every contribution attributed, with its section id')
-    .option('--no-docx', 'write the Markdown only')
-    .action(async (opts: { docx: boolean }) => {
-      const { build } = await import('./commands/build.js');
-      code = await build(makeEnv(program), 'draft', { allowIncomplete: true, docx: opts.docx });
-    });
-
-  program
-    .command('circulate')
-    .description('write the draft and freeze it as the next round (out/rounds/<n>/) that partners endorse or object to')
-    .option('--no-docx', 'write the Markdown only')
-    .action(async (opts: { docx: boolean }) => {
-      const { build } = await import('./commands/build.js');
-      code = await build(makeEnv(program), 'circulate', { allowIncomplete: true, docx: opts.docx });
-    });
+  const drafts = {
+    draft: 'write the circulation draft (out/draft.md, out/draft.docx): every contribution attributed, with its section id',
+    circulate: 'write the draft and freeze it as the next round (out/rounds/<n>/, with an endorsement sheet per partner) that partners endorse or object to',
+  } as const;
+  for (const [name, description] of Object.entries(drafts) as [keyof typeof drafts, string][]) {
+    program
+      .command(name)
+      .description(description)
+      .option('--no-docx', 'write the Markdown only')
+      .action(async (opts: { docx: boolean }) => {
+        const { build } = await import('./commands/build.js');
+        code = await build(makeEnv(program), name, { allowIncomplete: true, docx: opts.docx });
+      });
+  }
 
   program
     .command('merge')

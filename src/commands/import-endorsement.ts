@@ -6,28 +6,19 @@ import { join } from 'node:path';
 import { DamagedWordFile } from '../import/convert.js';
 import { editFrontMatter } from '../import/front-matter-edit.js';
 import { readSheet, SheetError, type SheetReply } from '../import/endorsement.js';
-import { wordPackageProblem } from '../import/word-package.js';
 import { ioCode } from '../load/files.js';
 import { parsePartnerFile } from '../load/response.js';
-import { loadConfig, loadQuestions } from '../load/workspace.js';
 import { Problems } from '../problems.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
-import { readWordFile } from './word-file.js';
+import { readWordInput } from './word-file.js';
 import { type Env, report, UsageError } from './env.js';
 
 export async function importEndorsement(env: Env, sheet: string, id: string): Promise<number> {
   const problems = new Problems();
   const at = { file: sheet, line: 1, column: 1 };
-  const bytes = readWordFile(env.root, sheet, problems);
-  if (!bytes) return report(env, problems.sorted());
-  const refused = wordPackageProblem(bytes);
-  if (refused) {
-    problems.error('word-file', at, `cannot import this sheet: ${refused}`);
-    return report(env, problems.sorted());
-  }
-  const config = loadConfig(env.root, env.today, problems);
-  const questions = config && loadQuestions(env.root, config, problems);
-  if (!config || !questions || problems.hasInputErrors()) return report(env, problems.sorted());
+  const input = readWordInput(env, sheet, problems, 'sheet');
+  if (!input) return report(env, problems.sorted());
+  const { bytes, config, questions } = input;
 
   let reply: SheetReply;
   try {

@@ -6,15 +6,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertWord, DamagedWordFile } from '../import/convert.js';
 import type { ImportedResponse } from '../import/sections.js';
-import { wordPackageProblem } from '../import/word-package.js';
 import { partnerIdProblem } from '../load/partner-id.js';
 import { parsePartnerFile } from '../load/response.js';
-import { loadConfig, loadQuestions } from '../load/workspace.js';
 import { SECTORS, type Sector } from '../model.js';
 import { Problems } from '../problems.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
 import { type Env, report, UsageError } from './env.js';
-import { readWordFile } from './word-file.js';
+import { readWordInput } from './word-file.js';
 
 export interface ImportOptions {
   id: string;
@@ -31,17 +29,9 @@ export async function importWord(env: Env, source: string, opts: ImportOptions):
   const problems = new Problems();
   const at = { file: source, line: 1, column: 1 };
 
-  const bytes = readWordFile(env.root, source, problems);
-  if (!bytes) return report(env, problems.sorted());
-  const refused = wordPackageProblem(bytes);
-  if (refused) {
-    problems.error('word-file', at, `cannot import this file: ${refused}`);
-    return report(env, problems.sorted());
-  }
-
-  const config = loadConfig(env.root, env.today, problems);
-  const questions = config && loadQuestions(env.root, config, problems);
-  if (!config || !questions || problems.hasInputErrors()) return report(env, problems.sorted());
+  const input = readWordInput(env, source, problems, 'file');
+  if (!input) return report(env, problems.sorted());
+  const { bytes, config, questions } = input;
   const file = `${config.responses.replace(/\/+$/, '')}/${opts.id}.md`;
   if (existsSync(join(env.root, file)) && !opts.force) {
     throw new UsageError(`${file} already exists; import never replaces a response unless you add --force (the file was not changed)`);

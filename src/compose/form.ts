@@ -6,6 +6,7 @@ import type { Heading, RootContent } from 'mdast';
 import type { DocumentModel } from '../document.js';
 import type { Config, QuestionSet, Sector } from '../model.js';
 import { heading, longDate, para } from './nodes.js';
+import { outline } from './skeleton.js';
 
 export interface FormFor {
   id: string;
@@ -32,24 +33,16 @@ export function formDocument(config: Config, questions: QuestionSet, who: FormFo
     // The answer space for general comments.
     para([]),
   ];
-  let section: string | null = null;
-  let topic: string | null = null;
-  for (const q of questions.questions) {
-    if (q.section !== section) {
-      children.push(heading(1, q.section));
-      section = q.section;
-      topic = null;
-    }
-    if (q.topic !== null && q.topic !== topic) {
-      children.push(heading(2, q.topic));
-      topic = q.topic;
-    }
-    children.push(heading(3, `${q.id}: ${q.text}`), para([]));
-    for (const part of q.parts) {
-      const h: Heading = { type: 'heading', depth: 4, children: [{ type: 'text', value: `${q.id}${part.id}: (${part.id}) ${part.text}` }] };
-      children.push(h, para([]));
-    }
-  }
+  children.push(
+    ...outline(questions.questions, (q) => q, (q) => [
+      heading(3, `${q.id}: ${q.text}`),
+      para([]),
+      ...q.parts.flatMap((part): RootContent[] => {
+        const h: Heading = { type: 'heading', depth: 4, children: [{ type: 'text', value: `${q.id}${part.id}: (${part.id}) ${part.text}` }] };
+        return [h, para([])];
+      }),
+    ]),
+  );
   return {
     kind: 'form',
     meta: { title: questions.title, subject: `Response form for ${who.partner}`, creator: config.partnership, short: config.short, date: today },

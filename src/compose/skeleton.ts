@@ -16,15 +16,15 @@ export function partLabel(q: Question, part: string | null): RootContent[] {
   return [para(`(${part}) ${found?.text ?? ''}`.trim(), 'part')];
 }
 
-/** Builds section (1) / topic (2) / question (3) headings around `body`; a null body omits the question. */
-export function skeleton(result: MergeResult, body: (o: QuestionOutcome) => RootContent[] | null): RootContent[] {
+/** Section (1) and topic (2) headings around what `render` makes of each question; null leaves a question out. */
+export function outline<T>(items: readonly T[], questionOf: (item: T) => Question, render: (item: T) => RootContent[] | null): RootContent[] {
   const out: RootContent[] = [];
   let section: string | null = null;
   let topic: string | null = null;
-  for (const o of result.questions) {
-    const content = body(o);
+  for (const item of items) {
+    const content = render(item);
     if (content === null) continue;
-    const q = o.question;
+    const q = questionOf(item);
     if (q.section !== section) {
       out.push(heading(1, q.section));
       section = q.section;
@@ -34,7 +34,15 @@ export function skeleton(result: MergeResult, body: (o: QuestionOutcome) => Root
       out.push(heading(2, q.topic));
       topic = q.topic;
     }
-    out.push(heading(3, questionTitle(q)), para(q.text, 'question'), ...content);
+    out.push(...content);
   }
   return out;
+}
+
+/** The documents' outline: each question as a heading (3) and its text, then `body`; a null body omits the question. */
+export function skeleton(result: MergeResult, body: (o: QuestionOutcome) => RootContent[] | null): RootContent[] {
+  return outline(result.questions, (o) => o.question, (o) => {
+    const content = body(o);
+    return content === null ? null : [heading(3, questionTitle(o.question)), para(o.question.text, 'question'), ...content];
+  });
 }
