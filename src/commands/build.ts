@@ -2,7 +2,7 @@
 // and stage it; only when everything was produced are the outputs renamed
 // into place, so a failed run writes nothing.
 import { dirname, join, relative } from 'node:path';
-import { nextRound, OWNED, plan, type BuildCommand, type Format } from '../compose/plan.js';
+import { nextRound, OWNED, plan, type BuildCommand, type Format, type PlannedDocument } from '../compose/plan.js';
 import { ROUND_FILE, ROUNDS_DIR } from '../load/rounds.js';
 import { roundJson } from '../rounds/round-file.js';
 import { report as reportJson } from '../compose/report.js';
@@ -49,7 +49,7 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
     // Documents are rendered side by side (when there are threads) but staged
     // in plan order; only a few are in flight, since at a thousand partners
     // each document tree and its DOCX take hundreds of MiB.
-    const inFlight: { name: string; copies: readonly string[]; result: Promise<TaskResult> }[] = [];
+    const inFlight: { name: string; copies: NonNullable<PlannedDocument['copies']>; result: Promise<TaskResult> }[] = [];
     let count = 0;
     const settle = async () => {
       const { name, copies, result } = inFlight.shift()!;
@@ -57,7 +57,8 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
       if (done.kind !== 'render') throw failure(done);
       for (const w of done.warnings) warn(`${ws.config.output}/${name}.${w.format}`, w.message, w.at);
       for (const [format, content] of done.outputs) {
-        for (const as of [name, ...copies]) stage.stage(`${as}.${format}`, content);
+        const also = copies.filter((c) => c.formats === undefined || c.formats.includes(format)).map((c) => c.name);
+        for (const as of [name, ...also]) stage.stage(`${as}.${format}`, content);
       }
       env.progress.update('writing documents', (count += 1), planned.length);
     };

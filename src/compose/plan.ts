@@ -15,8 +15,8 @@ export interface PlannedDocument {
   formats: readonly Format[];
   /** Built when its turn comes, so only one document tree is alive at a time. */
   build: () => DocumentModel;
-  /** Further names it is written under, in every format (KCP-response, rounds/2/draft). */
-  copies?: readonly string[];
+  /** Further names it is written under: in every format (rounds/2/draft), or in those listed (KCP-response, DOCX only). */
+  copies?: readonly { name: string; formats?: readonly Format[] }[];
 }
 
 interface Row {
@@ -35,13 +35,13 @@ const TABLE: readonly Row[] = [
     commands: ['draft', 'circulate', 'merge'],
     formats: ['md', 'docx'],
     // circulate also freezes the draft as the round partners are asked to sign off.
-    documents: (ws, r, c, command) => [{ name: 'draft', build: () => draftDocument(ws, r, c), copies: command === 'circulate' ? [`rounds/${nextRound(ws)}/draft`] : [] }],
+    documents: (ws, r, c, command) => [{ name: 'draft', build: () => draftDocument(ws, r, c), copies: command === 'circulate' ? [{ name: `rounds/${nextRound(ws)}/draft` }] : [] }],
   },
   {
     commands: ['merge'],
     formats: ['md', 'docx'],
     // The file a partnership sends carries its short name; response.docx stays, as SPEC 3 names it.
-    documents: (ws, r, c) => [{ name: 'response', build: () => responseDocument(ws, r, c), copies: ws.config.fileTag ? [`${ws.config.fileTag}-response`] : [] }],
+    documents: (ws, r, c) => [{ name: 'response', build: () => responseDocument(ws, r, c), copies: ws.config.fileTag ? [{ name: `${ws.config.fileTag}-response`, formats: ['docx'] }] : [] }],
   },
   // An internal record for the partnership, not a submission: Markdown only (SPEC 3).
   { commands: ['merge'], formats: ['md'], documents: (ws, r, c) => [{ name: 'removed', build: () => removedDocument(ws, r, c) }] },
