@@ -60,7 +60,7 @@ export const PROBLEM_CODES = {
   'unknown-section': error('a `cannot_endorse` entry names a section that does not exist'),
   'objection-changes-nothing': warning('an objection to text that agreed wording in composite.md replaces anyway; it changes nothing in the response'),
   'unknown-round': error('`endorsed:` names a round that was never circulated'),
-  'round-file': error('out/rounds/<n>/round.json is damaged'),
+  'round-file': warning('out/rounds/<n>/round.json is damaged; that round is ignored'),
   'stale-objection': warning('an objection names a section whose text changed since the round the partner saw'),
   'stale-signoff': warning('a sign-off (endorsed:) of a round whose text has changed since'),
   'not-signed-off': incomplete('with --signoff: a partner has not endorsed the latest circulated round'),

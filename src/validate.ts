@@ -12,7 +12,7 @@ export function validate(ws: Workspace, problems: Problems): void {
   const objected = new Set<Contribution>();
   for (const o of ws.partners.flatMap((p) => p.objections)) {
     const targets = sectionTargets(o.id, all);
-    if (targets.length === 0) problems.error('unknown-section', o.position, `cannot_endorse names section ${o.section}, which does not exist; ${suggest(o.id, known, ws)}`);
+    if (targets.length === 0) problems.error('unknown-section', o.position, `${o.kind === 'separate-only' ? 'separate_only' : 'cannot_endorse'} names section ${o.section}, which does not exist; ${suggest(o.id, known, ws)}`);
     for (const c of targets) objected.add(c);
   }
   for (const a of ws.config.abstain) {

@@ -120,6 +120,8 @@ describe('the endorsement round', { timeout: 120_000 }, () => {
     expect(text(ws, 'out/response.md')).not.toContain('Police view on the duty');
     expect(text(ws, 'out/separate/police.md')).toContain('Police view on the duty');
     expect(text(ws, 'out/removed.md')).toContain('Not endorsed by: Police Service, which keeps it for its own submission.');
+    const missing = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/council.md': council(), 'responses/police.md': police('\nseparate_only: [Q4/police]') });
+    expect(lsp(missing, ['check']).stderr).toContain('responses/police.md:4:17: error: separate_only names section Q4/police, which does not exist;');
     const bad = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/council.md': council(), 'responses/police.md': police('\nseparate_only: [Q3/council]') });
     const r = lsp(bad, ['check']);
     expect(r.code).toBe(2);
@@ -172,5 +174,19 @@ describe('check --readability', { timeout: 60_000 }, () => {
   it('has nothing to say when contributions are attributed', () => {
     const attributed = { ...files, 'lsp-respond.yaml': `${CONFIG}attribute: partner\n` };
     expect(lsp(workspace(attributed), ['check', '--readability', '--strict']).code).toBe(0);
+  });
+});
+
+describe('rounds read back from out/', { timeout: 60_000 }, () => {
+  it('ignore a damaged round.json with a warning, instead of failing the check', () => {
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/council.md': council(),
+      'out/rounds/1/round.json': '{"round": 1, "date": "not a date"',
+    });
+    const r = lsp(ws, ['check']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("out/rounds/1/round.json:1:1: warning: out/rounds/1/round.json is damaged (it is written by 'lsp-respond circulate' and should not be edited), so round 1 is ignored; delete out/rounds/1 and circulate again");
+    expect(lsp(ws, ['check', '--signoff']).stderr).toContain('no draft has been circulated');
   });
 });

@@ -33,7 +33,8 @@ export function loadRounds(root: string, output: string, problems: Problems): Ro
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success || parsed.data.round !== Number(name)) {
-      problems.error('round-file', at, `${file} is damaged (it is written by 'lsp-respond circulate' and should not be edited); delete ${posix.join(dir, name)} and circulate again`);
+      // Output, not input: a damaged record costs that round, not the check.
+      problems.warn('round-file', at, `${file} is damaged (it is written by 'lsp-respond circulate' and should not be edited), so round ${name} is ignored; delete ${posix.join(dir, name)} and circulate again`);
       continue;
     }
     rounds.push({ number: parsed.data.round, date: parsed.data.date, sections: parsed.data.sections });
