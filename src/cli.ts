@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("Compile a partnership's collective response to a government consultation (endorse-or-remove).")
     .version(VERSION, '-V, --version')
     .option('-C, --dir <workspace>', 'workspace directory', '.')
-    .option('--today <YYYY-MM-DD>', 'the date to count deadlines from (default: today)')
+    .option('--today <YYYY-MM-DD>', "today's date: deadlines count from it, and the draft is dated by it unless draft_date: is set (default: today)")
     .option('-q, --quiet', 'print errors only')
     .option('--no-color', 'no colours in messages (also NO_COLOR)')
     .showHelpAfterError('(run with --help for usage)')
