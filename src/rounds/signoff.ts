@@ -23,7 +23,9 @@ const list = (ids: string[]) => `${ids.slice(0, 5).join(', ')}${ids.length > 5 ?
 
 export function reviewRounds(ws: Workspace, problems: Problems, opts: { signoff: boolean }): RoundsReview {
   const all = allContributions(ws);
-  const now = sectionHashes(all);
+  // Hashing prints every section as Markdown: done only when there is a round to compare with.
+  let hashes: Record<string, string> | undefined;
+  const now = () => (hashes ??= sectionHashes(all));
   const latest = ws.rounds.at(-1) ?? null;
   const round = (n: number) => ws.rounds.find((r) => r.number === n);
   const configAt = { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 };
@@ -35,14 +37,14 @@ export function reviewRounds(ws: Workspace, problems: Problems, opts: { signoff:
     for (const o of partner.objections) {
       if (o.kind !== 'cannot-endorse' || !seen) continue;
       const targets = sectionTargets(o.id, all).map((c) => c.section);
-      const changed = targets.filter((id) => seen.sections[id] !== now[id]);
+      const changed = targets.filter((id) => seen.sections[id] !== now()[id]);
       if (changed.length > 0) {
         problems.warn('stale-objection', o.position, `${list(changed)} changed after round ${seen.number} (${seen.date}), the draft this objection was made against; check that it still applies, then circulate again`);
       }
     }
     let signOff: SignOff;
     if (e && seen) {
-      const changed = changedSections(seen.sections, now);
+      const changed = changedSections(seen.sections, now());
       if (changed.length > 0) {
         problems.warn('stale-signoff', e.position, `${partner.name} endorsed round ${e.round}, but ${list(changed)} changed since; circulate the new text and ask for sign-off again`);
         signOff = { kind: 'stale', round: e.round, changed };
