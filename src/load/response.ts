@@ -106,32 +106,26 @@ export function parsePartnerFile(
       problems.error('abstain-and-answer', answer.position, `${file} abstains on ${a.question} (line ${a.position.line}) but also answers it here; remove the answer or the abstention`);
     }
   }
+  // cannot_endorse and separate_only fill one list: a section named twice, in either, counts once.
   const objections: Objection[] = [];
-  (front.cannot_endorse ?? []).forEach((entry, i) => {
-    const section = (typeof entry === 'string' ? entry : entry.section).trim();
-    const reason = typeof entry === 'string' ? '' : (entry.reason ?? '').trim();
-    const at = parsed.frontAt(['cannot_endorse', i, ...(typeof entry === 'string' ? [] : ['section'])]);
-    const parsedId = parseSectionId(section);
-    if (!parsedId) {
-      problems.error('section-id', at, `'${section}' is not a section id; ${SECTION_ID_HELP}`);
-    } else if (objections.some((o) => o.section === section)) {
-      problems.warn('duplicate-objection', at, `${section} is listed twice under cannot_endorse; the first entry counts`);
-    } else {
-      objections.push({ section, id: parsedId, by: id, reason, kind: 'cannot-endorse', position: at });
-    }
-  });
-  (front.separate_only ?? []).forEach((entry, i) => {
+  const addObjection = (kind: Objection['kind'], entry: string, reason: string, at: Position): void => {
     const section = entry.trim();
-    const at = parsed.frontAt(['separate_only', i]);
-    const parsedId = parseSectionId(section);
-    if (!parsedId || parsedId.kind === 'answer' || parsedId.partner !== id) {
+    const sectionId = parseSectionId(section);
+    if (kind === 'cannot-endorse' && !sectionId) {
+      problems.error('section-id', at, `'${section}' is not a section id; ${SECTION_ID_HELP}`);
+    } else if (kind === 'separate-only' && (!sectionId || sectionId.kind === 'answer' || sectionId.partner !== id)) {
       problems.error('separate-only', at, `'${section}' is not one of ${id}'s own sections; separate_only lists your own contributions, such as Q18/${id} or preamble/${id}`);
     } else if (objections.some((o) => o.section === section)) {
-      problems.warn('duplicate-objection', at, `${section} is listed twice under cannot_endorse and separate_only; the first entry counts`);
-    } else {
-      objections.push({ section, id: parsedId, by: id, reason: '', kind: 'separate-only', position: at });
+      problems.warn('duplicate-objection', at, `${section} is listed twice under ${kind === 'separate-only' ? 'cannot_endorse and separate_only' : 'cannot_endorse'}; the first entry counts`);
+    } else if (sectionId) {
+      objections.push({ section, id: sectionId, by: id, reason, kind, position: at });
     }
+  };
+  (front.cannot_endorse ?? []).forEach((entry, i) => {
+    const at = parsed.frontAt(['cannot_endorse', i, ...(typeof entry === 'string' ? [] : ['section'])]);
+    addObjection('cannot-endorse', typeof entry === 'string' ? entry : entry.section, typeof entry === 'string' ? '' : (entry.reason ?? '').trim(), at);
   });
+  (front.separate_only ?? []).forEach((entry, i) => addObjection('separate-only', entry, '', parsed.frontAt(['separate_only', i])));
   const contribution = (target: Target | null, blocks: RootContent[], position: Position): Contribution =>
     withFootnotes({ section: sectionIdOf(id, target), partner: id, target, blocks, footnotes: [], position }, parsed.footnotes, id);
   const partner: PartnerResponse = {
