@@ -75,14 +75,14 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
     written = staging.commit();
   } catch (e) {
     staging?.discard();
-    await threads.close();
     if (e instanceof ReferenceDocError) {
       return report(env, [...shown, { severity: 'error', kind: 'input', code: 'reference-docx', message: referenceProblem(e.message), file: REFERENCE_FILE, line: 1, column: 1 }]);
     }
     if (e instanceof OutputError) return report(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, ...configAt }]);
     throw e;
+  } finally {
+    await threads.close();
   }
-  await threads.close();
   report(env, shown);
   if (!env.quiet) env.stdout(`${summary(ws.config.output, written)}\n`);
   return 0;

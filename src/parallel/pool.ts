@@ -26,12 +26,11 @@ export function poolForced(): boolean {
 /** Runs tasks on worker threads, or on this thread when there is no pool. */
 export interface Runner {
   run(task: Task): Promise<TaskResult>;
-  close(): Promise<void>;
   /** How many tasks it is worth keeping in flight. */
   readonly width: number;
 }
 
-export const ON_THIS_THREAD: Runner = { run: perform, close: async () => {}, width: 1 };
+export const ON_THIS_THREAD: Runner = { run: perform, width: 1 };
 
 interface Pending {
   task: Task;
@@ -46,8 +45,7 @@ export class Pool implements Runner {
   private readonly busy = new Map<Worker, Pending>();
 
   constructor(readonly width: number) {
-    const size = width;
-    for (let i = 0; i < size; i++) {
+    for (let i = 0; i < width; i++) {
       // The bundle puts worker.js beside the chunk holding this code (dist/).
       const worker = new Worker(new URL('./worker.js', import.meta.url));
       worker.on('message', (result: TaskResult) => this.done(worker, result));
