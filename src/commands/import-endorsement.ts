@@ -3,14 +3,14 @@
 // rest of the file, comments included, as it was.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DamagedWordFile } from '../import/convert.js';
+import { DamagedWordFile } from '../import/word-html.js';
 import { editFrontMatter } from '../import/front-matter-edit.js';
 import { readSheet, SheetError, type SheetReply } from '../import/endorsement.js';
 import { ioCode } from '../load/files.js';
 import { parsePartnerFile } from '../load/response.js';
 import { Problems } from '../problems.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
-import { readWordInput } from './word-file.js';
+import { readWordInput, reportDamaged } from './word-file.js';
 import { type Env, report, UsageError } from './env.js';
 
 export async function importEndorsement(env: Env, sheet: string, id: string): Promise<number> {
@@ -22,13 +22,10 @@ export async function importEndorsement(env: Env, sheet: string, id: string): Pr
 
   let reply: SheetReply;
   try {
-    reply = await readSheet(bytes).catch((e: unknown) => {
-      if (e instanceof SheetError) throw e;
-      throw new DamagedWordFile((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '');
-    });
+    reply = await readSheet(bytes);
   } catch (e) {
     if (e instanceof SheetError) problems.error('endorsement-sheet', at, e.message);
-    else if (e instanceof DamagedWordFile) problems.error('word-file', at, `cannot import this sheet: the document is damaged (${e.message}); open it in Word, save it again as .docx, and import that`);
+    else if (e instanceof DamagedWordFile) reportDamaged(problems, sheet, 'sheet', e);
     else throw e;
     return report(env, problems.sorted());
   }

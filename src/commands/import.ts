@@ -4,7 +4,8 @@
 // replaced without --force.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { convertWord, DamagedWordFile } from '../import/convert.js';
+import { convertWord } from '../import/convert.js';
+import { DamagedWordFile } from '../import/word-html.js';
 import type { ImportedResponse } from '../import/sections.js';
 import { partnerIdProblem } from '../load/partner-id.js';
 import { parsePartnerFile } from '../load/response.js';
@@ -12,7 +13,7 @@ import { SECTORS, type Sector } from '../model.js';
 import { Problems } from '../problems.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
 import { type Env, report, UsageError } from './env.js';
-import { readWordInput } from './word-file.js';
+import { readWordInput, reportDamaged } from './word-file.js';
 
 export interface ImportOptions {
   id: string;
@@ -42,7 +43,7 @@ export async function importWord(env: Env, source: string, opts: ImportOptions):
     converted = await convertWord(bytes, questions, { id: opts.id, partner: opts.partner, sector: opts.sector as Sector });
   } catch (e) {
     if (!(e instanceof DamagedWordFile)) throw e;
-    problems.error('word-file', at, `cannot import this file: the document is damaged (${e.message}); open it in Word, save it again as .docx, and import that`);
+    reportDamaged(problems, source, 'file', e);
     return report(env, problems.sorted());
   }
   const { placed, file: out } = converted;

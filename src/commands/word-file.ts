@@ -8,6 +8,7 @@ import type { Config, QuestionSet } from '../model.js';
 import type { Env } from './env.js';
 import { ioCode } from '../load/files.js';
 import type { Problems } from '../problems.js';
+import type { DamagedWordFile } from '../import/word-html.js';
 
 function readWordFile(root: string, source: string, problems: Problems): Uint8Array | null {
   const at = { file: source, line: 1, column: 1 };
@@ -21,7 +22,6 @@ function readWordFile(root: string, source: string, problems: Problems): Uint8Ar
     return null;
   }
 }
-
 
 /**
  * The Word file a command imports, once it is known to be a readable .docx,
@@ -40,4 +40,9 @@ export function readWordInput(env: Env, source: string, problems: Problems, what
   const questions = config && loadQuestions(env.root, config, problems);
   if (!config || !questions || problems.hasInputErrors()) return null;
   return { bytes, config, questions };
+}
+
+/** What to say of a Word file mammoth could not read. */
+export function reportDamaged(problems: Problems, source: string, what: string, e: DamagedWordFile): void {
+  problems.error('word-file', { file: source, line: 1, column: 1 }, `cannot import this ${what}: the document is damaged (${e.message}); open it in Word, save it again as .docx, and import that`);
 }

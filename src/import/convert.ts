@@ -7,9 +7,6 @@ import { type ImportedResponse, placeSections } from './sections.js';
 import { wordToHtml } from './word-html.js';
 import { orderedListStarts } from './word-numbering.js';
 
-/** mammoth could not read the package: the document is damaged. */
-export class DamagedWordFile extends Error {}
-
 export interface Converted {
   placed: ImportedResponse;
   file: ResponseFile;
@@ -18,12 +15,7 @@ export interface Converted {
 }
 
 export async function convertWord(bytes: Uint8Array, questions: QuestionSet, who: { id: string; partner: string; sector: Sector }): Promise<Converted> {
-  let html;
-  try {
-    html = await wordToHtml(bytes);
-  } catch (e) {
-    throw new DamagedWordFile((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '');
-  }
+  const html = await wordToHtml(bytes);
   const placed = placeSections(htmlToMdast(html.html, orderedListStarts(bytes)), questions);
   return { placed, file: responseFile(placed, questions, who, html.images), warnings: html.warnings };
 }

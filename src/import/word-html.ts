@@ -44,9 +44,22 @@ const EXTENSIONS: Record<string, string> = {
   'image/svg+xml': 'svg',
 };
 
+/** mammoth could not read the package: the document is damaged. */
+export class DamagedWordFile extends Error {}
+
 export async function wordToHtml(bytes: Uint8Array): Promise<WordHtml> {
   const images: WordImage[] = [];
-  const result = await mammoth.convertToHtml(
+  const result = await convert(bytes, images).catch((e: unknown) => {
+    throw new DamagedWordFile((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '');
+  });
+  // An unrecognised style keeps its text as a plain paragraph: only its looks
+  // are lost, and partners' own styles would otherwise bury the real warnings.
+  const warnings = result.messages.map((m) => m.message).filter((m) => !/^Unrecognised (paragraph|run|table) style/.test(m));
+  return { html: result.value, images, warnings };
+}
+
+function convert(bytes: Uint8Array, images: WordImage[]) {
+  return mammoth.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     {
       styleMap: STYLE_MAP,
@@ -59,8 +72,4 @@ export async function wordToHtml(bytes: Uint8Array): Promise<WordHtml> {
       }),
     },
   );
-  // An unrecognised style keeps its text as a plain paragraph: only its looks
-  // are lost, and partners' own styles would otherwise bury the real warnings.
-  const warnings = result.messages.map((m) => m.message).filter((m) => !/^Unrecognised (paragraph|run|table) style/.test(m));
-  return { html: result.value, images, warnings };
 }
