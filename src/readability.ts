@@ -3,7 +3,7 @@
 // every warning fail (SPEC 2).
 import type { Nodes } from 'mdast';
 import type { MergeResult } from './merge/merge.js';
-import { COMPOSITE, type Contribution, type Position, type Workspace } from './model.js';
+import type { Position, Workspace } from './model.js';
 import type { Problems } from './problems.js';
 
 /** Words by which an answer speaks for one organisation rather than the partnership. */
@@ -31,19 +31,20 @@ function firstOneVoice(node: Nodes, file: string): { word: string; at: Position 
 }
 
 export function checkReadability(ws: Workspace, result: MergeResult, problems: Problems): void {
+  // Attributed contributions say whose they are: nothing here applies.
+  if (ws.config.attribute !== 'none') return;
   const names = new Map(ws.partners.map((p) => [p.id, p.name]));
   for (const o of result.questions) {
     const included = (list: typeof o.contributions) => list.filter((a) => a.status === 'included').map((a) => a.contribution);
     const partners = included(o.contributions);
-    if (included(o.composite).length === 0 && partners.length >= 2 && ws.config.attribute === 'none') {
+    if (included(o.composite).length === 0 && partners.length >= 2) {
       problems.warn(
         'no-composite',
         partners[0]!.position,
         `${o.question.id} has ${partners.length} contributions in the response (${[...new Set(partners.map((c) => c.partner))].join(', ')}) and no agreed wording, so they are printed one after another without saying whose they are; write a composite answer under '## ${o.question.id}' in composite.md, or set 'attribute: partner' in lsp-respond.yaml`,
       );
     }
-    if (ws.config.attribute !== 'none') continue;
-    for (const c of partners.filter((x: Contribution) => x.partner !== COMPOSITE)) {
+    for (const c of partners) {
       const found = firstOneVoice({ type: 'root', children: c.blocks }, c.position.file);
       if (found) {
         problems.warn(

@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import type { DocumentModel } from '../document.js';
 import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../model.js';
+import { DRAFT_BANNER } from './documents.js';
 import { heading, longDate, para } from './nodes.js';
 
 /** The wording import looks for: keep them in step with src/import/endorsement.ts. */
@@ -59,7 +60,7 @@ export function sheetDocument(ws: Workspace, result: MergeResult, partnerId: str
   ];
   return {
     kind: 'sheet',
-    meta: { title: ws.questions.title, subject: `Endorsement sheet for ${partner.name}, round ${round}`, creator: partnership, short: ws.config.short, date: ws.config.draftDate, banner: 'DRAFT - not for submission' },
+    meta: { title: ws.questions.title, subject: `Endorsement sheet for ${partner.name}, round ${round}`, creator: partnership, short: ws.config.short, date: ws.config.draftDate, banner: DRAFT_BANNER },
     tree: { type: 'root', children },
   };
 }

@@ -40,8 +40,7 @@ function elements(node: HastNodes, tag: string, out: Element[] = []): Element[] 
 /** A date as people write it in Word: 2006-02-22, 22/02/2006 or 22 February 2006. */
 export function readDate(text: string): string | null {
   const t = text.trim();
-  const iso = t;
-  if (isIsoDate(iso)) return iso;
+  if (isIsoDate(t)) return t;
   const dmy = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(t);
   const words = /^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$/.exec(t);
   let candidate: string | null = null;

@@ -46,7 +46,7 @@ function numbering(xml: string): Map<string, Map<number, Level>> {
   return nums;
 }
 
-/** The start of every ordered list mammoth will write, in document order, or null when it cannot tell. */
+/** The start of every ordered list mammoth will write, in document order; lists numbered only by a style are missed, so the counts then differ. */
 export function orderedListStarts(docx: Uint8Array): number[] {
   const nums = numbering(read(docx, 'word/numbering.xml'));
   const document = read(docx, 'word/document.xml');
