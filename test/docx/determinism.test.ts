@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dosDateTime, withZipTimestamps } from '../../src/render/docx/zip.js';
+import { dosDateTime, zipListing } from '../../src/render/docx/zip.js';
 import { answerModel, render } from './helpers.js';
 import { png } from './images.js';
 
@@ -76,8 +76,8 @@ describe('determinism', () => {
   });
 
   it('dates every zip entry with the document date', async () => {
-    const bytes = await renderAll();
-    expect(Buffer.compare(withZipTimestamps(bytes, dosDateTime('2006-03-01')), bytes)).toBe(0);
-    expect(Buffer.compare(withZipTimestamps(bytes, dosDateTime('1980-01-01')), bytes)).not.toBe(0);
+    const entries = zipListing(await renderAll());
+    expect(entries.length).toBeGreaterThan(5);
+    for (const entry of entries) expect(entry.stamp, entry.name).toEqual(dosDateTime('2006-03-01'));
   });
 });

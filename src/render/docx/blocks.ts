@@ -1,7 +1,6 @@
 // Block content to Word paragraphs and tables. Containers (quotations, list
 // items, footnotes) do not exist in Word, so they pass an Env down: a style
 // and an indent for the paragraphs inside them.
-import { Paragraph, type FileChild, type ParagraphChild } from 'docx';
 import type { Blockquote, FootnoteDefinition, Heading, Nodes } from 'mdast';
 import { roleOf } from '../../document.js';
 import type { Env, RenderContext } from './context.js';
@@ -11,6 +10,7 @@ import { paragraphStyleOf } from './roles.js';
 import { QUOTE_INDENT, STYLE } from './styles.js';
 import { renderTable } from './tables.js';
 import { describeNode, plainText } from './text.js';
+import { paragraph as wordParagraph, type Xml } from './wml.js';
 
 const PHRASING = new Set([
   'text',
@@ -26,12 +26,12 @@ const PHRASING = new Set([
   'footnoteReference',
 ]);
 
-export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: Env): FileChild[] {
-  const out: FileChild[] = [];
+export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: Env): Xml {
+  let out = '';
   // Phrasing content where blocks belong (a hand-built tree) is gathered into a paragraph.
   let loose: Nodes[] = [];
   const flush = () => {
-    if (loose.length > 0) out.push(paragraph(inlines(loose, ctx, env), env.style, env));
+    if (loose.length > 0) out += paragraph(inlines(loose, ctx, env), env.style, env);
     loose = [];
   };
   for (const node of nodes) {
@@ -40,24 +40,24 @@ export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: E
       continue;
     }
     flush();
-    out.push(...ctx.within(node, () => block(node, ctx, env)));
+    out += ctx.within(node, () => block(node, ctx, env));
   }
   flush();
   return out;
 }
 
 /** A paragraph in the env's style needs an indent of its own only beyond what that style gives. */
-function paragraph(children: ParagraphChild[], style: string | undefined, env: Env): Paragraph {
+function paragraph(children: Xml, style: string | undefined, env: Env): Xml {
   const own = style === env.style ? env.indent !== env.styleIndent : env.indent > 0;
-  return new Paragraph({ style, children, ...(own ? { indent: { left: env.indent } } : {}) });
+  return wordParagraph({ style, ...(own ? { indent: { left: env.indent } } : {}) }, children);
 }
 
-function block(node: Nodes, ctx: RenderContext, env: Env): FileChild[] {
+function block(node: Nodes, ctx: RenderContext, env: Env): Xml {
   switch (node.type) {
     case 'paragraph':
-      return [paragraph(inlines(node.children, ctx, env), paragraphStyleOf(node, ctx) ?? env.style, env)];
+      return paragraph(inlines(node.children, ctx, env), paragraphStyleOf(node, ctx) ?? env.style, env);
     case 'heading':
-      return [heading(node, ctx, env)];
+      return heading(node, ctx, env);
     case 'blockquote':
       return blockquote(node, ctx, env);
     case 'list':
@@ -66,23 +66,23 @@ function block(node: Nodes, ctx: RenderContext, env: Env): FileChild[] {
       // Only a hand-built tree has an item outside a list; it is a list of one.
       return renderList({ type: 'list', children: [node] }, ctx, env, renderBlocks);
     case 'code':
-      return [new Paragraph({ style: STYLE.code, children: textRuns(ctx.clean(node.value)), ...indent(env) })];
+      return wordParagraph({ style: STYLE.code, ...indent(env) }, textRuns(ctx.clean(node.value)));
     case 'html': // raw HTML stays visible as text, never markup
-      return [paragraph(textRuns(ctx.clean(node.value)), env.style, env)];
+      return paragraph(textRuns(ctx.clean(node.value)), env.style, env);
     case 'table':
       return renderTable(node, ctx, env);
     case 'thematicBreak':
-      return [new Paragraph({ style: STYLE.rule, ...indent(env) })];
+      return wordParagraph({ style: STYLE.rule, ...indent(env) });
     case 'definition':
       // Link definitions are not content: links and images use them.
-      return [];
+      return '';
     case 'footnoteDefinition':
-      return ctx.notes.isNote(node) ? [] : unreferencedFootnote(node, ctx, env);
+      return ctx.notes.isNote(node) ? '' : unreferencedFootnote(node, ctx, env);
     case 'root':
       return renderBlocks(node.children, ctx, env);
     default:
       ctx.warn(`${describeNode(node)} has no Word equivalent; its text is kept as a paragraph`, node);
-      return [paragraph(textRuns(ctx.clean(plainText(node))), env.style, env)];
+      return paragraph(textRuns(ctx.clean(plainText(node))), env.style, env);
   }
 }
 
@@ -90,17 +90,12 @@ function indent(env: Env) {
   return env.indent > 0 ? { indent: { left: env.indent } } : {};
 }
 
-function heading(node: Heading, ctx: RenderContext, env: Env): Paragraph {
+function heading(node: Heading, ctx: RenderContext, env: Env): Xml {
   const style = roleOf(node) === 'title' ? STYLE.title : STYLE.heading(Math.min(6, Math.max(1, node.depth)));
-  return new Paragraph({
-    style,
-    children: inlines(node.children, ctx, env),
-    ...(ctx.pageBreakBefore === node ? { pageBreakBefore: true } : {}),
-    ...indent(env),
-  });
+  return wordParagraph({ style, ...(ctx.pageBreakBefore === node ? { pageBreakBefore: true } : {}), ...indent(env) }, inlines(node.children, ctx, env));
 }
 
-function blockquote(node: Blockquote, ctx: RenderContext, env: Env): FileChild[] {
+function blockquote(node: Blockquote, ctx: RenderContext, env: Env): Xml {
   const style = paragraphStyleOf(node, ctx) ?? STYLE.quote;
   const indent = env.indent + QUOTE_INDENT;
   // Quotation styles indent by themselves; roles' other styles do not.
@@ -108,8 +103,8 @@ function blockquote(node: Blockquote, ctx: RenderContext, env: Env): FileChild[]
   return renderBlocks(node.children, ctx, { ...env, style, indent, styleIndent: quoteStyle ? QUOTE_INDENT : 0 });
 }
 
-function unreferencedFootnote(node: FootnoteDefinition, ctx: RenderContext, env: Env): FileChild[] {
+function unreferencedFootnote(node: FootnoteDefinition, ctx: RenderContext, env: Env): Xml {
   const label = `[^${node.label ?? node.identifier}]`;
   ctx.warn(`footnote ${label} is never referenced (or defined twice); its text is shown where it is defined`, node);
-  return [paragraph(textRuns(ctx.clean(`${label}:`)), env.style, env), ...renderBlocks(node.children, ctx, env)];
+  return paragraph(textRuns(ctx.clean(`${label}:`)), env.style, env) + renderBlocks(node.children, ctx, env);
 }

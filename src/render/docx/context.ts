@@ -1,10 +1,11 @@
 // State shared while one document is rendered: the house style, images,
 // link definitions, list and footnote bookkeeping, and the warnings that make
 // sure nothing is dropped without the user hearing of it.
-import type { FileChild } from 'docx';
 import type { Definition, Nodes, Root } from 'mdast';
 import type { Footnotes } from './footnotes.js';
 import type { ListNumbering } from './lists.js';
+import type { Media, Relationships } from './relationships.js';
+import type { Xml } from './wml.js';
 import { xmlSafe } from './sanitize.js';
 import { sourceOf } from '../../document.js';
 import type { Warn } from '../../problems.js';
@@ -30,7 +31,7 @@ export interface Env {
 
 export const BODY: Env = { style: undefined, indent: 0, styleIndent: 0, listLevel: 0, inFootnote: false };
 
-export type RenderBlocks = (nodes: readonly Nodes[], ctx: RenderContext, env: Env) => FileChild[];
+export type RenderBlocks = (nodes: readonly Nodes[], ctx: RenderContext, env: Env) => Xml;
 
 export class RenderContext {
   readonly definitions = new Map<string, Definition>();
@@ -40,16 +41,32 @@ export class RenderContext {
   private drawings = 0;
   /** The workspace file of the content being rendered, if any. */
   private source: string | undefined;
+  /** The relationships of the part being written: hyperlinks and images in a footnote belong to footnotes.xml. */
+  rels: Relationships;
 
   constructor(
     readonly style: Style,
     readonly images: ReadonlyMap<string, Uint8Array>,
+    readonly media: Media,
     readonly lists: ListNumbering,
     readonly notes: Footnotes,
+    documentRels: Relationships,
     tree: Root,
     private readonly onWarning: Warn,
   ) {
+    this.rels = documentRels;
     collectDefinitions(tree, this.definitions);
+  }
+
+  /** Runs `render` writing into the part whose relationships are `rels`. */
+  inPart<T>(rels: Relationships, render: () => T): T {
+    const outer = this.rels;
+    this.rels = rels;
+    try {
+      return render();
+    } finally {
+      this.rels = outer;
+    }
   }
 
   /** Text fit for XML; what had to go is counted and reported once by `finish`. */
@@ -78,7 +95,7 @@ export class RenderContext {
     }
   }
 
-  /** Drawing ids must be unique in a document; docx's own counter is global and would differ between renders. */
+  /** Drawing ids must be unique in a document. */
   nextDrawingId(): number {
     this.drawings += 1;
     return this.drawings;

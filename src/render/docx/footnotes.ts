@@ -2,23 +2,28 @@
 // its own (Word numbers footnotes by reference), in reference order. A
 // definition no reference uses is rendered where it stands, with a warning,
 // rather than vanishing.
-import { FootnoteReferenceRun, Paragraph, TextRun, type FileChild } from 'docx';
 import type { FootnoteDefinition, Nodes, Root } from 'mdast';
 import type { Env } from './context.js';
 import { STYLE } from './styles.js';
+import { FOOTNOTE_MARK, footnoteReference, paragraph, WML_NAMESPACES, XML_DECLARATION, type Xml } from './wml.js';
 
 const FOOTNOTE: Env = { style: STYLE.footnoteText, indent: 0, styleIndent: 0, listLevel: 0, inFootnote: true };
+
+/** The separator lines Word draws above the footnotes of a page, which it expects as footnotes -1 and 0. */
+const SEPARATORS = ['separator', 'continuationSeparator']
+  .map((type, index) => `<w:footnote w:type="${type}" w:id="${index - 1}">${paragraph({ spacing: { after: 0 } }, `<w:r><w:${type}/></w:r>`)}</w:footnote>`)
+  .join('');
 
 export class Footnotes {
   private readonly definitions = new Map<string, FootnoteDefinition>();
   private readonly referenced = new Set<string>();
-  /** The footnotes option of docx's Document: content by footnote id. */
-  readonly written: Record<number, { children: Paragraph[] }> = {};
+  /** The w:footnote elements written so far. */
+  private written = '';
   private count = 0;
 
   constructor(
     tree: Root,
-    private readonly render: (definition: FootnoteDefinition, env: Env) => FileChild[],
+    private readonly render: (definition: FootnoteDefinition, env: Env) => Xml,
   ) {
     this.collect(tree, false);
   }
@@ -39,20 +44,22 @@ export class Footnotes {
     return this.definitions.get(definition.identifier) === definition && this.referenced.has(definition.identifier);
   }
 
-  /** A new footnote with the definition's content, or undefined when there is no such definition. */
-  reference(identifier: string): FootnoteReferenceRun | undefined {
+  /** The reference mark of a new footnote with the definition's content, or undefined when there is no such definition. */
+  reference(identifier: string): Xml | undefined {
     const definition = this.definitions.get(identifier);
     if (definition === undefined) return undefined;
     this.count += 1;
     const id = this.count;
-    const children = this.render(definition, FOOTNOTE);
-    // docx puts the footnote mark into the first child and drops a first child
-    // that is no paragraph. Tables are valid in Word footnotes, though docx
-    // types footnote content as paragraphs only.
-    const content = (children[0] instanceof Paragraph ? children : [new Paragraph({ style: STYLE.footnoteText }), ...children]) as Paragraph[];
-    // docx puts the mark before this space, so the number does not run into the text.
-    content[0]?.addRunToFront(new TextRun({ text: ' ' }));
-    this.written[id] = { children: content };
-    return new FootnoteReferenceRun(id);
+    let content = this.render(definition, FOOTNOTE);
+    // The footnote's number goes first in its first paragraph; content that starts otherwise (a table) gets one.
+    if (!content.startsWith('<w:p>')) content = paragraph({ style: STYLE.footnoteText }) + content;
+    const afterProps = content.startsWith('<w:p><w:pPr>') ? content.indexOf('</w:pPr>') + '</w:pPr>'.length : '<w:p>'.length;
+    this.written += `<w:footnote w:id="${id}">${content.slice(0, afterProps)}${FOOTNOTE_MARK}${content.slice(afterProps)}</w:footnote>`;
+    return footnoteReference(id);
+  }
+
+  /** word/footnotes.xml. */
+  xml(): string {
+    return `${XML_DECLARATION}<w:footnotes ${WML_NAMESPACES}>${SEPARATORS}${this.written}</w:footnotes>`;
   }
 }

@@ -7,20 +7,21 @@
 // return value, so callers that only want the bytes keep a plain
 // Promise<Uint8Array>. Nothing is dropped without a warning: content that
 // cannot be shown as itself is shown as text.
-import { Document, Footer, Header, Paragraph, type FileChild } from 'docx';
 import type { Nodes } from 'mdast';
 import { roleOf, type DocumentModel } from '../../document.js';
 import { renderBlocks } from './blocks.js';
 import { BODY, RenderContext } from './context.js';
 import type { Warn } from '../../problems.js';
 import { Footnotes } from './footnotes.js';
-import { bannerParagraphs, headerAndFooter, sectionProperties } from './layout.js';
+import { headersAndFooters, sectionProperties } from './layout.js';
 import { ListNumbering } from './lists.js';
-import { fixForWord } from './word-fixes.js';
-import { packDeterministic } from './package.js';
-import { ReferenceDocError, styleIdsOf, withDefaultLanguage } from './reference.js';
+import { APP_PROPERTIES, contentTypes, coreProperties, isoDate, PACKAGE_RELATIONSHIPS, SETTINGS } from './package.js';
+import { Media, Relationships } from './relationships.js';
 import type { Style } from '../../load/style.js';
-import { LANGUAGE, stylesFor } from './styles.js';
+import { stylesXml } from './styles.js';
+import { WML_NAMESPACES, XML_DECLARATION } from './wml.js';
+import { dosDateTime } from './zip.js';
+import { ZipWriter } from './zip-writer.js';
 
 export interface DocxOptions {
   style: Style;
@@ -32,12 +33,21 @@ export interface DocxOptions {
   warn?: Warn;
 }
 
+/**
+ * The package is written as the body is rendered: each top-level block's
+ * markup goes to the compressor when it is made, so a document of any length
+ * needs memory for its tree, not for its markup as well.
+ */
 export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise<Uint8Array> {
   const tree = doc.tree;
+  const zip = new ZipWriter(dosDateTime(isoDate(doc.meta.date)));
   const lists = new ListNumbering();
-  // Footnote content is rendered when its first reference is, with the same context.
-  const notes: Footnotes = new Footnotes(tree, (definition, env): FileChild[] => ctx.within(definition, () => renderBlocks(definition.children, ctx, env)));
-  const ctx: RenderContext = new RenderContext(opts.style, opts.images, lists, notes, tree, opts.warn ?? (() => {}));
+  const media = new Media();
+  const documentRels = new Relationships();
+  const footnoteRels = new Relationships();
+  // Footnote content is rendered when its first reference is, with the same context, into footnotes.xml.
+  const notes: Footnotes = new Footnotes(tree, (definition, env) => ctx.inPart(footnoteRels, () => ctx.within(definition, () => renderBlocks(definition.children, ctx, env))));
+  const ctx: RenderContext = new RenderContext(opts.style, opts.images, media, lists, notes, documentRels, tree, opts.warn ?? (() => {}));
   ctx.pageBreakBefore = bodyStart(tree.children);
   const meta = {
     title: ctx.clean(doc.meta.title),
@@ -47,39 +57,42 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
     date: doc.meta.date,
     ...(doc.meta.banner ? { banner: doc.meta.banner } : {}),
   };
-  const reference = opts.referenceStyles;
-  const bytes = await packDeterministic(() => {
-    const children = renderBlocks(tree.children, ctx, BODY);
-    const { header, footer } = headerAndFooter(meta, ctx);
-    // A cover page carries neither the running header nor the page number.
-    const cover = ctx.pageBreakBefore !== undefined;
-    // A banner (the draft's) is on every page, the cover's too.
-    const banner = bannerParagraphs(meta, ctx);
-    const blank = { headers: { first: new Header({ children: banner.length > 0 ? banner : [new Paragraph({})] }) }, footers: { first: new Footer({ children: [new Paragraph({})] }) } };
-    try {
-      const document = new Document({
-        ...(reference === undefined ? {} : { externalStyles: withDefaultLanguage(reference, LANGUAGE) }),
-        styles: stylesFor(opts.style, reference === undefined ? null : styleIdsOf(reference)),
-        numbering: { config: lists.config },
-        footnotes: notes.written,
-        sections: [
-          {
-            properties: { ...sectionProperties(), ...(cover ? { titlePage: true } : {}) },
-            headers: { default: header, ...(cover ? blank.headers : {}) },
-            footers: { default: footer, ...(cover ? blank.footers : {}) },
-            children,
-          },
-        ],
-      });
-      fixForWord(document);
-      return document;
-    } catch (error) {
-      if (reference === undefined) throw error;
-      throw new ReferenceDocError(`its styles cannot be used: ${(error as Error).message}`);
-    }
-  }, meta);
+
+  const body = zip.entry('word/document.xml');
+  body.write(`${XML_DECLARATION}<w:document ${WML_NAMESPACES}><w:body>`);
+  for (const node of tree.children) body.write(renderBlocks([node], ctx, BODY));
+  // A cover page carries neither the running header nor the page number.
+  const cover = ctx.pageBreakBefore !== undefined;
+  const parts = headersAndFooters(meta, ctx, cover);
+  const headers = { default: documentRels.part('rIdHeader1', 'header', 'header1.xml'), ...(parts.coverHeader ? { first: documentRels.part('rIdHeader2', 'header', 'header2.xml') } : {}) };
+  const footers = { default: documentRels.part('rIdFooter1', 'footer', 'footer1.xml'), ...(parts.coverFooter ? { first: documentRels.part('rIdFooter2', 'footer', 'footer2.xml') } : {}) };
+  body.write(`${sectionProperties(headers, footers)}</w:body></w:document>`);
+  body.end();
+
+  documentRels.part('rIdStyles', 'styles', 'styles.xml');
+  documentRels.part('rIdNumbering', 'numbering', 'numbering.xml');
+  documentRels.part('rIdFootnotes', 'footnotes', 'footnotes.xml');
+  documentRels.part('rIdSettings', 'settings', 'settings.xml');
+  const files: [string, string | Uint8Array][] = [
+    ['word/styles.xml', stylesXml(opts.style, opts.referenceStyles)],
+    ['word/numbering.xml', lists.xml()],
+    ['word/footnotes.xml', notes.xml()],
+    ['word/settings.xml', SETTINGS],
+    ['word/header1.xml', parts.header],
+    ...(parts.coverHeader ? [['word/header2.xml', parts.coverHeader] as [string, string]] : []),
+    ['word/footer1.xml', parts.footer],
+    ...(parts.coverFooter ? [['word/footer2.xml', parts.coverFooter] as [string, string]] : []),
+    ['word/_rels/document.xml.rels', documentRels.xml()],
+    ...(footnoteRels.empty ? [] : [['word/_rels/footnotes.xml.rels', footnoteRels.xml()] as [string, string]]),
+    ...media.files.map((f): [string, Uint8Array] => [f.path, f.bytes]),
+    ['docProps/core.xml', coreProperties(meta)],
+    ['docProps/app.xml', APP_PROPERTIES],
+    ['_rels/.rels', PACKAGE_RELATIONSHIPS],
+  ];
+  for (const [name, data] of files) zip.file(name, data);
+  zip.file('[Content_Types].xml', contentTypes(['word/document.xml', ...files.map(([name]) => name)]));
   ctx.finish();
-  return bytes;
+  return zip.finish();
 }
 
 /** The first section heading after a cover, which starts a new page; none when there is no cover. */

@@ -1,12 +1,12 @@
 // Phrasing content to runs. Formatting is carried down as a RunFormat, so
 // nested emphasis, links and code combine the way Markdown nests them.
-import { ExternalHyperlink, Tab, TextRun, type ParagraphChild } from 'docx';
 import type { Link, LinkReference, Nodes, PhrasingContent } from 'mdast';
 import type { Env, RenderContext } from './context.js';
 import { imageRun } from './images.js';
 import { linkTarget } from './links.js';
 import { LANGUAGE, STYLE } from './styles.js';
 import { describeNode, plainText } from './text.js';
+import { breakRun, hyperlink, tabRun, textRun, type RunProps, type Xml } from './wml.js';
 
 export interface RunFormat {
   readonly bold?: boolean;
@@ -16,7 +16,7 @@ export interface RunFormat {
   readonly link?: boolean;
 }
 
-function runOptions(format: RunFormat) {
+function runOptions(format: RunFormat): RunProps {
   // A run has one character style: code and links keep theirs, and bold is then direct formatting.
   const style = format.code ? STYLE.verbatim : format.link ? STYLE.hyperlink : format.bold ? STYLE.strong : undefined;
   return {
@@ -45,22 +45,24 @@ function direction(piece: string): { text: string; rtl: boolean }[] {
     .filter((p) => p.text !== '');
 }
 
+const BREAK_OR_TAB = /\r\n|\r|\n|\t/;
+
 /**
  * Runs for text that is already clean. A newline becomes a line break and a
- * tab a tab: docx would write both into w:t, where Word shows a space. Text
- * always goes in as `text`, never as a child string, which docx would turn
- * into a page number field when it reads "CURRENT".
+ * tab a tab: in w:t, Word would show either as a space.
  */
-export function textRuns(text: string, format: RunFormat = {}): TextRun[] {
+export function textRuns(text: string, format: RunFormat = {}): Xml {
   const options = runOptions(format);
-  const runs: TextRun[] = [];
+  // Most text has neither breaks nor right-to-left words: one run.
+  if (!BREAK_OR_TAB.test(text) && !RTL.test(text)) return text === '' ? '' : textRun(text, options);
+  let runs = '';
   for (const piece of text.split(/(\r\n|\r|\n|\t)/)) {
     if (piece === '') continue;
-    if (piece === '\t') runs.push(new TextRun({ ...options, children: [new Tab()] }));
-    else if (piece === '\n' || piece === '\r' || piece === '\r\n') runs.push(new TextRun({ ...options, break: 1 }));
+    if (piece === '\t') runs += tabRun(options);
+    else if (piece === '\n' || piece === '\r' || piece === '\r\n') runs += breakRun(options);
     else {
       for (const { text, rtl } of direction(piece)) {
-        runs.push(new TextRun({ ...options, text, ...(rtl ? { rightToLeft: true, language: { value: LANGUAGE, bidirectional: HEBREW.test(text) ? 'he-IL' : 'ar-SA' } } : {}) }));
+        runs += textRun(text, rtl ? { ...options, rtl: { language: LANGUAGE, bidi: HEBREW.test(text) ? 'he-IL' : 'ar-SA' } } : options);
       }
     }
   }
@@ -69,11 +71,13 @@ export function textRuns(text: string, format: RunFormat = {}): TextRun[] {
 
 const SOFT_BREAK = /\r\n|\r|\n/g;
 
-export function inlines(nodes: readonly Nodes[], ctx: RenderContext, env: Env, format: RunFormat = {}): ParagraphChild[] {
-  return nodes.flatMap((node) => inline(node, ctx, env, format));
+export function inlines(nodes: readonly Nodes[], ctx: RenderContext, env: Env, format: RunFormat = {}): Xml {
+  let out = '';
+  for (const node of nodes) out += inline(node, ctx, env, format);
+  return out;
 }
 
-function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): ParagraphChild[] {
+function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): Xml {
   const literal = (text: string) => textRuns(ctx.clean(text), format);
   switch (node.type) {
     case 'text':
@@ -92,7 +96,7 @@ function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): P
     case 'inlineCode':
       return textRuns(ctx.clean(node.value), { ...format, code: true });
     case 'break':
-      return [new TextRun({ break: 1 })];
+      return breakRun();
     case 'link':
       return link(node, node.url, ctx, env, format);
     case 'linkReference': {
@@ -115,7 +119,7 @@ function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): P
         return literal(label);
       }
       const run = ctx.notes.reference(node.identifier);
-      if (run) return [run];
+      if (run !== undefined) return run;
       ctx.warn(`footnote reference ${label} has no footnote text; it is shown as text`, node);
       return literal(label);
     }
@@ -125,7 +129,7 @@ function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): P
   }
 }
 
-function link(node: Link | LinkReference, url: string, ctx: RenderContext, env: Env, format: RunFormat): ParagraphChild[] {
+function link(node: Link | LinkReference, url: string, ctx: RenderContext, env: Env, format: RunFormat): Xml {
   const children = node.children;
   // Word cannot nest hyperlinks; the outer link stands for both.
   if (format.link) return inlines(children, ctx, env, format);
@@ -135,10 +139,10 @@ function link(node: Link | LinkReference, url: string, ctx: RenderContext, env: 
     const text = inlines(children, ctx, env, format);
     if (cleanUrl.trim() === '') return text;
     ctx.warn(`link to ${cleanUrl} is kept as text, not made a hyperlink (only http, https, mailto, ftp, tel and relative links are)`, node);
-    return [...text, ...textRuns(` <${cleanUrl}>`, format)];
+    return text + textRuns(` <${cleanUrl}>`, format);
   }
   const content = inlines(children, ctx, env, { ...format, link: true });
-  return [new ExternalHyperlink({ link: target, children: content.length > 0 ? content : textRuns(cleanUrl, { ...format, link: true }) })];
+  return hyperlink(ctx.rels.link(target), content !== '' ? content : textRuns(cleanUrl, { ...format, link: true }));
 }
 
 /** An unresolved reference is shown as the Markdown that was written, as CommonMark renders it. */
@@ -150,11 +154,7 @@ function unresolved(
   ctx: RenderContext,
   env: Env,
   format: RunFormat,
-): ParagraphChild[] {
+): Xml {
   const close = referenceType === 'full' ? `][${label}]` : referenceType === 'collapsed' ? '][]' : ']';
-  return [
-    ...textRuns(ctx.clean(open), format),
-    ...inlines(children, ctx, env, format),
-    ...textRuns(ctx.clean(close), format),
-  ];
+  return textRuns(ctx.clean(open), format) + inlines(children, ctx, env, format) + textRuns(ctx.clean(close), format);
 }

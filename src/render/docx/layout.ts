@@ -1,42 +1,44 @@
 // The page: A4 with 2.54 cm margins, and the running header and footer made
 // from the house style's templates.
-import { Footer, Header, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionPropertiesOptions } from 'docx';
 import type { DocumentMeta } from '../../document.js';
 import type { RenderContext } from './context.js';
 import { STYLE } from './styles.js';
+import { fieldRuns, paragraph, textRun, WML_NAMESPACES, XML_DECLARATION, type Xml } from './wml.js';
 
 /** A4 in twips (1/1440 inch), with 1 inch (2.54 cm) margins. */
 const PAGE = { width: 11906, height: 16838, margin: 1440 } as const;
 export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 export const TEXT_HEIGHT = PAGE.height - 2 * PAGE.margin;
 
-export function sectionProperties(): ISectionPropertiesOptions {
-  return {
-    page: {
-      size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-      margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, header: 709, footer: 709, gutter: 0 },
-    },
-  };
+/** The page size and margins, and the headers and footers by relationship id; a first-page header gives the cover its own (titlePg). */
+export function sectionProperties(headers: { default: string; first?: string }, footers: { default: string; first?: string }): Xml {
+  const reference = (kind: string, type: string, id: string | undefined) => (id === undefined ? '' : `<w:${kind}Reference w:type="${type}" r:id="${id}"/>`);
+  return (
+    '<w:sectPr>' +
+    reference('header', 'default', headers.default) +
+    reference('header', 'first', headers.first) +
+    reference('footer', 'default', footers.default) +
+    reference('footer', 'first', footers.first) +
+    `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}" w:orient="portrait"/>` +
+    `<w:pgMar w:top="${PAGE.margin}" w:right="${PAGE.margin}" w:bottom="${PAGE.margin}" w:left="${PAGE.margin}" w:header="709" w:footer="709" w:gutter="0"/>` +
+    (headers.first === undefined ? '' : '<w:titlePg/>') +
+    '<w:docGrid w:linePitch="360"/></w:sectPr>'
+  );
 }
 
-type Piece = { text: string } | { field: (typeof PageNumber)[keyof typeof PageNumber] };
+type Piece = { text: string } | { field: string };
 
-const FIELDS: Record<string, (typeof PageNumber)[keyof typeof PageNumber]> = {
-  page: PageNumber.CURRENT,
-  pages: PageNumber.TOTAL_PAGES,
+const FIELDS: Record<string, string> = {
+  page: 'PAGE',
+  pages: 'NUMPAGES',
 };
 
 /** Separators left dangling at either end when a placeholder is empty (a workspace without a short name). */
 const DANGLING_START = /^[\s·|:–—-]+/;
 const DANGLING_END = /[\s·|:–—-]+$/;
 
-/**
- * The runs for a header or footer template. Placeholders were checked when the
- * style was loaded. Page fields go in as docx field children; everything else
- * goes in as `text`, because docx turns a child string that equals a field
- * name ("CURRENT") into that field.
- */
-function templateRuns(template: string, meta: DocumentMeta, ctx: RenderContext): TextRun[] {
+/** The runs for a header or footer template. Placeholders were checked when the style was loaded. */
+function templateRuns(template: string, meta: DocumentMeta, ctx: RenderContext): Xml {
   const pieces: Piece[] = [];
   for (const [index, part] of template.split(/\{(\w+)\}/).entries()) {
     const field = Object.hasOwn(FIELDS, part) ? FIELDS[part] : undefined;
@@ -54,26 +56,33 @@ function templateRuns(template: string, meta: DocumentMeta, ctx: RenderContext):
   if (first && 'text' in first) first.text = first.text.replace(DANGLING_START, '');
   const final = merged.at(-1);
   if (final && 'text' in final) final.text = final.text.replace(DANGLING_END, '');
-  return merged.flatMap((piece) => {
-    if ('field' in piece) return [new TextRun({ children: [piece.field] })];
-    const text = ctx.clean(piece.text);
-    return text === '' ? [] : [new TextRun({ text })];
-  });
+  return merged
+    .map((piece) => {
+      if ('field' in piece) return fieldRuns(piece.field);
+      const text = ctx.clean(piece.text);
+      return text === '' ? '' : textRun(text);
+    })
+    .join('');
 }
 
 /** The banner line of a document that has one (the draft's "DRAFT - not for submission"), for every page's header. */
-export function bannerParagraphs(meta: DocumentMeta, ctx: RenderContext): Paragraph[] {
-  return meta.banner ? [new Paragraph({ style: STYLE.header, children: [new TextRun({ text: ctx.clean(meta.banner), bold: true })] })] : [];
+function banner(meta: DocumentMeta, ctx: RenderContext): Xml {
+  return meta.banner ? paragraph({ style: STYLE.header }, textRun(ctx.clean(meta.banner), { bold: true })) : '';
 }
 
-export function headerAndFooter(meta: DocumentMeta, ctx: RenderContext): { header: Header; footer: Footer } {
+const part = (root: 'hdr' | 'ftr', content: Xml) => `${XML_DECLARATION}<w:${root} ${WML_NAMESPACES}>${content}</w:${root}>`;
+
+/**
+ * The header and footer parts: the running ones, and for a document with a
+ * cover the cover's own, which carry neither the running header nor the page
+ * number, but do carry a banner (the draft's is on every page).
+ */
+export function headersAndFooters(meta: DocumentMeta, ctx: RenderContext, cover: boolean): { header: string; footer: string; coverHeader?: string; coverFooter?: string } {
   const { style } = ctx;
-  return {
-    header: new Header({
-      children: [...bannerParagraphs(meta, ctx), new Paragraph({ style: STYLE.header, children: templateRuns(style.header.text, meta, ctx) })],
-    }),
-    footer: new Footer({
-      children: [new Paragraph({ style: STYLE.footer, children: templateRuns(style.footer.text, meta, ctx) })],
-    }),
+  const running = {
+    header: part('hdr', banner(meta, ctx) + paragraph({ style: STYLE.header }, templateRuns(style.header.text, meta, ctx))),
+    footer: part('ftr', paragraph({ style: STYLE.footer }, templateRuns(style.footer.text, meta, ctx))),
   };
+  if (!cover) return running;
+  return { ...running, coverHeader: part('hdr', banner(meta, ctx) || paragraph({})), coverFooter: part('ftr', paragraph({})) };
 }

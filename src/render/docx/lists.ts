@@ -2,11 +2,11 @@
 // gets a numbering instance of its own: lists sharing one continue each
 // other's numbers, the most common complaint about generated Word files. A
 // nested list uses its own instance at the deeper level.
-import { AlignmentType, LevelFormat, Paragraph, type FileChild, type ILevelsOptions, type NumberingDefinition } from 'docx';
 import type { List, ListItem } from 'mdast';
 import type { Env, RenderBlocks, RenderContext } from './context.js';
 import { inlines, textRuns } from './inline.js';
 import { paragraphStyleOf } from './roles.js';
+import { paragraph, WML_NAMESPACES, XML_DECLARATION, type Xml } from './wml.js';
 
 /** Word has nine list levels, 0 to 8; deeper Markdown nesting stays at the last. */
 const MAX_LEVEL = 8;
@@ -15,63 +15,87 @@ const LIST_INDENT = 720;
 const HANGING = 360;
 
 const BULLETS = ['•', '◦', '▪'];
-const ORDERED = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
+const ORDERED = ['decimal', 'lowerLetter', 'lowerRoman'];
 
-function levels(ordered: boolean, start: number): ILevelsOptions[] {
-  return Array.from({ length: MAX_LEVEL + 1 }, (_, level) => ({
-    level,
-    format: ordered ? ORDERED[level % ORDERED.length] : LevelFormat.BULLET,
-    text: ordered ? `%${level + 1}.` : BULLETS[level % BULLETS.length],
-    alignment: AlignmentType.LEFT,
-    start,
-    style: { paragraph: { indent: { left: LIST_INDENT * (level + 1), hanging: HANGING } } },
-  }));
+/** Docx has a paragraph style for list items; Word and pandoc both know it by this id. */
+export const LIST_PARAGRAPH = 'ListParagraph';
+
+interface Definition {
+  readonly ordered: boolean;
+  readonly start: number;
+}
+
+function levels(ordered: boolean, start: number): Xml {
+  let out = '';
+  for (let level = 0; level <= MAX_LEVEL; level += 1) {
+    const format = ordered ? ORDERED[level % ORDERED.length] : 'bullet';
+    const text = ordered ? `%${level + 1}.` : BULLETS[level % BULLETS.length];
+    out +=
+      `<w:lvl w:ilvl="${level}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/><w:lvlJc w:val="left"/>` +
+      `<w:pPr><w:ind w:left="${LIST_INDENT * (level + 1)}" w:hanging="${HANGING}"/></w:pPr></w:lvl>`;
+  }
+  return out;
 }
 
 /**
  * The numbering of one document. Lists of one kind and start share a
  * definition (an abstract numbering), and each list is an instance of its own
  * (a w:num with start overrides), which is how Word itself restarts a list.
- * A definition per list would work too, but thousands of lists make docx
- * allocate nine levels each and spend seconds collecting garbage.
+ * Instances continue each other's numbers otherwise, the most common complaint
+ * about generated Word files.
  */
 export class ListNumbering {
-  readonly config: NumberingDefinition[] = [];
-  private instances = 0;
+  private readonly definitions: Definition[] = [];
+  /** The abstract numbering of each instance, by numId - 1. */
+  private readonly instances: number[] = [];
 
-  /** A new list: the numbering its paragraphs refer to. */
-  add(ordered: boolean, start: number): { reference: string; instance: number } {
-    const reference = ordered ? `ordered-${start}` : 'bullet';
-    if (!this.config.some((definition) => definition.reference === reference)) {
-      this.config.push({ reference, levels: levels(ordered, start) });
+  /** A new list: the numId its paragraphs refer to. */
+  add(ordered: boolean, start: number): number {
+    let index = this.definitions.findIndex((d) => d.ordered === ordered && d.start === start);
+    if (index < 0) index = this.definitions.push({ ordered, start }) - 1;
+    this.instances.push(index + 1);
+    return this.instances.length;
+  }
+
+  /** word/numbering.xml. */
+  xml(): string {
+    let out = '';
+    for (const [index, d] of this.definitions.entries()) {
+      out += `<w:abstractNum w:abstractNumId="${index + 1}"><w:multiLevelType w:val="hybridMultilevel"/>${levels(d.ordered, d.start)}</w:abstractNum>`;
     }
-    this.instances += 1;
-    return { reference, instance: this.instances };
+    for (const [index, abstract] of this.instances.entries()) {
+      const start = this.definitions[abstract - 1]?.start ?? 1;
+      let overrides = '';
+      for (let level = 0; level <= MAX_LEVEL; level += 1) overrides += `<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="${start}"/></w:lvlOverride>`;
+      out += `<w:num w:numId="${index + 1}"><w:abstractNumId w:val="${abstract}"/>${overrides}</w:num>`;
+    }
+    return `${XML_DECLARATION}<w:numbering ${WML_NAMESPACES}>${out}</w:numbering>`;
   }
 }
 
 const CHECKBOX = { checked: '☒ ', unchecked: '☐ ' } as const;
 
-export function renderList(node: List, ctx: RenderContext, env: Env, renderBlocks: RenderBlocks): FileChild[] {
+export function renderList(node: List, ctx: RenderContext, env: Env, renderBlocks: RenderBlocks): Xml {
   const ordered = node.ordered === true;
   const start = ordered ? Math.max(0, Math.floor(node.start ?? 1)) : 1;
-  const numbering = { ...ctx.lists.add(ordered, start), level: Math.min(env.listLevel, MAX_LEVEL) };
+  const numbering = { numId: ctx.lists.add(ordered, start), level: Math.min(env.listLevel, MAX_LEVEL) };
   const indent = env.indent + LIST_INDENT;
   // Blocks after an item's first paragraph line up with its text.
   const inner: Env = { ...env, indent, listLevel: env.listLevel + 1 };
-  return node.children.flatMap((item): FileChild[] => {
-    if (item.type !== 'listItem') return renderBlocks([item], ctx, inner);
+  let out = '';
+  for (const item of node.children) {
+    if (item.type !== 'listItem') {
+      out += renderBlocks([item], ctx, inner);
+      continue;
+    }
     const box = checkbox(item);
     const [first, ...rest] = item.children;
     const lead = first?.type === 'paragraph' ? first : undefined;
-    const paragraph = new Paragraph({
-      style: (lead && paragraphStyleOf(lead, ctx)) ?? env.style,
-      numbering,
-      indent: { left: indent, hanging: HANGING },
-      children: [...(box ? textRuns(box) : []), ...(lead ? inlines(lead.children, ctx, env) : [])],
-    });
-    return [paragraph, ...renderBlocks(lead ? rest : item.children, ctx, inner)];
-  });
+    const style = (lead && paragraphStyleOf(lead, ctx)) ?? env.style ?? LIST_PARAGRAPH;
+    out += paragraph({ style, numbering, indent: { left: indent, hanging: HANGING } }, (box ? textRuns(box) : '') + (lead ? inlines(lead.children, ctx, env) : ''));
+    out += renderBlocks(lead ? rest : item.children, ctx, inner);
+  }
+  return out;
 }
 
 function checkbox(item: ListItem): string | undefined {

@@ -1,53 +1,24 @@
-// Packing with byte-identical output. docx is not deterministic on its own:
-// core.xml carries the clock, zip entries carry the clock in local time, and
-// relationship ids come from nanoid's Math.random. Each is pinned here.
-import { Packer, type Document } from 'docx';
+// The parts of a .docx package around the document body: content types,
+// relationships, properties and settings. Everything here is fixed by the
+// document's own data (its date above all, never the clock's), so the same
+// document always packs to the same bytes.
 import type { DocumentMeta } from '../../document.js';
 import { escapeXml, xmlSafe } from './sanitize.js';
 import { LANGUAGE } from './styles.js';
-import { dosDateTime, withZipTimestamps } from './zip.js';
+import { WML_NAMESPACES, XML_DECLARATION } from './wml.js';
 
-/** A small seeded generator (mulberry32): ids only need to be unique within a document. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const CONTENT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.';
 
-const SEED = 0x15b0d0c5;
-
-/**
- * Runs `work` with Math.random seeded, restoring it before returning. docx
- * draws ids while building and while compiling the package; Packer compiles
- * synchronously when called, so the returned promise only finishes the zip.
- * Restoring synchronously means no other code, not even a concurrent render,
- * ever sees the seeded generator.
- */
-function withSeededRandom<T>(work: () => T): T {
-  const original = Math.random;
-  Math.random = seededRandom(SEED);
-  try {
-    return work();
-  } finally {
-    Math.random = original;
-  }
-}
-
-function isoDate(date: string): string {
+export function isoDate(date: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '1980-01-01';
 }
 
 /** docProps/core.xml with the document's own date instead of the clock's. */
-function coreProperties(meta: DocumentMeta): string {
+export function coreProperties(meta: DocumentMeta): string {
   const text = (value: string) => escapeXml(xmlSafe(value).text);
   const stamp = `${isoDate(meta.date)}T00:00:00Z`;
   return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    XML_DECLARATION +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
@@ -63,11 +34,43 @@ function coreProperties(meta: DocumentMeta): string {
   );
 }
 
-/** Builds the document with `build` and packs it; the same input always gives the same bytes. */
-export async function packDeterministic(build: () => Document, meta: DocumentMeta): Promise<Uint8Array> {
-  const packed = withSeededRandom(() =>
-    Packer.toBuffer(build(), false, [{ path: 'docProps/core.xml', data: coreProperties(meta) }]),
+export const APP_PROPERTIES = `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>lsp-respond</Application></Properties>`;
+
+export const PACKAGE_RELATIONSHIPS =
+  `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+  '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
+  '</Relationships>';
+
+/** Word opens the document in its current mode rather than as a Word 2007 file in compatibility mode. */
+export const SETTINGS =
+  `${XML_DECLARATION}<w:settings ${WML_NAMESPACES}><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>` +
+  '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>' +
+  '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>';
+
+/** [Content_Types].xml for the parts at `paths` (package paths, without the leading slash). */
+export function contentTypes(paths: readonly string[]): string {
+  const override: Record<string, string> = {
+    'word/document.xml': `${CONTENT}document.main+xml`,
+    'word/styles.xml': `${CONTENT}styles+xml`,
+    'word/numbering.xml': `${CONTENT}numbering+xml`,
+    'word/footnotes.xml': `${CONTENT}footnotes+xml`,
+    'word/settings.xml': `${CONTENT}settings+xml`,
+    'docProps/core.xml': 'application/vnd.openxmlformats-package.core-properties+xml',
+    'docProps/app.xml': 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
+  };
+  const typeOf = (path: string) => override[path] ?? (/^word\/header\d+\.xml$/.test(path) ? `${CONTENT}header+xml` : /^word\/footer\d+\.xml$/.test(path) ? `${CONTENT}footer+xml` : undefined);
+  const overrides = paths.flatMap((path) => {
+    const type = typeOf(path);
+    return type === undefined ? [] : [`<Override PartName="/${path}" ContentType="${type}"/>`];
+  });
+  return (
+    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Default Extension="png" ContentType="image/png"/><Default Extension="jpg" ContentType="image/jpeg"/><Default Extension="gif" ContentType="image/gif"/>' +
+    overrides.join('') +
+    '</Types>'
   );
-  const bytes = await packed;
-  return withZipTimestamps(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), dosDateTime(isoDate(meta.date)));
 }

@@ -24,7 +24,34 @@ export function readReferenceStyles(docxBytes: Uint8Array): string {
   if (!/<w:styles[\s>]/.test(xml) || !xml.includes('</w:styles>')) {
     throw new ReferenceDocError(`${STYLES_PART} in the .docx file is not a Word styles part (no <w:styles> element)`);
   }
+  const problem = notWellFormed(xml);
+  if (problem !== undefined) throw new ReferenceDocError(`its styles cannot be used: ${STYLES_PART} is damaged (${problem})`);
   return xml;
+}
+
+const MARKUP = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<|&/g;
+
+const ENTITY = /^&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);/;
+const BARE_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)/;
+
+/**
+ * Why the XML is not well-formed (tags that do not nest or close, a stray '<'
+ * or '&'), or undefined. The part is copied into our package as it is, so a
+ * damaged one would make a document Word cannot open.
+ */
+function notWellFormed(xml: string): string | undefined {
+  const open: string[] = [];
+  for (const m of xml.matchAll(MARKUP)) {
+    const [whole, closing, name, attributes, empty] = m;
+    if (whole === '<') return `a '<' that starts no tag, at character ${m.index}`;
+    if ((whole === '&' && !ENTITY.test(xml.slice(m.index, m.index + 12))) || BARE_AMPERSAND.test(attributes ?? '')) {
+      return `a '&' that starts no entity, near character ${m.index}`;
+    }
+    if (name === undefined || empty === '/') continue;
+    if (closing !== '/') open.push(name);
+    else if (open.pop() !== name) return `</${name}> closes no open <${name}>`;
+  }
+  return open.length > 0 ? `<${open.at(-1)}> is never closed` : undefined;
 }
 
 function decodeXml(bytes: Uint8Array): string {

@@ -2,17 +2,10 @@
 // style rather than on paragraphs, so a reference document, or a user in Word,
 // can restyle a whole document by editing one style. Headings keep Word's
 // built-in ids (Heading1...) so the navigation pane and tables of contents work.
-import {
-  AlignmentType,
-  BorderStyle,
-  LineRuleType,
-  ShadingType,
-  UnderlineType,
-  type ICharacterStyleOptions,
-  type IParagraphStyleOptions,
-  type IStylesOptions,
-} from 'docx';
 import type { Style } from '../../load/style.js';
+import { styleIdsOf, withDefaultLanguage } from './reference.js';
+import { escapeXml } from './sanitize.js';
+import { FOOTNOTE_REFERENCE_STYLE, type Alignment, WML_NAMESPACES, XML_DECLARATION } from './wml.js';
 
 export const LANGUAGE = 'en-GB';
 
@@ -43,15 +36,59 @@ export const STYLE = {
   heading: (depth: number) => `Heading${depth}`,
 } as const;
 
+interface Border {
+  readonly size: number;
+  readonly space: number;
+  readonly color: string;
+}
+
+interface RunStyle {
+  readonly font?: string;
+  /** Half-points. */
+  readonly size?: number;
+  readonly color?: string;
+  readonly bold?: boolean;
+  readonly italics?: boolean;
+  readonly underline?: boolean;
+  readonly superscript?: boolean;
+}
+
+interface ParagraphStyle {
+  readonly keepNext?: boolean;
+  readonly keepLines?: boolean;
+  readonly border?: { readonly left?: Border; readonly bottom?: Border };
+  /** Fill colour of the shading. */
+  readonly shading?: string;
+  readonly spacing?: { readonly before?: number; readonly after?: number; readonly line?: number; readonly lineRule?: 'auto' };
+  readonly indent?: { readonly left: number };
+  readonly contextualSpacing?: boolean;
+  readonly alignment?: Alignment;
+  readonly outlineLevel?: number;
+}
+
+/** One w:style: what Word shows in its style gallery. */
+export interface StyleDefinition {
+  readonly id: string;
+  readonly name: string;
+  readonly basedOn?: string;
+  readonly next?: string;
+  readonly uiPriority?: number;
+  readonly semiHidden?: boolean;
+  readonly unhideWhenUsed?: boolean;
+  readonly quickFormat?: boolean;
+  readonly run?: RunStyle;
+  readonly paragraph?: ParagraphStyle;
+}
+
 /** Quotations indent by 1 cm per level, in twips. */
 export const QUOTE_INDENT = 567;
 
 const halfPoints = (pt: number) => Math.round(pt * 2);
 const twips = (pt: number) => Math.round(pt * 20);
 
-function paragraphStyles(s: Style): IParagraphStyleOptions[] {
+function paragraphStyles(s: Style): StyleDefinition[] {
   const body = { spacing: { after: twips(s.spacing.after) } };
-  const heading = (depth: number, size: number, extra: { italics?: boolean } = {}): IParagraphStyleOptions => ({
+  const heading = (depth: number, size: number, extra: { italics?: boolean } = {}): StyleDefinition => ({
     id: STYLE.heading(depth),
     // Word recognises its built-in styles by these lower-case names.
     name: `heading ${depth}`,
@@ -66,7 +103,7 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       outlineLevel: depth - 1,
     },
   });
-  const rule = { style: BorderStyle.SINGLE, size: 6, color: s.colours.rule, space: 1 };
+  const rule: Border = { size: 6, color: s.colours.rule, space: 1 };
   return [
     {
       id: STYLE.title,
@@ -102,7 +139,7 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       run: { italics: true, color: s.colours.question },
       paragraph: {
         ...body,
-        shading: { type: ShadingType.CLEAR, color: 'auto', fill: s.colours.questionShading },
+        shading: s.colours.questionShading,
         keepNext: true,
       },
     },
@@ -136,7 +173,7 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       basedOn: 'Normal',
       next: 'Normal',
       run: { color: s.colours.muted },
-      paragraph: { ...body, indent: { left: QUOTE_INDENT }, border: { left: { ...rule, size: 18, space: 8 } }, shading: { type: ShadingType.CLEAR, fill: 'EDEDED', color: 'auto' } },
+      paragraph: { ...body, indent: { left: QUOTE_INDENT }, border: { left: { ...rule, size: 18, space: 8 } }, shading: 'EDEDED' },
     },
     { id: STYLE.abstention, name: 'Abstention', basedOn: 'Normal', next: 'Normal', run: { italics: true }, paragraph: body },
     {
@@ -165,8 +202,8 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       next: 'Normal',
       run: { font: s.fonts.monospace, size: halfPoints(s.sizes.code) },
       paragraph: {
-        spacing: { after: twips(s.spacing.after), line: 240, lineRule: LineRuleType.AUTO },
-        shading: { type: ShadingType.CLEAR, color: 'auto', fill: s.colours.codeShading },
+        spacing: { after: twips(s.spacing.after), line: 240, lineRule: 'auto' },
+        shading: s.colours.codeShading,
         contextualSpacing: true,
       },
     },
@@ -182,7 +219,7 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       name: 'Table Text',
       basedOn: 'Normal',
       next: STYLE.tableText,
-      paragraph: { spacing: { before: twips(2), after: twips(2), line: 240, lineRule: LineRuleType.AUTO } },
+      paragraph: { spacing: { before: twips(2), after: twips(2), line: 240, lineRule: 'auto' } },
     },
     {
       id: STYLE.footnoteText,
@@ -190,29 +227,27 @@ function paragraphStyles(s: Style): IParagraphStyleOptions[] {
       basedOn: 'Normal',
       next: STYLE.footnoteText,
       run: { size: halfPoints(s.sizes.small) },
-      paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+      paragraph: { spacing: { after: 0, line: 240, lineRule: 'auto' } },
     },
     {
       id: STYLE.header,
       name: 'header',
       basedOn: 'Normal',
       run: { size: halfPoints(s.sizes.small), color: s.colours.muted },
-      paragraph: { spacing: { after: 0 }, alignment: AlignmentType.RIGHT },
+      paragraph: { spacing: { after: 0 }, alignment: 'right' },
     },
     {
       id: STYLE.footer,
       name: 'footer',
       basedOn: 'Normal',
       run: { size: halfPoints(s.sizes.small), color: s.colours.muted },
-      paragraph: { spacing: { after: 0 }, alignment: AlignmentType.CENTER },
+      paragraph: { spacing: { after: 0 }, alignment: 'center' },
     },
   ];
 }
 
-function characterStyles(s: Style): ICharacterStyleOptions[] {
+function characterStyles(s: Style): StyleDefinition[] {
   return [
-    // Word's own base of every character style (made the default in word-fixes.ts).
-    { id: STYLE.defaultFont, name: 'Default Paragraph Font', uiPriority: 1, semiHidden: true, unhideWhenUsed: true },
     // Word's built-in Strong, a character style, so bold text can be restyled in one place.
     { id: STYLE.strong, name: 'Strong', basedOn: STYLE.defaultFont, uiPriority: 22, quickFormat: true, run: { bold: true } },
     {
@@ -224,30 +259,119 @@ function characterStyles(s: Style): ICharacterStyleOptions[] {
     {
       id: STYLE.hyperlink,
       name: 'Hyperlink',
-      run: { color: s.colours.link, underline: { type: UnderlineType.SINGLE } },
+      run: { color: s.colours.link, underline: true },
     },
   ];
 }
 
+/** Styles Word expects in every document: the defaults paragraphs, tables and runs fall back on, and the footnote mark. */
+interface TypedStyle {
+  readonly type: 'paragraph' | 'character' | 'table';
+  readonly definition: StyleDefinition;
+  /** The style of its type that everything without a style of its own has. */
+  readonly default?: true;
+}
+
+const BASE_STYLES: TypedStyle[] = [
+  { type: 'paragraph', definition: { id: 'Normal', name: 'Normal', quickFormat: true }, default: true },
+  { type: 'character', definition: { id: STYLE.defaultFont, name: 'Default Paragraph Font', uiPriority: 1, semiHidden: true, unhideWhenUsed: true }, default: true },
+  { type: 'table', definition: { id: 'TableNormal', name: 'Normal Table', uiPriority: 99, semiHidden: true, unhideWhenUsed: true }, default: true },
+  { type: 'paragraph', definition: { id: 'ListParagraph', name: 'List Paragraph', basedOn: 'Normal', quickFormat: true } },
+  {
+    type: 'character',
+    definition: { id: FOOTNOTE_REFERENCE_STYLE, name: 'footnote reference', basedOn: STYLE.defaultFont, uiPriority: 99, semiHidden: true, unhideWhenUsed: true, run: { superscript: true } },
+  },
+];
+
+const TABLE_NORMAL_PROPERTIES =
+  '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>';
+
+const val = (name: string, value: string | number) => `<${name} w:val="${value}"/>`;
+
+function runXml(r: RunStyle | undefined): string {
+  if (r === undefined) return '';
+  let out = '';
+  if (r.font !== undefined) {
+    const font = escapeXml(r.font);
+    out += `<w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:eastAsia="${font}" w:cs="${font}"/>`;
+  }
+  if (r.bold) out += '<w:b/><w:bCs/>';
+  if (r.italics) out += '<w:i/><w:iCs/>';
+  if (r.color !== undefined) out += val('w:color', r.color);
+  if (r.size !== undefined) out += val('w:sz', r.size) + val('w:szCs', r.size);
+  if (r.underline) out += val('w:u', 'single');
+  if (r.superscript) out += val('w:vertAlign', 'superscript');
+  return out === '' ? '' : `<w:rPr>${out}</w:rPr>`;
+}
+
+const border = (side: string, b: Border) => `<w:${side} w:val="single" w:color="${b.color}" w:sz="${b.size}" w:space="${b.space}"/>`;
+
+function paragraphXml(p: ParagraphStyle | undefined): string {
+  if (p === undefined) return '';
+  let out = '';
+  if (p.keepNext) out += '<w:keepNext/>';
+  if (p.keepLines) out += '<w:keepLines/>';
+  if (p.border) out += `<w:pBdr>${p.border.left ? border('left', p.border.left) : ''}${p.border.bottom ? border('bottom', p.border.bottom) : ''}</w:pBdr>`;
+  if (p.shading !== undefined) out += `<w:shd w:val="clear" w:color="auto" w:fill="${p.shading}"/>`;
+  if (p.spacing) {
+    const { before, after, line, lineRule } = p.spacing;
+    const attrs = [before === undefined ? '' : ` w:before="${before}"`, after === undefined ? '' : ` w:after="${after}"`, line === undefined ? '' : ` w:line="${line}"`, lineRule === undefined ? '' : ` w:lineRule="${lineRule}"`];
+    out += `<w:spacing${attrs.join('')}/>`;
+  }
+  if (p.indent) out += `<w:ind w:left="${p.indent.left}"/>`;
+  if (p.contextualSpacing) out += '<w:contextualSpacing/>';
+  if (p.alignment !== undefined) out += val('w:jc', p.alignment);
+  if (p.outlineLevel !== undefined) out += val('w:outlineLvl', p.outlineLevel);
+  return out === '' ? '' : `<w:pPr>${out}</w:pPr>`;
+}
+
+function styleXml(type: 'paragraph' | 'character' | 'table', s: StyleDefinition, isDefault = false): string {
+  return (
+    `<w:style w:type="${type}" w:styleId="${escapeXml(s.id)}"${isDefault ? ' w:default="1"' : ''}>` +
+    val('w:name', escapeXml(s.name)) +
+    (s.basedOn === undefined ? '' : val('w:basedOn', s.basedOn)) +
+    (s.next === undefined ? '' : val('w:next', s.next)) +
+    (s.uiPriority === undefined ? '' : val('w:uiPriority', s.uiPriority)) +
+    (s.semiHidden ? '<w:semiHidden/>' : '') +
+    (s.unhideWhenUsed ? '<w:unhideWhenUsed/>' : '') +
+    (s.quickFormat ? '<w:qFormat/>' : '') +
+    (type === 'paragraph' ? paragraphXml(s.paragraph) : '') +
+    runXml(s.run) +
+    (type === 'table' ? TABLE_NORMAL_PROPERTIES : '') +
+    '</w:style>'
+  );
+}
+
+/** The w:style elements of the house style (and the base styles), leaving out the ids in `skip`. */
+function houseStyles(style: Style, skip: ReadonlySet<string>): string {
+  const own: TypedStyle[] = [
+    ...BASE_STYLES,
+    ...paragraphStyles(style).map((definition) => ({ type: 'paragraph' as const, definition })),
+    ...characterStyles(style).map((definition) => ({ type: 'character' as const, definition })),
+  ];
+  return own
+    .filter((s) => !skip.has(s.definition.id))
+    .map((s) => styleXml(s.type, s.definition, s.default))
+    .join('');
+}
+
 /**
- * docx style options for the house style. With a reference document the
- * reference's styles win, as with pandoc: ours only fill in the ids it lacks,
- * and its document defaults stand (their language is set separately).
+ * word/styles.xml for the house style. With a reference document's styles
+ * part, the reference's styles win, as with pandoc: ours only fill in the ids
+ * it lacks, and its document defaults stand (with the document's language).
  */
-export function stylesFor(style: Style, referenceIds: ReadonlySet<string> | null): IStylesOptions {
-  const absent = <T extends { id: string }>(list: T[]) => list.filter((s) => !referenceIds?.has(s.id));
-  const styles = { paragraphStyles: absent(paragraphStyles(style)), characterStyles: absent(characterStyles(style)) };
-  if (referenceIds) return styles;
-  return {
-    ...styles,
-    default: {
-      document: {
-        run: { font: style.fonts.body, size: halfPoints(style.sizes.body), language: { value: LANGUAGE } },
-        // Without an explicit rule LibreOffice takes the line height as exact, and large text overlaps.
-        paragraph: {
-          spacing: { after: twips(style.spacing.after), line: Math.round(style.spacing.line * 240), lineRule: LineRuleType.AUTO },
-        },
-      },
-    },
-  };
+export function stylesXml(style: Style, reference: string | undefined): string {
+  if (reference !== undefined) {
+    const patched = withDefaultLanguage(reference, LANGUAGE);
+    const at = patched.lastIndexOf('</w:styles>');
+    return patched.slice(0, at) + houseStyles(style, styleIdsOf(reference)) + patched.slice(at);
+  }
+  const defaults =
+    '<w:docDefaults><w:rPrDefault>' +
+    runXml({ font: style.fonts.body, size: halfPoints(style.sizes.body) }).replace('</w:rPr>', `<w:lang w:val="${LANGUAGE}"/></w:rPr>`) +
+    '</w:rPrDefault><w:pPrDefault>' +
+    // Without an explicit rule LibreOffice takes the line height as exact, and large text overlaps.
+    paragraphXml({ spacing: { after: twips(style.spacing.after), line: Math.round(style.spacing.line * 240), lineRule: 'auto' } }) +
+    '</w:pPrDefault></w:docDefaults>';
+  return `${XML_DECLARATION}<w:styles ${WML_NAMESPACES}>${defaults}${houseStyles(style, new Set())}</w:styles>`;
 }

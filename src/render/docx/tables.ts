@@ -1,77 +1,43 @@
 // GFM tables: a repeating, shaded header row, borders on every cell, and the
 // column alignment of the Markdown delimiter row.
-import {
-  AlignmentType,
-  BorderStyle,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  WidthType,
-  type FileChild,
-} from 'docx';
-import type { AlignType, Table as MdTable } from 'mdast';
+import type { Table as MdTable } from 'mdast';
 import type { Env, RenderContext } from './context.js';
 import { inlines } from './inline.js';
 import { TEXT_WIDTH } from './layout.js';
 import { STYLE } from './styles.js';
 import { plainText } from './text.js';
+import { paragraph, type Xml } from './wml.js';
 
-const ALIGNMENT = {
-  left: AlignmentType.LEFT,
-  right: AlignmentType.RIGHT,
-  center: AlignmentType.CENTER,
-} as const;
+const dxa = (name: string, size: number) => `<${name} w:type="dxa" w:w="${size}"/>`;
 
-function alignmentOf(align: AlignType | undefined) {
-  return align ? ALIGNMENT[align] : undefined;
-}
-
-export function renderTable(node: MdTable, ctx: RenderContext, env: Env): FileChild[] {
-  if (node.children.length === 0) return [];
+export function renderTable(node: MdTable, ctx: RenderContext, env: Env): Xml {
+  if (node.children.length === 0) return '';
   const columns = Math.max(1, node.align?.length ?? 0, ...node.children.map((row) => row.children.length));
   const width = TEXT_WIDTH - env.indent;
   const widths = columnWidths(node, columns, width);
-  const border = { style: BorderStyle.SINGLE, size: 4, color: ctx.style.colours.rule };
+  const border = `w:val="single" w:color="${ctx.style.colours.rule}" w:sz="4"`;
+  const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${border}/>`).join('');
   const cellEnv: Env = { ...env, style: STYLE.tableText, indent: 0, styleIndent: 0, listLevel: 0 };
-  const rows = node.children.map((row, index) => {
+  let rows = '';
+  for (const [index, row] of node.children.entries()) {
     const header = index === 0;
-    const cells = Array.from({ length: columns }, (_, column) => {
+    rows += `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}</w:trPr>`;
+    for (let column = 0; column < columns; column += 1) {
       const cell = row.children[column];
-      return new TableCell({
-        width: { size: widths[column] ?? 0, type: WidthType.DXA },
-        ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: ctx.style.colours.tableHeader } } : {}),
-        children: [
-          new Paragraph({
-            style: STYLE.tableText,
-            alignment: alignmentOf(node.align?.[column] ?? undefined),
-            // Rows shorter than the header are padded, as GFM renders them.
-            children: cell ? inlines(cell.children, ctx, cellEnv, header ? { bold: true } : {}) : [],
-          }),
-        ],
-      });
-    });
-    return new TableRow({ tableHeader: header, cantSplit: true, children: cells });
-  });
-  return [
-    new Table({
-      rows,
-      width: { size: width, type: WidthType.DXA },
-      columnWidths: widths,
-      borders: {
-        top: border,
-        bottom: border,
-        left: border,
-        right: border,
-        insideHorizontal: border,
-        insideVertical: border,
-      },
-      ...(env.indent > 0 ? { indent: { size: env.indent, type: WidthType.DXA } } : {}),
-    }),
+      const shading = header ? `<w:shd w:fill="${ctx.style.colours.tableHeader}" w:color="auto" w:val="clear"/>` : '';
+      // Rows shorter than the header are padded, as GFM renders them.
+      const content = cell ? inlines(cell.children, ctx, cellEnv, header ? { bold: true } : {}) : '';
+      rows += `<w:tc><w:tcPr>${dxa('w:tcW', widths[column] ?? 0)}${shading}</w:tcPr>${paragraph({ style: STYLE.tableText, alignment: node.align?.[column] ?? undefined }, content)}</w:tc>`;
+    }
+    rows += '</w:tr>';
+  }
+  const indent = env.indent > 0 ? dxa('w:tblInd', env.indent) : '';
+  const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
+  return (
+    `<w:tbl><w:tblPr>${dxa('w:tblW', width)}${indent}<w:tblBorders>${borders}</w:tblBorders></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows}</w:tbl>` +
     // Word runs a table into the next paragraph (and two tables into one) without a paragraph between.
-    new Paragraph({ style: env.style, spacing: { before: 0, after: 0 }, ...(env.indent > 0 ? { indent: { left: env.indent } } : {}) }),
-  ];
+    paragraph({ style: env.style, spacing: { before: 0, after: 0 }, ...(env.indent > 0 ? { indent: { left: env.indent } } : {}) })
+  );
 }
 
 /**

@@ -1,7 +1,6 @@
-// Just enough ZIP for .docx packages: read the entries of a package (a
-// reference document, or our own output in tests) and pin the entry dates that
-// the zip writer takes from the clock. ZIP64, encryption and methods other than
-// stored and deflate are refused: no Word document needs them.
+// Just enough ZIP to read .docx packages: a reference document, a partner's
+// Word file, or our own output in tests. ZIP64, encryption and methods other
+// than stored and deflate are refused: no Word document needs them.
 import { inflateRawSync } from 'node:zlib';
 
 const EOCD = 0x06054b50;
@@ -18,6 +17,8 @@ interface CentralEntry {
   flags: number;
   compressedSize: number;
   size: number;
+  /** The MS-DOS date and time of the entry. */
+  stamp: { date: number; time: number };
 }
 
 function view(bytes: Uint8Array): DataView {
@@ -60,6 +61,7 @@ function centralDirectory(bytes: Uint8Array): CentralEntry[] {
       method: dv.getUint16(at + 10, true),
       compressedSize: dv.getUint32(at + 20, true),
       size: dv.getUint32(at + 24, true),
+      stamp: { time: dv.getUint16(at + 12, true), date: dv.getUint16(at + 14, true) },
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -87,9 +89,9 @@ function entryData(bytes: Uint8Array, entry: CentralEntry): Uint8Array {
   return data;
 }
 
-/** The names and declared uncompressed sizes of an archive's entries, without reading them. */
-export function zipListing(bytes: Uint8Array): { name: string; size: number }[] {
-  return centralDirectory(bytes).map((e) => ({ name: e.name, size: e.size }));
+/** The names, declared uncompressed sizes and dates of an archive's entries, without reading them. */
+export function zipListing(bytes: Uint8Array): { name: string; size: number; stamp: { date: number; time: number } }[] {
+  return centralDirectory(bytes).map((e) => ({ name: e.name, size: e.size, stamp: e.stamp }));
 }
 
 /** Every entry of a ZIP archive by name, in directory order. */
@@ -112,22 +114,4 @@ export function dosDateTime(date: string): { date: number; time: number } {
   const month = match ? Number(match[2]) : 1;
   const day = match ? Number(match[3]) : 1;
   return { date: ((year - 1980) << 9) | (month << 5) | day, time: 0 };
-}
-
-/**
- * A copy of the archive with every entry dated `stamp`, in the local headers
- * and the central directory alike. The zip writer stamps entries with the
- * clock in local time, so without this the bytes depend on when and where a
- * document was made. CRCs cover data only and stay valid.
- */
-export function withZipTimestamps(bytes: Uint8Array, stamp: { date: number; time: number }): Uint8Array {
-  const copy = new Uint8Array(bytes);
-  const dv = view(copy);
-  for (const entry of centralDirectory(copy)) {
-    dv.setUint16(entry.record + 12, stamp.time, true);
-    dv.setUint16(entry.record + 14, stamp.date, true);
-    dv.setUint16(entry.local + 10, stamp.time, true);
-    dv.setUint16(entry.local + 12, stamp.date, true);
-  }
-  return copy;
 }
