@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 // The installed command: run the bundled CLI; an unexpected failure is a bug,
 // reported in one line (the stack only with DEBUG set) with exit code 70.
+import { setFlagsFromString } from 'node:v8';
 import { main } from '../dist/cli.js';
+
+// A major garbage collection once the heap has grown by half since the last,
+// instead of by up to four times (V8's choice on a machine with memory to
+// spare): at 35 questions x 1000 partners the peak falls from 1.6 GB to 1.1 GB
+// at no cost in time (bench/README.md). V8 reads this at each collection, so
+// setting it here, after start-up, takes effect.
+setFlagsFromString('--heap-growing-percent=50');
 
 try {
   process.exitCode = await main(process.argv.slice(2));
