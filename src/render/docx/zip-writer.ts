@@ -10,13 +10,14 @@ const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-/** CRC-32 as ZIP uses it; Node has zlib.crc32 only from 20.15. */
-function crc32(bytes: Uint8Array, previous: number): number {
-  if (typeof zlib.crc32 === 'function') return zlib.crc32(bytes, previous);
+/** CRC-32 as ZIP uses it, continuing from `previous`, for Node before 20.15 (which has no zlib.crc32). */
+export function tableCrc32(bytes: Uint8Array, previous: number): number {
   let c = ~previous;
   for (let i = 0; i < bytes.length; i += 1) c = (CRC_TABLE[(c ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
   return ~c >>> 0;
 }
+
+const crc32: (bytes: Uint8Array, previous: number) => number = typeof zlib.crc32 === 'function' ? zlib.crc32 : tableCrc32;
 
 /** Text is compressed in pieces of about this many characters. */
 const PIECE = 1 << 20;
