@@ -1,11 +1,12 @@
 // Every command reads its inputs the same way: check (the CI gate) reports a
 // bad house style exactly as merge does, and template finds the question set
 // as check does.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from './helpers/cli.js';
 import { answerAll, partner, workspace } from './helpers/workspace.js';
+import { storedZip } from './helpers/zip.js';
 
 const CONFIG = 'partnership: Camden Partnership\nquestions: questions/odpm-lsp-2005.yaml\n';
 
@@ -34,6 +35,19 @@ describe('a bad templates/style.yaml', () => {
     const check = run(['-C', ws, 'check']);
     expect(check.code).toBe(2);
     expect(check.stderr).toContain('templates/reference.docx:1:1: error: templates/reference.docx cannot be used');
+  });
+
+  it('a reference.docx whose styles part is not well-formed XML stops merge before anything is written', () => {
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/council.md': partner('partner: Camden Council', answerAll()),
+      // Its styles would be copied into every document, which Word could then not open.
+      'templates/reference.docx': storedZip({ 'word/styles.xml': '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:styleId="A"></w:styles>' }),
+    });
+    const merge = run(['-C', ws, 'merge']);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toContain('templates/reference.docx:1:1: error: templates/reference.docx cannot be used: word/styles.xml in the .docx file is damaged (</w:styles> where </w:style> was expected)');
+    expect(existsSync(join(ws, 'out'))).toBe(false);
   });
 });
 

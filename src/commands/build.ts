@@ -6,11 +6,9 @@ import { nextRound, OWNED, plan, type BuildCommand, type Format, type PlannedDoc
 import { ROUND_FILE, ROUNDS_DIR } from '../load/rounds.js';
 import { roundJson } from '../rounds/round-file.js';
 import { report as reportJson } from '../compose/report.js';
-import { REFERENCE_FILE, referenceProblem } from '../load/house-style.js';
 import type { Position } from '../model.js';
 import { runCheck } from '../pipeline.js';
 import { exitCodeFor, type Problem } from '../problems.js';
-import { ReferenceDocError } from '../render/docx/reference.js';
 import { failure } from '../parallel/failure.js';
 import type { TaskResult } from '../parallel/tasks.js';
 import { OutputError, Staging } from '../write/outputs.js';
@@ -75,9 +73,6 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
     written = staging.commit();
   } catch (e) {
     staging?.discard();
-    if (e instanceof ReferenceDocError) {
-      return report(env, [...shown, { severity: 'error', kind: 'input', code: 'reference-docx', message: referenceProblem(e.message), file: REFERENCE_FILE, line: 1, column: 1 }]);
-    }
     if (e instanceof OutputError) return report(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, ...configAt }]);
     throw e;
   } finally {

@@ -7,7 +7,7 @@ import { ReferenceDocError, readReferenceStyles } from '../render/docx/reference
 import { DEFAULT_STYLE, loadStyle, type Style } from './style.js';
 
 export const STYLE_FILE = 'templates/style.yaml';
-export const REFERENCE_FILE = 'templates/reference.docx';
+const REFERENCE_FILE = 'templates/reference.docx';
 
 export interface HouseStyle {
   style: Style;
@@ -17,7 +17,7 @@ export interface HouseStyle {
 const HINT = '; fix it or delete it to use the default house style';
 
 /** The message for a reference document that cannot lend its styles, whenever that is found out. */
-export function referenceProblem(message: string): string {
+function referenceProblem(message: string): string {
   return `${REFERENCE_FILE} cannot be used: ${message}; save it from Word as a .docx or delete it`;
 }
 

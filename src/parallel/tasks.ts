@@ -8,7 +8,6 @@ import type { HouseStyle } from '../load/house-style.js';
 import { type ParsedPartner, parsePartnerFile } from '../load/response.js';
 import type { Position, QuestionSet } from '../model.js';
 import { type Problem, Problems } from '../problems.js';
-import { ReferenceDocError } from '../render/docx/reference.js';
 import { WRITERS } from '../render/writers.js';
 
 export type Task =
@@ -24,8 +23,6 @@ export interface RenderWarning {
 export type TaskResult =
   | { kind: 'parse'; parsed: { result: ParsedPartner | null; problems: Problem[] }[] }
   | { kind: 'render'; outputs: [Format, string | Uint8Array][]; warnings: RenderWarning[] }
-  /** A reference.docx whose styles cannot be used (bad input), with docx's reason. */
-  | { kind: 'reference'; message: string }
   /** Anything else: a bug, reported as such by the main thread. */
   | { kind: 'failed'; error: string; stack?: string };
 
@@ -33,7 +30,6 @@ export async function perform(task: Task): Promise<TaskResult> {
   try {
     return task.kind === 'parse' ? parse(task) : await render(task);
   } catch (e) {
-    if (e instanceof ReferenceDocError) return { kind: 'reference', message: e.message };
     return { kind: 'failed', error: String((e as Error)?.message ?? e), ...((e as Error)?.stack ? { stack: (e as Error).stack } : {}) };
   }
 }

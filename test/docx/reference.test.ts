@@ -34,14 +34,14 @@ describe('reading a reference document', () => {
   });
 
   it.each([
-    ['an element never closed', `<w:styles ${NS}><w:style></w:styles>`, /<\/w:styles> closes no open/],
+    ['an element never closed', `<w:styles ${NS}><w:style></w:styles>`, /<\/w:styles> where <\/w:style> was expected/],
     ['a stray <', `<w:styles ${NS}><w:style w:styleId="A">a < b</w:style></w:styles>`, /'<' that starts no tag/],
     ['a bare &', `<w:styles ${NS}><w:style w:styleId="A&B"/></w:styles>`, /'&' that starts no entity/],
     ['an attribute without quotes', `<w:styles ${NS}><w:style w:styleId=A/></w:styles>`, /'<' that starts no tag/],
   ])('refuses a styles part with %s, which would make a document Word cannot open', (_, xml, why) => {
     const read = () => readReferenceStyles(storedZip({ 'word/styles.xml': xml }));
     expect(read).toThrow(ReferenceDocError);
-    expect(read).toThrow(/its styles cannot be used/);
+    expect(read).toThrow(/word\/styles\.xml in the \.docx file is damaged/);
     expect(read).toThrow(why);
   });
 

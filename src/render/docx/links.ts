@@ -1,6 +1,6 @@
-// Hyperlink targets. docx writes whatever it is given into the relationship
-// part, and Word refuses a package whose relationship target is not a valid
-// URI, so targets are percent-encoded here; schemes that run code or reach
+// Hyperlink targets. A target goes into the relationship part as it is, and
+// Word refuses a package whose relationship target is not a valid URI, so
+// targets are percent-encoded here; schemes that run code or reach
 // into the reader's machine are not made clickable.
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'ftp', 'tel']);

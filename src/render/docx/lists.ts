@@ -17,7 +17,7 @@ const HANGING = 360;
 const BULLETS = ['•', '◦', '▪'];
 const ORDERED = ['decimal', 'lowerLetter', 'lowerRoman'];
 
-/** Docx has a paragraph style for list items; Word and pandoc both know it by this id. */
+/** Word's paragraph style for list items without a style of their own; pandoc knows it too. */
 export const LIST_PARAGRAPH = 'ListParagraph';
 
 interface Definition {

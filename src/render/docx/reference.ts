@@ -25,7 +25,7 @@ export function readReferenceStyles(docxBytes: Uint8Array): string {
     throw new ReferenceDocError(`${STYLES_PART} in the .docx file is not a Word styles part (no <w:styles> element)`);
   }
   const problem = notWellFormed(xml);
-  if (problem !== undefined) throw new ReferenceDocError(`its styles cannot be used: ${STYLES_PART} is damaged (${problem})`);
+  if (problem !== undefined) throw new ReferenceDocError(`${STYLES_PART} in the .docx file is damaged (${problem})`);
   return xml;
 }
 
@@ -48,8 +48,12 @@ function notWellFormed(xml: string): string | undefined {
       return `a '&' that starts no entity, near character ${m.index}`;
     }
     if (name === undefined || empty === '/') continue;
-    if (closing !== '/') open.push(name);
-    else if (open.pop() !== name) return `</${name}> closes no open <${name}>`;
+    if (closing !== '/') {
+      open.push(name);
+      continue;
+    }
+    const innermost = open.pop();
+    if (innermost !== name) return innermost === undefined ? `</${name}> closes no open element` : `</${name}> where </${innermost}> was expected`;
   }
   return open.length > 0 ? `<${open.at(-1)}> is never closed` : undefined;
 }
