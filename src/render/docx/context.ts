@@ -60,13 +60,7 @@ export class RenderContext {
 
   /** Runs `render` writing into the part whose relationships are `rels`. */
   inPart<T>(rels: Relationships, render: () => T): T {
-    const outer = this.rels;
-    this.rels = rels;
-    try {
-      return render();
-    } finally {
-      this.rels = outer;
-    }
+    return this.scoped({ rels }, render);
   }
 
   /** Text fit for XML; what had to go is counted and reported once by `finish`. */
@@ -85,13 +79,17 @@ export class RenderContext {
   /** Runs `render` with `node`'s source file (if it has one) as the place of warnings. */
   within<T>(node: Nodes, render: () => T): T {
     const file = sourceOf(node);
-    if (file === undefined) return render();
-    const outer = this.source;
-    this.source = file;
+    return file === undefined ? render() : this.scoped({ source: file }, render);
+  }
+
+  /** Runs `render` with the given fields set, restoring them afterwards (also when it throws). */
+  private scoped<T>(fields: { rels?: Relationships; source?: string }, render: () => T): T {
+    const outer = { rels: this.rels, source: this.source };
+    Object.assign(this, fields);
     try {
       return render();
     } finally {
-      this.source = outer;
+      Object.assign(this, outer);
     }
   }
 
