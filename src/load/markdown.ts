@@ -2,14 +2,29 @@
 // never be read differently.
 import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
+import { featureKey, gfmExtensions, gfmFeatures, type GfmFeatures } from './gfm.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+/** GFM (see gfm.ts), with only the constructs the text can hold: the same tree as with all of them, sooner. */
+function remarkGfmFor(this: Processor, features: GfmFeatures): void {
+  const data = this.data();
+  const { syntax, mdast } = gfmExtensions(features);
+  (data.micromarkExtensions ??= []).push(...syntax);
+  (data.fromMarkdownExtensions ??= []).push(...mdast);
+}
+
+const processors = new Map<string, Processor<Root>>();
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  const features = gfmFeatures(text);
+  const key = featureKey(features);
+  let processor = processors.get(key);
+  if (processor === undefined) {
+    processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmFor, features).freeze() as unknown as Processor<Root>;
+    processors.set(key, processor);
+  }
+  return processor.parse(text) as Root;
 }
 
 /** Nesting deeper than this is refused before parsing: micromark and remark-stringify overflow the stack long before Word's limits matter. */

@@ -1,0 +1,56 @@
+// GitHub Flavored Markdown, without the autolink literals a file cannot
+// contain. Micromark tries every construct it knows at every place one could
+// start, and an e-mail autolink can start at every letter of every word, yet
+// none can end without an '@'; a bare URL needs 'www.' or 'http(s)://'.
+// Without them a file parses about a third faster, to the same tree
+// (test/gfm-subset.test.ts holds the two parsers to that). The other GFM
+// constructs are cheaper, and they share state with each other (a footnote
+// definition or a table tried at a line changes what a task-list check sees
+// next: '*' over '[x] a' parses differently without them), so they are
+// always there.
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
+import type { Construct, Extension } from 'micromark-util-types';
+
+/** Which of GFM's autolink literals a text may contain; each true when it may, never false when it does. */
+export interface GfmFeatures {
+  readonly email: boolean;
+  readonly url: boolean;
+}
+
+export function gfmFeatures(text: string): GfmFeatures {
+  return { email: text.includes('@'), url: /www\.|https?:\/\//i.test(text) };
+}
+
+/** A key naming the feature set, for caching one parser per set. */
+export function featureKey(f: GfmFeatures): string {
+  return `${f.email ? 'email' : ''}${f.url ? 'url' : ''}`;
+}
+
+/** GFM's bare-URL constructs without the e-mail one, which is tried at every letter of every word. */
+function urlAutolinks(): Extension {
+  const text: Record<number, Construct | Construct[]> = {};
+  for (const [code, constructs] of Object.entries(gfmAutolinkLiteral().text ?? {})) {
+    const kept = (Array.isArray(constructs) ? constructs : [constructs]).filter((c): c is Construct => c !== undefined && c.name !== 'emailAutolink');
+    if (kept.length > 0) text[Number(code)] = kept;
+  }
+  return { text };
+}
+
+/** The micromark and mdast extensions for a feature set, in remark-gfm's order. */
+export function gfmExtensions(f: GfmFeatures): { syntax: Extension[]; mdast: FromMarkdownExtension[] } {
+  const autolinks = f.email || f.url;
+  return {
+    syntax: [...(autolinks ? [f.email ? gfmAutolinkLiteral() : urlAutolinks()] : []), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
+    mdast: [...(autolinks ? [gfmAutolinkLiteralFromMarkdown()] : []), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
+  };
+}
