@@ -10,10 +10,23 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { featureKey, gfmFeatures } from '../src/load/gfm.js';
+import { autolinkLiterals } from '../src/load/gfm.js';
 import { parseMarkdown } from '../src/load/markdown.js';
 
 const full = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
+/**
+ * The tree, or the error: the development builds of micromark's packages,
+ * which vitest loads, assert on a few odd inputs ('*' over '[x] a'), and then
+ * both parsers must fail alike.
+ */
+function outcome(parse: () => unknown): unknown {
+  try {
+    return parse();
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
 
 const REPO = new URL('..', import.meta.url).pathname;
 
@@ -31,15 +44,15 @@ describe('GFM without the autolink literals a file cannot contain', () => {
     expect(files.length).toBeGreaterThan(30);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      expect(parseMarkdown(text), file).toEqual(full.parse(text));
+      expect(outcome(() => parseMarkdown(text)), file).toEqual(outcome(() => full.parse(text)));
     }
   });
 
   it('leaves out what a text cannot contain, and nothing it can', () => {
-    expect(featureKey(gfmFeatures('Plain prose, with *emphasis*, a [link](#x), a note[^1], ~~old~~ and | cells |.'))).toBe('');
-    expect(featureKey(gfmFeatures('Write to a@b.org'))).toBe('email');
-    expect(featureKey(gfmFeatures('See WWW.odpm.gov.uk'))).toBe('url');
-    expect(featureKey(gfmFeatures('See HTTPS://x.org or mail x@y.org'))).toBe('emailurl');
+    expect(autolinkLiterals('Plain prose, with *emphasis*, a [link](#x), a note[^1], ~~old~~ and | cells |.')).toBe('none');
+    expect(autolinkLiterals('Write to a@b.org')).toBe('all');
+    expect(autolinkLiterals('See WWW.odpm.gov.uk or HTTPS://x.org')).toBe('urls');
+
   });
 
   // Pieces that start, nearly start or break GFM constructs, in any order.
@@ -59,14 +72,14 @@ describe('GFM without the autolink literals a file cannot contain', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         const text = pieces.join('');
-        expect(parseMarkdown(text)).toEqual(full.parse(text));
+        expect(outcome(() => parseMarkdown(text))).toEqual(outcome(() => full.parse(text)));
       }),
       { numRuns: 2000 },
     );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
         const text = lines.join('\n');
-        expect(parseMarkdown(text)).toEqual(full.parse(text));
+        expect(outcome(() => parseMarkdown(text))).toEqual(outcome(() => full.parse(text)));
       }),
       { numRuns: 2000 },
     );

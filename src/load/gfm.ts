@@ -19,21 +19,15 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
+import { combineExtensions } from 'micromark-util-combine-extensions';
 import type { Construct, Extension } from 'micromark-util-types';
 
-/** Which of GFM's autolink literals a text may contain; each true when it may, never false when it does. */
-export interface GfmFeatures {
-  readonly email: boolean;
-  readonly url: boolean;
-}
+/** GFM's autolink literals to try in a text: all, the bare-URL ones only, or none. */
+export type AutolinkLiterals = 'all' | 'urls' | 'none';
 
-export function gfmFeatures(text: string): GfmFeatures {
-  return { email: text.includes('@'), url: /www\.|https?:\/\//i.test(text) };
-}
-
-/** A key naming the feature set, for caching one parser per set. */
-export function featureKey(f: GfmFeatures): string {
-  return `${f.email ? 'email' : ''}${f.url ? 'url' : ''}`;
+export function autolinkLiterals(text: string): AutolinkLiterals {
+  if (text.includes('@')) return 'all';
+  return /www\.|https?:\/\//i.test(text) ? 'urls' : 'none';
 }
 
 /** GFM's bare-URL constructs without the e-mail one, which is tried at every letter of every word. */
@@ -46,11 +40,13 @@ function urlAutolinks(): Extension {
   return { text };
 }
 
-/** The micromark and mdast extensions for a feature set, in remark-gfm's order. */
-export function gfmExtensions(f: GfmFeatures): { syntax: Extension[]; mdast: FromMarkdownExtension[] } {
-  const autolinks = f.email || f.url;
+/** The micromark and mdast extensions of GFM with those autolink literals, in remark-gfm's order. */
+export function gfmExtensions(autolinks: AutolinkLiterals): { syntax: Extension[]; mdast: FromMarkdownExtension[] } {
+  const literal = autolinks === 'all' ? [gfmAutolinkLiteral()] : autolinks === 'urls' ? [urlAutolinks()] : [];
   return {
-    syntax: [...(autolinks ? [f.email ? gfmAutolinkLiteral() : urlAutolinks()] : []), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
-    mdast: [...(autolinks ? [gfmAutolinkLiteralFromMarkdown()] : []), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
+    // One extension, combined as micromark-extension-gfm combines it: separate
+    // extensions would put constructs tried at the same character in another order.
+    syntax: [combineExtensions([...literal, gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()])],
+    mdast: [...(autolinks === 'none' ? [] : [gfmAutolinkLiteralFromMarkdown()]), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
   };
 }

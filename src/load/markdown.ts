@@ -4,25 +4,24 @@ import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { featureKey, gfmExtensions, gfmFeatures, type GfmFeatures } from './gfm.js';
+import { autolinkLiterals, gfmExtensions, type AutolinkLiterals } from './gfm.js';
 
-/** GFM (see gfm.ts), with only the constructs the text can hold: the same tree as with all of them, sooner. */
-function remarkGfmFor(this: Processor, features: GfmFeatures): void {
+/** GFM (see gfm.ts) without the autolink literals the text cannot hold: the same tree as with all of them, sooner. */
+function remarkGfmFor(this: Processor, autolinks: AutolinkLiterals): void {
   const data = this.data();
-  const { syntax, mdast } = gfmExtensions(features);
+  const { syntax, mdast } = gfmExtensions(autolinks);
   (data.micromarkExtensions ??= []).push(...syntax);
   (data.fromMarkdownExtensions ??= []).push(...mdast);
 }
 
-const processors = new Map<string, Processor<Root>>();
+const processors = new Map<AutolinkLiterals, Processor<Root>>();
 
 export function parseMarkdown(text: string): Root {
-  const features = gfmFeatures(text);
-  const key = featureKey(features);
-  let processor = processors.get(key);
+  const autolinks = autolinkLiterals(text);
+  let processor = processors.get(autolinks);
   if (processor === undefined) {
-    processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmFor, features).freeze() as unknown as Processor<Root>;
-    processors.set(key, processor);
+    processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmFor, autolinks).freeze() as unknown as Processor<Root>;
+    processors.set(autolinks, processor);
   }
   return processor.parse(text) as Root;
 }
