@@ -1,15 +1,54 @@
 // The Markdown writer: remark-stringify over the document tree, never string
 // concatenation, so every construct in an answer survives as written.
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Parents, Root } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { defaultHandlers, type Handle, type Handlers, type State } from 'mdast-util-to-markdown';
 import { posix } from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { DocumentModel } from '../document.js';
 
+/**
+ * The draft, the response and the separate submissions share their answers'
+ * block nodes, so each block directly under the root is written once per run
+ * and its Markdown reused. Such a block's Markdown depends only on the node
+ * (the writer's settings are fixed), except after a list, whose bullet the
+ * next list must not repeat: then it is written afresh, as is a list itself.
+ */
+const written = new WeakMap<Nodes, string>();
+
+/** A handler; inline ones also say which character they start with (toMarkdown reads `peek` for escaping). */
+type Handler = Handle & { peek?: Handle };
+
+function reusing(handle: Handler): Handler {
+  const wrapped: Handler = (node: Nodes, parent: Parents | undefined, state: State, info) => {
+    if (parent?.type !== 'root' || node.type === 'list' || state.bulletLastUsed !== undefined) return handle(node, parent, state, info);
+    let markdown = written.get(node);
+    if (markdown === undefined) {
+      markdown = handle(node, parent, state, info) as string;
+      written.set(node, markdown);
+    }
+    return markdown;
+  };
+  if (handle.peek) wrapped.peek = handle.peek;
+  return wrapped;
+}
+
+/**
+ * The handlers remark-stringify would use with remark-gfm (toMarkdown's own,
+ * then GFM's, in the order it applies them), each reusing what it wrote.
+ * Given as options, they are applied after GFM's and take their place.
+ */
+function reusingHandlers(): Handlers {
+  const effective: Record<string, Handler> = { ...defaultHandlers };
+  for (const extension of gfmToMarkdown().extensions ?? []) Object.assign(effective, extension.handlers);
+  return Object.fromEntries(Object.entries(effective).map(([type, handle]) => [type, reusing(handle)])) as Handlers;
+}
+
 const processor = unified()
   .use(remarkGfm)
-  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fence: '`', fences: true, rule: '-', listItemIndent: 'one', incrementListMarker: true })
+  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fence: '`', fences: true, rule: '-', listItemIndent: 'one', incrementListMarker: true, handlers: reusingHandlers() })
   .freeze();
 
 /** Markdown for a tree, with the writer's fixed options. */
