@@ -4,10 +4,7 @@
 // none can end without an '@'; a bare URL needs 'www.' or 'http(s)://'.
 // Without them a file parses about a third faster, to the same tree
 // (test/gfm-subset.test.ts holds the two parsers to that). The other GFM
-// constructs are cheaper, and they share state with each other (a footnote
-// definition or a table tried at a line changes what a task-list check sees
-// next: '*' over '[x] a' parses differently without them), so they are
-// always there.
+// constructs cost far less and are always there.
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
