@@ -373,6 +373,8 @@ describe('robustness', () => {
     };
     const { bytes } = await render(doc);
     expect(wordText(xmlParts(bytes).get('word/document.xml')!)).toBe('loose text');
+    // One paragraph: the body is written block by block, but loose phrasing still gathers.
+    expect(paragraphs(xmlParts(bytes).get('word/document.xml')!)).toHaveLength(1);
     const empty = await render({ ...doc, tree: { type: 'root', children: [] } });
     expect(xmlParts(empty.bytes).has('word/document.xml')).toBe(true);
   });

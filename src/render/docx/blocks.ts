@@ -28,10 +28,18 @@ const PHRASING = new Set([
 
 export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: Env): Xml {
   let out = '';
+  writeBlocks(nodes, ctx, env, (xml) => {
+    out += xml;
+  });
+  return out;
+}
+
+/** Renders the blocks, handing each one's markup to `write` as soon as it is made. */
+export function writeBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: Env, write: (xml: Xml) => void): void {
   // Phrasing content where blocks belong (a hand-built tree) is gathered into a paragraph.
   let loose: Nodes[] = [];
   const flush = () => {
-    if (loose.length > 0) out += paragraph(inlines(loose, ctx, env), env.style, env);
+    if (loose.length > 0) write(paragraph(inlines(loose, ctx, env), env.style, env));
     loose = [];
   };
   for (const node of nodes) {
@@ -40,10 +48,9 @@ export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: E
       continue;
     }
     flush();
-    out += ctx.within(node, () => block(node, ctx, env));
+    write(ctx.within(node, () => block(node, ctx, env)));
   }
   flush();
-  return out;
 }
 
 /** A paragraph in the env's style needs an indent of its own only beyond what that style gives. */

@@ -9,7 +9,7 @@
 // cannot be shown as itself is shown as text.
 import type { Nodes } from 'mdast';
 import { roleOf, type DocumentModel } from '../../document.js';
-import { renderBlocks } from './blocks.js';
+import { renderBlocks, writeBlocks } from './blocks.js';
 import { BODY, RenderContext } from './context.js';
 import type { Warn } from '../../problems.js';
 import { Footnotes } from './footnotes.js';
@@ -60,7 +60,7 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
 
   const body = zip.entry('word/document.xml');
   body.write(`${XML_DECLARATION}<w:document ${WML_NAMESPACES}><w:body>`);
-  for (const node of tree.children) body.write(renderBlocks([node], ctx, BODY));
+  writeBlocks(tree.children, ctx, BODY, (xml) => body.write(xml));
   // A cover page carries neither the running header nor the page number.
   const cover = ctx.pageBreakBefore !== undefined;
   const parts = headersAndFooters(meta, ctx, cover);
