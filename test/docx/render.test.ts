@@ -219,6 +219,16 @@ describe('lists', () => {
     expect(attr(child(levelOf('nested', '1'), 'w:numFmt')!, 'w:val')).toBe('lowerLetter');
   });
 
+  it('writes a start Word can hold for any list a hand-built tree gives (imported from Word, say)', async () => {
+    const list = (start: number) => ({ type: 'list', ordered: true, start, children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: `from ${start}` }] }] }] });
+    const doc: DocumentModel = { kind: 'response', meta: { ...META }, tree: { type: 'root', children: [list(Number.NaN), list(1e12), list(-4), list(7.9)] } as Root };
+    const { bytes } = await render(doc);
+    const starts = elements(xmlParts(bytes).get('word/numbering.xml')!)
+      .filter((e) => e.name === 'w:lvl' && attr(e, 'w:ilvl') === '0')
+      .map((l) => attr(child(l, 'w:start')!, 'w:val'));
+    expect(starts.sort()).toEqual(['0', '1', '2147483647', '7']);
+  });
+
   it('prefixes task items with ballot boxes', async () => {
     const { document } = await docXml('- [x] done\n- [ ] open');
     expect(wordText(paragraphWith(document, 'done'))).toBe('☒ done');

@@ -73,11 +73,17 @@ export class ListNumbering {
   }
 }
 
+/** A list's first number as Word can hold it (a 32-bit integer); a hand-built tree may say anything. */
+function startNumber(start: number | null | undefined): number {
+  if (start === null || start === undefined || !Number.isFinite(start)) return 1;
+  return Math.min(0x7fffffff, Math.max(0, Math.floor(start)));
+}
+
 const CHECKBOX = { checked: '☒ ', unchecked: '☐ ' } as const;
 
 export function renderList(node: List, ctx: RenderContext, env: Env, renderBlocks: RenderBlocks): Xml {
   const ordered = node.ordered === true;
-  const start = ordered ? Math.max(0, Math.floor(node.start ?? 1)) : 1;
+  const start = ordered ? startNumber(node.start) : 1;
   const numbering = { numId: ctx.lists.add(ordered, start), level: Math.min(env.listLevel, MAX_LEVEL) };
   const indent = env.indent + LIST_INDENT;
   // Blocks after an item's first paragraph line up with its text.
