@@ -62,7 +62,7 @@ export function textRuns(text: string, format: RunFormat = {}): Xml {
     else if (piece === '\n' || piece === '\r' || piece === '\r\n') runs += breakRun(options);
     else {
       for (const { text, rtl } of direction(piece)) {
-        runs += textRun(text, rtl ? { ...options, rtl: { language: LANGUAGE, bidi: HEBREW.test(text) ? 'he-IL' : 'ar-SA' } } : options);
+        runs += textRun(text, rtl ? { ...options, rtl: true, language: { value: LANGUAGE, bidi: HEBREW.test(text) ? 'he-IL' : 'ar-SA' } } : options);
       }
     }
   }

@@ -5,7 +5,7 @@
 import type { Style } from '../../load/style.js';
 import { styleIdsOf, withDefaultLanguage } from './reference.js';
 import { escapeXml } from './sanitize.js';
-import { FOOTNOTE_REFERENCE_STYLE, type Alignment, WML_NAMESPACES, XML_DECLARATION } from './wml.js';
+import { FOOTNOTE_REFERENCE_STYLE, paragraphProps, runProps, val, WML_NAMESPACES, XML_DECLARATION, type Border, type ParagraphProps, type RunProps } from './wml.js';
 
 export const LANGUAGE = 'en-GB';
 
@@ -36,36 +36,6 @@ export const STYLE = {
   heading: (depth: number) => `Heading${depth}`,
 } as const;
 
-interface Border {
-  readonly size: number;
-  readonly space: number;
-  readonly color: string;
-}
-
-interface RunStyle {
-  readonly font?: string;
-  /** Half-points. */
-  readonly size?: number;
-  readonly color?: string;
-  readonly bold?: boolean;
-  readonly italics?: boolean;
-  readonly underline?: boolean;
-  readonly superscript?: boolean;
-}
-
-interface ParagraphStyle {
-  readonly keepNext?: boolean;
-  readonly keepLines?: boolean;
-  readonly border?: { readonly left?: Border; readonly bottom?: Border };
-  /** Fill colour of the shading. */
-  readonly shading?: string;
-  readonly spacing?: { readonly before?: number; readonly after?: number; readonly line?: number; readonly lineRule?: 'auto' };
-  readonly indent?: { readonly left: number };
-  readonly contextualSpacing?: boolean;
-  readonly alignment?: Alignment;
-  readonly outlineLevel?: number;
-}
-
 /** One w:style: what Word shows in its style gallery. */
 export interface StyleDefinition {
   readonly id: string;
@@ -76,8 +46,8 @@ export interface StyleDefinition {
   readonly semiHidden?: boolean;
   readonly unhideWhenUsed?: boolean;
   readonly quickFormat?: boolean;
-  readonly run?: RunStyle;
-  readonly paragraph?: ParagraphStyle;
+  readonly run?: RunProps;
+  readonly paragraph?: ParagraphProps;
 }
 
 /** Quotations indent by 1 cm per level, in twips. */
@@ -286,45 +256,6 @@ const BASE_STYLES: TypedStyle[] = [
 const TABLE_NORMAL_PROPERTIES =
   '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>';
 
-const val = (name: string, value: string | number) => `<${name} w:val="${value}"/>`;
-
-function runXml(r: RunStyle | undefined): string {
-  if (r === undefined) return '';
-  let out = '';
-  if (r.font !== undefined) {
-    const font = escapeXml(r.font);
-    out += `<w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:eastAsia="${font}" w:cs="${font}"/>`;
-  }
-  if (r.bold) out += '<w:b/><w:bCs/>';
-  if (r.italics) out += '<w:i/><w:iCs/>';
-  if (r.color !== undefined) out += val('w:color', r.color);
-  if (r.size !== undefined) out += val('w:sz', r.size) + val('w:szCs', r.size);
-  if (r.underline) out += val('w:u', 'single');
-  if (r.superscript) out += val('w:vertAlign', 'superscript');
-  return out === '' ? '' : `<w:rPr>${out}</w:rPr>`;
-}
-
-const border = (side: string, b: Border) => `<w:${side} w:val="single" w:color="${b.color}" w:sz="${b.size}" w:space="${b.space}"/>`;
-
-function paragraphXml(p: ParagraphStyle | undefined): string {
-  if (p === undefined) return '';
-  let out = '';
-  if (p.keepNext) out += '<w:keepNext/>';
-  if (p.keepLines) out += '<w:keepLines/>';
-  if (p.border) out += `<w:pBdr>${p.border.left ? border('left', p.border.left) : ''}${p.border.bottom ? border('bottom', p.border.bottom) : ''}</w:pBdr>`;
-  if (p.shading !== undefined) out += `<w:shd w:val="clear" w:color="auto" w:fill="${p.shading}"/>`;
-  if (p.spacing) {
-    const { before, after, line, lineRule } = p.spacing;
-    const attrs = [before === undefined ? '' : ` w:before="${before}"`, after === undefined ? '' : ` w:after="${after}"`, line === undefined ? '' : ` w:line="${line}"`, lineRule === undefined ? '' : ` w:lineRule="${lineRule}"`];
-    out += `<w:spacing${attrs.join('')}/>`;
-  }
-  if (p.indent) out += `<w:ind w:left="${p.indent.left}"/>`;
-  if (p.contextualSpacing) out += '<w:contextualSpacing/>';
-  if (p.alignment !== undefined) out += val('w:jc', p.alignment);
-  if (p.outlineLevel !== undefined) out += val('w:outlineLvl', p.outlineLevel);
-  return out === '' ? '' : `<w:pPr>${out}</w:pPr>`;
-}
-
 function styleXml(type: 'paragraph' | 'character' | 'table', s: StyleDefinition, isDefault = false): string {
   return (
     `<w:style w:type="${type}" w:styleId="${escapeXml(s.id)}"${isDefault ? ' w:default="1"' : ''}>` +
@@ -335,8 +266,8 @@ function styleXml(type: 'paragraph' | 'character' | 'table', s: StyleDefinition,
     (s.semiHidden ? '<w:semiHidden/>' : '') +
     (s.unhideWhenUsed ? '<w:unhideWhenUsed/>' : '') +
     (s.quickFormat ? '<w:qFormat/>' : '') +
-    (type === 'paragraph' ? paragraphXml(s.paragraph) : '') +
-    runXml(s.run) +
+    (type === 'paragraph' && s.paragraph ? paragraphProps(s.paragraph) : '') +
+    (s.run ? runProps(s.run) : '') +
     (type === 'table' ? TABLE_NORMAL_PROPERTIES : '') +
     '</w:style>'
   );
@@ -368,10 +299,10 @@ export function stylesXml(style: Style, reference: string | undefined): string {
   }
   const defaults =
     '<w:docDefaults><w:rPrDefault>' +
-    runXml({ font: style.fonts.body, size: halfPoints(style.sizes.body) }).replace('</w:rPr>', `<w:lang w:val="${LANGUAGE}"/></w:rPr>`) +
+    runProps({ font: style.fonts.body, size: halfPoints(style.sizes.body), language: { value: LANGUAGE } }) +
     '</w:rPrDefault><w:pPrDefault>' +
     // Without an explicit rule LibreOffice takes the line height as exact, and large text overlaps.
-    paragraphXml({ spacing: { after: twips(style.spacing.after), line: Math.round(style.spacing.line * 240), lineRule: 'auto' } }) +
+    paragraphProps({ spacing: { after: twips(style.spacing.after), line: Math.round(style.spacing.line * 240), lineRule: 'auto' } }) +
     '</w:pPrDefault></w:docDefaults>';
   return `${XML_DECLARATION}<w:styles ${WML_NAMESPACES}>${defaults}${houseStyles(style, new Set())}</w:styles>`;
 }

@@ -9,37 +9,70 @@ export type Xml = string;
 
 export type Alignment = 'left' | 'center' | 'right';
 
-export interface ParagraphProps {
-  readonly style?: string | undefined;
-  readonly pageBreakBefore?: boolean;
-  readonly numbering?: { readonly numId: number; readonly level: number };
-  readonly spacing?: { readonly before?: number; readonly after?: number };
-  readonly indent?: { readonly left: number; readonly hanging?: number };
-  readonly alignment?: Alignment | undefined;
+export interface Border {
+  readonly size: number;
+  readonly space: number;
+  readonly color: string;
 }
 
+/** Paragraph properties, of a paragraph or of a paragraph style. */
+export interface ParagraphProps {
+  readonly style?: string | undefined;
+  readonly keepNext?: boolean;
+  readonly keepLines?: boolean;
+  readonly pageBreakBefore?: boolean;
+  readonly numbering?: { readonly numId: number; readonly level: number };
+  readonly border?: { readonly left?: Border; readonly bottom?: Border };
+  /** Fill colour of the shading. */
+  readonly shading?: string;
+  readonly spacing?: { readonly before?: number; readonly after?: number; readonly line?: number; readonly lineRule?: 'auto' };
+  readonly indent?: { readonly left: number; readonly hanging?: number };
+  readonly contextualSpacing?: boolean;
+  readonly alignment?: Alignment | undefined;
+  readonly outlineLevel?: number;
+}
+
+/** Run properties, of a run or of a style. */
 export interface RunProps {
   readonly style?: string | undefined;
+  readonly font?: string;
   readonly bold?: boolean;
   readonly italics?: boolean;
   readonly strike?: boolean;
-  /** Right-to-left text, with the complex-script language that shapes it. */
-  readonly rtl?: { readonly language: string; readonly bidi: string };
+  readonly color?: string;
+  /** Half-points. */
+  readonly size?: number;
+  readonly underline?: boolean;
+  readonly superscript?: boolean;
+  /** Right-to-left text; its complex-script language goes in `language.bidi`. */
+  readonly rtl?: boolean;
+  readonly language?: { readonly value: string; readonly bidi?: string };
 }
 
-const val = (name: string, value: string | number): Xml => `<${name} w:val="${value}"/>`;
+export const val = (name: string, value: string | number): Xml => `<${name} w:val="${value}"/>`;
+
+/** Attributes whose value is defined, in the order given. */
+const attributes = (pairs: [string, string | number | undefined][]) => pairs.map(([name, value]) => (value === undefined ? '' : ` ${name}="${value}"`)).join('');
+
+const border = (side: string, b: Border) => `<w:${side} w:val="single" w:color="${b.color}" w:sz="${b.size}" w:space="${b.space}"/>`;
 
 export function paragraphProps(p: ParagraphProps): Xml {
   let out = '';
   if (p.style !== undefined) out += val('w:pStyle', escapeXml(p.style));
+  if (p.keepNext) out += '<w:keepNext/>';
+  if (p.keepLines) out += '<w:keepLines/>';
   if (p.pageBreakBefore) out += '<w:pageBreakBefore/>';
   if (p.numbering) out += `<w:numPr>${val('w:ilvl', p.numbering.level)}${val('w:numId', p.numbering.numId)}</w:numPr>`;
+  if (p.border) out += `<w:pBdr>${p.border.left ? border('left', p.border.left) : ''}${p.border.bottom ? border('bottom', p.border.bottom) : ''}</w:pBdr>`;
+  if (p.shading !== undefined) out += `<w:shd w:val="clear" w:color="auto" w:fill="${p.shading}"/>`;
   if (p.spacing) {
-    const { before, after } = p.spacing;
-    out += `<w:spacing${after === undefined ? '' : ` w:after="${after}"`}${before === undefined ? '' : ` w:before="${before}"`}/>`;
+    const { before, after, line, lineRule } = p.spacing;
+    out += `<w:spacing${attributes([['w:after', after], ['w:before', before], ['w:line', line], ['w:lineRule', lineRule]])}/>`;
   }
-  if (p.indent) out += `<w:ind w:left="${p.indent.left}"${p.indent.hanging === undefined ? '' : ` w:hanging="${p.indent.hanging}"`}/>`;
+  if (p.indent) out += `<w:ind${attributes([['w:left', p.indent.left], ['w:hanging', p.indent.hanging]])}/>`;
+  if (p.contextualSpacing) out += '<w:contextualSpacing/>';
   if (p.alignment !== undefined) out += val('w:jc', p.alignment);
+  if (p.outlineLevel !== undefined) out += val('w:outlineLvl', p.outlineLevel);
   return out === '' ? '' : `<w:pPr>${out}</w:pPr>`;
 }
 
@@ -50,10 +83,19 @@ export function paragraph(props: ParagraphProps, content: Xml = ''): Xml {
 export function runProps(r: RunProps): Xml {
   let out = '';
   if (r.style !== undefined) out += val('w:rStyle', r.style);
+  if (r.font !== undefined) {
+    const font = escapeXml(r.font);
+    out += `<w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:eastAsia="${font}" w:cs="${font}"/>`;
+  }
   if (r.bold) out += '<w:b/><w:bCs/>';
   if (r.italics) out += '<w:i/><w:iCs/>';
   if (r.strike) out += '<w:strike/>';
-  if (r.rtl) out += `<w:rtl/><w:lang w:val="${r.rtl.language}" w:bidi="${r.rtl.bidi}"/>`;
+  if (r.color !== undefined) out += val('w:color', r.color);
+  if (r.size !== undefined) out += val('w:sz', r.size) + val('w:szCs', r.size);
+  if (r.underline) out += val('w:u', 'single');
+  if (r.superscript) out += val('w:vertAlign', 'superscript');
+  if (r.rtl) out += '<w:rtl/>';
+  if (r.language) out += `<w:lang${attributes([['w:val', r.language.value], ['w:bidi', r.language.bidi]])}/>`;
   return out === '' ? '' : `<w:rPr>${out}</w:rPr>`;
 }
 
