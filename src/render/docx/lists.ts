@@ -20,7 +20,9 @@ const ORDERED = ['decimal', 'lowerLetter', 'lowerRoman'];
 /** Word's paragraph style for list items without a style of their own; pandoc knows it too. */
 export const LIST_PARAGRAPH = 'ListParagraph';
 
+/** An abstract numbering: nine levels of one kind of list. */
 interface Definition {
+  readonly id: number;
   readonly ordered: boolean;
   readonly start: number;
 }
@@ -41,33 +43,32 @@ function levels(ordered: boolean, start: number): Xml {
  * The numbering of one document. Lists of one kind and start share a
  * definition (an abstract numbering), and each list is an instance of its own
  * (a w:num with start overrides), which is how Word itself restarts a list.
- * Instances continue each other's numbers otherwise, the most common complaint
- * about generated Word files.
  */
 export class ListNumbering {
   private readonly definitions: Definition[] = [];
-  /** The abstract numbering of each instance, by numId - 1. */
-  private readonly instances: number[] = [];
+  /** The definition of each instance, by numId - 1. */
+  private readonly instances: Definition[] = [];
 
   /** A new list: the numId its paragraphs refer to. */
   add(ordered: boolean, start: number): number {
-    let index = this.definitions.findIndex((d) => d.ordered === ordered && d.start === start);
-    if (index < 0) index = this.definitions.push({ ordered, start }) - 1;
-    this.instances.push(index + 1);
-    return this.instances.length;
+    let definition = this.definitions.find((d) => d.ordered === ordered && d.start === start);
+    if (definition === undefined) {
+      definition = { id: this.definitions.length + 1, ordered, start };
+      this.definitions.push(definition);
+    }
+    return this.instances.push(definition);
   }
 
   /** word/numbering.xml. */
   xml(): string {
     let out = '';
-    for (const [index, d] of this.definitions.entries()) {
-      out += `<w:abstractNum w:abstractNumId="${index + 1}"><w:multiLevelType w:val="hybridMultilevel"/>${levels(d.ordered, d.start)}</w:abstractNum>`;
+    for (const d of this.definitions) {
+      out += `<w:abstractNum w:abstractNumId="${d.id}"><w:multiLevelType w:val="hybridMultilevel"/>${levels(d.ordered, d.start)}</w:abstractNum>`;
     }
-    for (const [index, abstract] of this.instances.entries()) {
-      const start = this.definitions[abstract - 1]?.start ?? 1;
+    for (const [index, d] of this.instances.entries()) {
       let overrides = '';
-      for (let level = 0; level <= MAX_LEVEL; level += 1) overrides += `<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="${start}"/></w:lvlOverride>`;
-      out += `<w:num w:numId="${index + 1}"><w:abstractNumId w:val="${abstract}"/>${overrides}</w:num>`;
+      for (let level = 0; level <= MAX_LEVEL; level += 1) overrides += `<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="${d.start}"/></w:lvlOverride>`;
+      out += `<w:num w:numId="${index + 1}"><w:abstractNumId w:val="${d.id}"/>${overrides}</w:num>`;
     }
     return `${XML_DECLARATION}<w:numbering ${WML_NAMESPACES}>${out}</w:numbering>`;
   }

@@ -1,7 +1,7 @@
 // WordprocessingML, written as text. Each builder returns the markup of one
 // element with its properties in the order the schema requires: Word reports a
 // file as corrupt when a child element is out of sequence. Text arriving here
-// is already clean (see sanitize.ts); it is escaped here and nowhere else.
+// is already clean (see sanitize.ts); the builders escape it.
 import { escapeXml } from './sanitize.js';
 
 /** Markup of one or more complete elements. */
