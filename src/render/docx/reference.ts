@@ -29,10 +29,11 @@ export function readReferenceStyles(docxBytes: Uint8Array): string {
   return xml;
 }
 
-const MARKUP = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<|&/g;
-
-const ENTITY = /^&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);/;
+/** A '&' that starts no entity or character reference. */
 const BARE_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)/;
+const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/;
+/** Tags and the like, then what no tag can hold: a stray '<' or '&'. */
+const MARKUP = new RegExp(`${TAG.source}|<|${BARE_AMPERSAND.source}`, 'g');
 
 /**
  * Why the XML is not well-formed (tags that do not nest or close, a stray '<'
@@ -44,7 +45,7 @@ function notWellFormed(xml: string): string | undefined {
   for (const m of xml.matchAll(MARKUP)) {
     const [whole, closing, name, attributes, empty] = m;
     if (whole === '<') return `a '<' that starts no tag, at character ${m.index}`;
-    if ((whole === '&' && !ENTITY.test(xml.slice(m.index, m.index + 12))) || BARE_AMPERSAND.test(attributes ?? '')) {
+    if (whole === '&' || BARE_AMPERSAND.test(attributes ?? '')) {
       return `a '&' that starts no entity, near character ${m.index}`;
     }
     if (name === undefined || empty === '/') continue;
