@@ -61,34 +61,32 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
   const body = zip.entry('word/document.xml');
   body.write(`${XML_DECLARATION}<w:document ${WML_NAMESPACES}><w:body>`);
   writeBlocks(tree.children, ctx, BODY, (xml) => body.write(xml));
+
+  const files: [string, string | Uint8Array][] = [];
+  /** Adds a part of word/ that the document refers to, and returns the id it refers to it by. */
+  const documentPart = (type: string, name: string, xml: string): string => {
+    files.push([`word/${name}`, xml]);
+    return documentRels.part(`rId_${name.replace(/\.xml$/, '')}`, type, name);
+  };
   // A cover page carries neither the running header nor the page number.
-  const cover = ctx.pageBreakBefore !== undefined;
-  const parts = headersAndFooters(meta, ctx, cover);
-  const headers = { default: documentRels.part('rIdHeader1', 'header', 'header1.xml'), ...(parts.coverHeader ? { first: documentRels.part('rIdHeader2', 'header', 'header2.xml') } : {}) };
-  const footers = { default: documentRels.part('rIdFooter1', 'footer', 'footer1.xml'), ...(parts.coverFooter ? { first: documentRels.part('rIdFooter2', 'footer', 'footer2.xml') } : {}) };
+  const parts = headersAndFooters(meta, ctx, ctx.pageBreakBefore !== undefined);
+  const headers = { default: documentPart('header', 'header1.xml', parts.header), ...(parts.coverHeader ? { first: documentPart('header', 'header2.xml', parts.coverHeader) } : {}) };
+  const footers = { default: documentPart('footer', 'footer1.xml', parts.footer), ...(parts.coverFooter ? { first: documentPart('footer', 'footer2.xml', parts.coverFooter) } : {}) };
   body.write(`${sectionProperties(headers, footers)}</w:body></w:document>`);
   body.end();
 
-  documentRels.part('rIdStyles', 'styles', 'styles.xml');
-  documentRels.part('rIdNumbering', 'numbering', 'numbering.xml');
-  documentRels.part('rIdFootnotes', 'footnotes', 'footnotes.xml');
-  documentRels.part('rIdSettings', 'settings', 'settings.xml');
-  const files: [string, string | Uint8Array][] = [
-    ['word/styles.xml', stylesXml(opts.style, opts.referenceStyles)],
-    ['word/numbering.xml', lists.xml()],
-    ['word/footnotes.xml', notes.xml()],
-    ['word/settings.xml', SETTINGS],
-    ['word/header1.xml', parts.header],
-    ...(parts.coverHeader ? [['word/header2.xml', parts.coverHeader] as [string, string]] : []),
-    ['word/footer1.xml', parts.footer],
-    ...(parts.coverFooter ? [['word/footer2.xml', parts.coverFooter] as [string, string]] : []),
-    ['word/_rels/document.xml.rels', documentRels.xml()],
-    ...(footnoteRels.empty ? [] : [['word/_rels/footnotes.xml.rels', footnoteRels.xml()] as [string, string]]),
+  documentPart('styles', 'styles.xml', stylesXml(opts.style, opts.referenceStyles));
+  documentPart('numbering', 'numbering.xml', lists.xml());
+  documentPart('footnotes', 'footnotes.xml', notes.xml());
+  documentPart('settings', 'settings.xml', SETTINGS);
+  if (!footnoteRels.empty) files.push(['word/_rels/footnotes.xml.rels', footnoteRels.xml()]);
+  files.push(
     ...media.files.map((f): [string, Uint8Array] => [f.path, f.bytes]),
+    ['word/_rels/document.xml.rels', documentRels.xml()],
     ['docProps/core.xml', coreProperties(meta)],
     ['docProps/app.xml', APP_PROPERTIES],
     ['_rels/.rels', PACKAGE_RELATIONSHIPS],
-  ];
+  );
   for (const [name, data] of files) zip.file(name, data);
   zip.file('[Content_Types].xml', contentTypes(['word/document.xml', ...files.map(([name]) => name)]));
   ctx.finish();
