@@ -7,6 +7,8 @@ import type { FootnoteDefinition, Nodes, Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
+import { renderableEmphasis } from './emphasis.js';
+import { giveTablesHeaders, HEADER_ROW } from './table-header.js';
 import { FORM_CLASS } from './word-html.js';
 
 const NOTE = /^#?((?:foot|end)note)-(\d+)$/;
@@ -85,6 +87,14 @@ export function htmlToMdast(html: string, listStarts: readonly number[] = []): R
       if (result && !Array.isArray(result) && Array.isArray(classes) && classes.includes(FORM_CLASS)) result.data = { ...result.data, formText: true } as typeof result.data;
       return result;
     },
+    // A table with no text at all is left out; one whose header row was guessed says so (see table-header.ts).
+    table(state: State, node: Element) {
+      const how = node.properties[HEADER_ROW];
+      if (how === 'empty') return undefined;
+      const result = defaultHandlers.table(state, node);
+      if (how === 'first-row' && result.type === 'table') result.data = { ...result.data, headerGuessed: true } as typeof result.data;
+      return result;
+    },
     a(state: State, node: Element) {
       if (BACK_LINK.test(href(node))) return undefined;
       // Word's bookmarks (<a id="...">) are anchors, not links.
@@ -95,8 +105,10 @@ export function htmlToMdast(html: string, listStarts: readonly number[] = []): R
   const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark, { handlers });
   const hast = processor.parse(html);
   numberLists(hast, listStarts);
+  giveTablesHeaders(hast);
   const tree = processor.runSync(hast) as Nodes;
   tighten(tree);
+  renderableEmphasis(tree);
   return tree as Root;
 }
 
