@@ -86,6 +86,10 @@ function account(source: string, file: string, placed: ImportedResponse, picture
   for (const q of placed.abstain) lines.push(`  ${q.id.padEnd(9)} abstains ("Abstain")`);
   if (placed.footnotes.length > 0) lines.push(`  ${placed.footnotes.length} footnote${placed.footnotes.length === 1 ? '' : 's'}`);
   if (pictures > 0) lines.push(`  ${pictures} picture${pictures === 1 ? '' : 's'} saved beside it`);
+  if (placed.guessedHeaders.length > 0) {
+    const where = [...new Set(placed.guessedHeaders)];
+    lines.push(`  ${placed.guessedHeaders.length} table${placed.guessedHeaders.length === 1 ? ' has' : 's have'} no header row marked in Word, so the first row became the header (in ${where.join(', ')}); check ${placed.guessedHeaders.length === 1 ? 'it' : 'them'} in ${file}`);
+  }
   if (placed.skipped.length > 0) lines.push(`  skipped the form's own text (${placed.skipped.length}): ${placed.skipped.slice(0, 4).map((s) => `"${s}"`).join(', ')}${placed.skipped.length > 4 ? ', ...' : ''}`);
   const answered = placed.answers.filter((a) => a.blocks.length > 0).length;
   lines.push(`${answered} answer${answered === 1 ? '' : 's'}; next: lsp-respond check`);

@@ -12,6 +12,7 @@ import { loadHouseStyle } from '../load/house-style.js';
 import { Problems } from '../problems.js';
 import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
 import { type Env, report, UsageError } from './env.js';
+import { shellCommand } from '../core/shell.js';
 
 // The package root: this module runs from src/commands/ under vitest and from dist/ when built.
 const PACKAGE_ROOT = new URL(import.meta.url.includes('/dist/') ? '../' : '../../', import.meta.url);
@@ -39,7 +40,8 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
     writeFileSync(path, content, { flag: 'wx' });
   }
   if (!env.quiet) {
-    env.stdout(`created a workspace for ${opts.partnership} in ${relative(env.root, root) || '.'}\nnext: lsp-respond template <partner-id> --partner "<organisation name>"\n`);
+    const dirArgs = dir === undefined ? [] : ['-C', relative(env.root, root) || '.'];
+    env.stdout(`created a workspace for ${opts.partnership} in ${relative(env.root, root) || '.'}\nnext, for each partner (the id names its file, e.g. responses/council.md):\n  ${shellCommand('lsp-respond', ...dirArgs, 'template', 'council', '--partner', '<organisation name>', '--sector', 'public')}\n`);
   }
   return 0;
 }
@@ -94,7 +96,7 @@ async function wordForm(env: Env, config: Config, questions: QuestionSet, who: F
   }
   const code = report(env, problems.sorted());
   if (!env.quiet) {
-    env.stdout(`wrote ${file}: send it to ${who.partner}; when it comes back, run\n  lsp-respond import <returned file>.docx --id ${who.id} --partner "${who.partner}" --sector ${who.sector}\n`);
+    env.stdout(`wrote ${file}: send it to ${who.partner}; when it comes back, save it in the workspace as ${who.id}.docx and run\n  ${shellCommand('lsp-respond', 'import', `${who.id}.docx`, '--id', who.id, '--partner', who.partner, '--sector', who.sector)}\n`);
   }
   return code;
 }

@@ -11,7 +11,7 @@ export type HeaderRow = 'marked' | 'recognised' | 'first-row' | 'empty';
 /** The hast property that carries a table's HeaderRow to the mdast handler. */
 export const HEADER_ROW = 'dataHeaderRow';
 
-const elements = (node: Element | Root): Element[] => node.children.filter((c): c is Element => c.type === 'element');
+const elements = (node: Element | Root): Element[] => (node.children as ElementContent[]).filter((c): c is Element => c.type === 'element');
 
 /** The table's own rows, not those of tables nested in its cells. */
 function rows(table: Element): Element[] {

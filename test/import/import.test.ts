@@ -1,6 +1,7 @@
 // `lsp-respond import` and `template --format docx` through the real binary:
 // Word files from pandoc and LibreOffice against golden Markdown, the round
 // trip form -> filled -> import -> check -> merge, and every refusal.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -187,8 +188,15 @@ describe('import refuses what it cannot read, and writes nothing', () => {
   });
 
   it('a Word file left in responses/ is pointed at import, not silently ignored', () => {
-    const ws = wordWorkspace({ 'responses/mps.docx': readFileSync(join(WORD, 'pandoc-reply.docx')) });
+    const ws = wordWorkspace({ 'responses/mps.docx': readFileSync(join(WORD, 'pandoc-reply.docx')), 'responses/NPCT reply.docx': readFileSync(join(WORD, 'pandoc-reply.docx')) });
     const r = run(['-C', ws, 'check']);
-    expect(r.stderr).toContain('responses/mps.docx:1:1: warning: responses/mps.docx is a Word file and is not read; import it with: lsp-respond import responses/mps.docx --id mps --partner "<organisation name>"');
-  });
+    expect(r.stderr).toContain("responses/mps.docx:1:1: warning: responses/mps.docx is a Word file and is not read; import it with: lsp-respond import responses/mps.docx --id mps --partner '<organisation name>'");
+    // The suggestion pastes: the path with a space is one argument, the id is valid.
+    const suggested = /import it with: (lsp-respond import 'responses\/NPCT reply\.docx' --id npct-reply --partner '<organisation name>')/.exec(r.stderr)?.[1];
+    expect(suggested, r.stderr).toBeDefined();
+    const pasted = spawnSync('sh', ['-c', `${suggested?.replace('lsp-respond', `node ${JSON.stringify(join(REPO, 'bin/lsp-respond.js'))} -C ${JSON.stringify(ws)}`)} --sector community`], { encoding: 'utf8' });
+    expect(pasted.stderr).toBe('');
+    expect(pasted.status).toBe(0);
+    expect(readFileSync(join(ws, 'responses/npct-reply.md'), 'utf8')).toContain("partner: <organisation name>");
+  }, 60_000);
 });
