@@ -52,8 +52,29 @@ function numberLists(tree: HastRoot, starts: readonly number[]): void {
   });
 }
 
-/** `listStarts`: the first number of each numbered list, in document order (see word-numbering.ts). */
-export function htmlToMdast(html: string, listStarts: readonly number[] = []): Root {
+/** Puts Word's heading numbers (see word-headings.ts) before the headings' text, when there is one for each heading. */
+function numberHeadings(tree: HastRoot, numbers: readonly string[]): void {
+  const headings: Element[] = [];
+  const walk = (node: HastRoot | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (/^h[1-6]$/.test(child.tagName)) headings.push(child);
+      else walk(child);
+    }
+  };
+  walk(tree);
+  if (headings.length !== numbers.length) return;
+  headings.forEach((h, i) => {
+    const label = numbers[i] ?? '';
+    if (label.trim() !== '') h.children.unshift({ type: 'text', value: /\s$/.test(label) ? label : `${label} ` });
+  });
+}
+
+/**
+ * `listStarts`: the first number of each numbered list, in document order (see word-numbering.ts);
+ * `headingNumbers`: the number Word shows before each heading (see word-headings.ts).
+ */
+export function htmlToMdast(html: string, listStarts: readonly number[] = [], headingNumbers: readonly string[] = []): Root {
   const labels = new Map<string, string>();
   const label = (id: string) => {
     if (!labels.has(id)) labels.set(id, String(labels.size + 1));
@@ -105,6 +126,7 @@ export function htmlToMdast(html: string, listStarts: readonly number[] = []): R
   const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark, { handlers });
   const hast = processor.parse(html);
   numberLists(hast, listStarts);
+  numberHeadings(hast, headingNumbers);
   giveTablesHeaders(hast);
   const tree = processor.runSync(hast) as Nodes;
   tighten(tree);
