@@ -31,6 +31,7 @@ function handBuilt(): Uint8Array {
     paragraph(bold(' '), wordRun('A bold space alone, '), bold('Agreed.'), wordRun('The rest, and '), bold('“quoted”'), wordRun('word.')),
     paragraph(wordRun('Signed:'), br, wordRun('Jane Smith'), br, wordRun('Head of Policy'), br),
     paragraph(wordRun('Within 10\u00a0km of the “town centre”, ‘the ward’ – and'), '<w:commentRangeStart w:id="0"/>', wordRun(' the river'), '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>', wordRun('.')),
+    paragraph(wordRun('Before'), '<w:r><w:br w:type="page"/></w:r>', wordRun('after a page break.')),
     paragraph(wordRun('Co'), '<w:r><w:noBreakHyphen/></w:r>', wordRun('operation, re'), '<w:r><w:softHyphen/></w:r>', wordRun('generation.')),
     paragraph(wordRun('Tracked: '), '<w:ins w:id="1" w:author="Jane Smith"><w:r><w:t>kept insertion</w:t></w:r></w:ins>', '<w:del w:id="2" w:author="Jane Smith"><w:r><w:delText>dropped deletion</w:delText></w:r></w:del>', wordRun(' end.')),
     numbered('We believe it is important that LSPs reflect regional plans'),
@@ -92,6 +93,7 @@ describe('Word habits survive import', () => {
         expect(md).toContain('10\u00a0km');
         expect(md).not.toContain('Check this figure');
         if (name === 'hand-built') expect(md).toContain('Co\u2011operation, re\u00adgeneration.');
+        if (name === 'hand-built') expect(md).toContain('Before after a page break.');
 
         const check = run(['-C', ws, 'check', '--strict']);
         expect(check.stderr).not.toContain('literal-emphasis');
