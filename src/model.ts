@@ -62,7 +62,7 @@ export interface Config {
   draftDate: string;
   /** The contact officer, printed on the response cover and on the draft's first page. */
   contact: Contact | null;
-  /** How each contribution is introduced in the response (SPEC: none). */
+  /** How each contribution other than agreed wording is introduced in the response (default partner: SPEC 3). */
   attribute: Attribution;
   /** `short:` as a file-name prefix (KCP-response.docx), when `short:` is given. */
   fileTag: string | null;

@@ -45,8 +45,10 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
 }
 
 function configText(partnership: string, short: string | undefined, today: string): string {
-  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today });
-  return `${head}# deadlines:            # shown by 'lsp-respond status'
+  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today, attribute: 'partner' });
+  return `${head}# attribute: none prints every contribution as the partnership's own words; agreed
+# wording in composite.md is always printed so, and partner (or sector) introduces the rest
+# deadlines:            # shown by 'lsp-respond status'
 #   views: 2006-02-11
 #   submission: 2006-03-03
 # partners: [council, police]   # order of contributions; default: ids sorted

@@ -79,7 +79,7 @@ export function parseConfig(source: string, file: string, today: string, problem
     date: data.date ?? today,
     draftDate: data.draft_date ?? today,
     contact: data.contact ? { name: data.contact.name, role: data.contact.role ?? null, email: data.contact.email ?? null, phone: data.contact.phone ?? null, address: data.contact.address ?? null } : null,
-    attribute: data.attribute ?? 'none',
+    attribute: data.attribute ?? 'partner',
     fileTag: data.short ? fileTag(data.short) : null,
     deadlines: data.deadlines ?? {},
     partners: data.partners ? [...seen] : null,

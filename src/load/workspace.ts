@@ -33,7 +33,7 @@ export function loadConfig(root: string, today: string, problems: Problems): Con
       date: today,
       draftDate: today,
       contact: null,
-      attribute: 'none',
+      attribute: 'partner',
       fileTag: null,
       deadlines: {},
       partners: null,
