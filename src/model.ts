@@ -20,6 +20,8 @@ export interface Question {
   id: string; // 'Q1'..'Q35'
   number: number;
   text: string;
+  /** The earlier question this one only makes sense after ("If so, ..."), or null. */
+  follows: string | null;
   parts: QuestionPart[];
   section: string;
   topic: string | null;

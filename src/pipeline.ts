@@ -4,6 +4,7 @@ import { advise } from './advise.js';
 import { checkReadability } from './readability.js';
 import { type RoundsReview, reviewRounds } from './rounds/signoff.js';
 import { checkCompleteness } from './completeness.js';
+import { checkFollows } from './checks/follows.js';
 import { loadWorkspace } from './load/workspace.js';
 import { merge, type MergeResult } from './merge/merge.js';
 import type { Workspace } from './model.js';
@@ -31,6 +32,7 @@ export async function runCheck(root: string, today: string, opts: { partners: bo
   if (problems.hasInputErrors()) return { problems, threads, ws, result: null, rounds: null };
   const result = merge(ws);
   advise(ws, result, problems);
+  checkFollows(ws, result, problems);
   const rounds = reviewRounds(ws, problems, { signoff: opts.signoff === true });
   if (opts.readability) checkReadability(ws, result, problems);
   if (opts.completeness) checkCompleteness(ws, result, problems, { partners: opts.partners });
