@@ -66,6 +66,8 @@ export interface Config {
   contact: Contact | null;
   /** How each contribution other than agreed wording is introduced in the response (default partner: SPEC 3). */
   attribute: Attribution;
+  /** A line on the cover of every document, e.g. that an example's positions are invented. */
+  notice: string | null;
   /** `short:` as a file-name prefix (KCP-response.docx), when `short:` is given. */
   fileTag: string | null;
   deadlines: Record<string, string>;

@@ -55,6 +55,7 @@ function cover(ctx: Context, subtitle: string, lines: string[]): RootContent[] {
     heading(1, q.title, 'title'),
     para(subtitle, 'subtitle'),
     para(`A response to the consultation paper published by the ${q.publisher} on ${longDate(q.published)} (closing date ${longDate(q.closes)}).`, 'cover'),
+    ...(ctx.ws.config.notice === null ? [] : [para([strong(ctx.ws.config.notice)], 'cover')]),
     ...lines.map((l) => para(l, 'cover')),
   ];
 }

@@ -34,6 +34,7 @@ export function loadConfig(root: string, today: string, problems: Problems): Con
       draftDate: today,
       contact: null,
       attribute: 'partner',
+      notice: null,
       fileTag: null,
       deadlines: {},
       partners: null,

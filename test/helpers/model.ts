@@ -46,6 +46,7 @@ export function workspaceFrom(input: {
     draftDate: '2006-02-01',
     contact: null,
     attribute: 'none',
+    notice: null,
     fileTag: null,
     deadlines: {},
     partners: input.order ?? null,
