@@ -5,6 +5,7 @@ import { checkReadability } from './readability.js';
 import { type RoundsReview, reviewRounds } from './rounds/signoff.js';
 import { checkCompleteness } from './completeness.js';
 import { checkFollows } from './checks/follows.js';
+import { checkReferences } from './checks/references.js';
 import { loadWorkspace } from './load/workspace.js';
 import { merge, type MergeResult } from './merge/merge.js';
 import type { Workspace } from './model.js';
@@ -33,6 +34,7 @@ export async function runCheck(root: string, today: string, opts: { partners: bo
   const result = merge(ws);
   advise(ws, result, problems);
   checkFollows(ws, result, problems);
+  checkReferences(ws, result, problems);
   const rounds = reviewRounds(ws, problems, { signoff: opts.signoff === true });
   if (opts.readability) checkReadability(ws, result, problems);
   if (opts.completeness) checkCompleteness(ws, result, problems, { partners: opts.partners });
