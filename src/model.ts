@@ -138,6 +138,22 @@ export interface PartnerResponse {
   answers: Contribution[]; // in file order
 }
 
+/** An entry of glossary.yaml: explained at the end of the draft and the response wherever they use it. */
+export interface GlossaryTerm {
+  term: string; // 'Local Area Agreement'
+  acronym: string | null; // 'LAA'
+  definition: string;
+  url: string | null;
+  position: Position;
+}
+
+export interface Glossary {
+  terms: GlossaryTerm[];
+  /** Acronyms that need no explanation (UK, NHS): the acronym check passes them by. */
+  ignore: string[];
+  file: string;
+}
+
 export interface Workspace {
   root: string;
   config: Config;
@@ -148,6 +164,8 @@ export interface Workspace {
   images: Map<string, Uint8Array>;
   /** The drafts circulated so far (out/rounds), oldest first. */
   rounds: Round[];
+  /** glossary.yaml, or null when the workspace has none. */
+  glossary: Glossary | null;
   /** templates/style.yaml and templates/reference.docx, checked with the rest of the input. */
   style: HouseStyle;
 }

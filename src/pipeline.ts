@@ -6,6 +6,7 @@ import { type RoundsReview, reviewRounds } from './rounds/signoff.js';
 import { checkCompleteness } from './completeness.js';
 import { checkFollows } from './checks/follows.js';
 import { checkReferences } from './checks/references.js';
+import { checkAcronyms } from './checks/acronyms.js';
 import { loadWorkspace } from './load/workspace.js';
 import { merge, type MergeResult } from './merge/merge.js';
 import type { Workspace } from './model.js';
@@ -35,6 +36,7 @@ export async function runCheck(root: string, today: string, opts: { partners: bo
   advise(ws, result, problems);
   checkFollows(ws, result, problems);
   checkReferences(ws, result, problems);
+  checkAcronyms(ws, result, problems);
   const rounds = reviewRounds(ws, problems, { signoff: opts.signoff === true });
   if (opts.readability) checkReadability(ws, result, problems);
   if (opts.completeness) checkCompleteness(ws, result, problems, { partners: opts.partners });

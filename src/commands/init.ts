@@ -11,6 +11,8 @@ import { OutputError, writeOutputs } from '../write/outputs.js';
 import { loadHouseStyle } from '../load/house-style.js';
 import { Problems } from '../problems.js';
 import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
+import { DEFAULT_GLOSSARY_YAML } from '../load/default-glossary.js';
+import { loadGlossary } from '../load/glossary.js';
 import { type Env, report, UsageError } from './env.js';
 
 // The package root: this module runs from src/commands/ under vitest and from dist/ when built.
@@ -27,6 +29,7 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
     ['lsp-respond.yaml', configText(opts.partnership, opts.short, env.today)],
     [QUESTION_SET, bundled(QUESTION_SET)],
     ['templates/style.yaml', DEFAULT_STYLE_YAML],
+    ['glossary.yaml', DEFAULT_GLOSSARY_YAML],
   ];
   mkdirSync(join(root, 'responses'), { recursive: true });
   for (const [file, content] of files) {
@@ -81,7 +84,9 @@ async function wordForm(env: Env, config: Config, questions: QuestionSet, who: F
   const style = loadHouseStyle(env.root, problems);
   if (!style) return report(env, problems.sorted());
   const { renderDocx } = await import('../render/docx/index.js');
-  const bytes = await renderDocx(formDocument(config, questions, who, env.today), {
+  const glossary = loadGlossary(env.root, problems);
+  if (problems.hasInputErrors()) return report(env, problems.sorted());
+  const bytes = await renderDocx(formDocument(config, questions, who, env.today, glossary), {
     style: style.style,
     images: new Map(),
     ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}),

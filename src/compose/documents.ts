@@ -6,6 +6,7 @@ import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
 import { COMPOSITE, type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../model.js';
 import { bullets, code, Footnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
+import { glossaryAnnex } from './glossary.js';
 
 /** Cover wording, from the house style (templates/style.yaml, whose defaults say "Response from" and so on). */
 export interface CoverWording {
@@ -28,6 +29,9 @@ function context(ws: Workspace, result: MergeResult, cover: CoverWording): Conte
 /** `who` is the author the document speaks for: the partnership, or one partner (its separate submission). */
 function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: Footnotes, who: { name?: string; date?: string; banner?: string } = {}): DocumentModel {
   const { config, questions } = ctx.ws;
+  const definitions = notes.definitions();
+  // The documents partners and the department read end with the terms they use explained.
+  const glossary = kind === 'draft' || kind === 'response' ? glossaryAnnex(ctx.ws.glossary, [...children, ...definitions]) : [];
   return {
     kind,
     meta: {
@@ -38,7 +42,7 @@ function document(ctx: Context, kind: DocumentKind, subject: string, children: R
       date: who.date ?? config.date,
       ...(who.banner ? { banner: who.banner } : {}),
     },
-    tree: { type: 'root', children: [...children, ...notes.definitions()] },
+    tree: { type: 'root', children: [...children, ...glossary, ...definitions] },
   };
 }
 

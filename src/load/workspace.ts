@@ -14,6 +14,7 @@ import { parseFiles } from '../parallel/parse.js';
 import { ioCode, listDir, readText } from './files.js';
 import { DEFAULT_HOUSE_STYLE, loadHouseStyle } from './house-style.js';
 import { loadRounds } from './rounds.js';
+import { loadGlossary } from './glossary.js';
 
 export const COMPOSITE_FILE = 'composite.md';
 
@@ -147,7 +148,8 @@ export async function loadWorkspace(root: string, today: string, problems: Probl
   // An unusable house style is an input error like any other, so check fails on it as merge does.
   const style = loadHouseStyle(root, problems) ?? DEFAULT_HOUSE_STYLE;
   const rounds = loadRounds(root, config.output, problems);
-  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images, style, rounds };
+  const glossary = loadGlossary(root, problems);
+  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images, style, rounds, glossary };
 }
 
 /** Contribution order: the config's `partners` list first, then everyone else by id. */
