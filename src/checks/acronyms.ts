@@ -66,7 +66,7 @@ function responseText(result: MergeResult): Contribution[] {
 export function checkAcronyms(ws: Workspace, result: MergeResult, problems: Problems): void {
   const known = new Set([...(ws.glossary?.ignore ?? []), ...(ws.glossary?.terms.flatMap((t) => (t.acronym ? [t.acronym] : [])) ?? [])]);
   const seen = new Set<string>();
-  const where = ws.glossary ? GLOSSARY_FILE : `a ${GLOSSARY_FILE} (lsp-respond init writes one)`;
+  const where = ws.glossary ? GLOSSARY_FILE : `a ${GLOSSARY_FILE} in the workspace (lsp-respond init writes one)`;
   for (const c of responseText(result)) {
     for (const use of findAcronyms(c.blocks, c.position.file, c.position)) {
       if (known.has(use.acronym) || seen.has(use.acronym)) continue;
@@ -75,7 +75,7 @@ export function checkAcronyms(ws: Workspace, result: MergeResult, problems: Prob
       problems.warn(
         'unexplained-acronym',
         use.at,
-        `${use.acronym} (in ${c.section}) is used here for the first time in the response without being spelled out; write it out here, e.g. "<the words> (${use.acronym})", or define it under terms in ${where} (or list it under ignore there if every reader knows it)`,
+        `${use.acronym} (in ${c.section}) is used here for the first time in the response without being spelled out; spell it out here, e.g. "<the words> (${use.acronym})", or define it in ${where}: under terms, or under ignore if every reader knows it`,
       );
     }
   }

@@ -41,15 +41,16 @@ export function parseGlossary(source: string, file: string, problems: Problems):
     return null;
   }
   warnUnknownKeys(yaml, [], KEYS, problems, file);
+  const listed = (yaml.value as { terms?: unknown }).terms;
+  if (Array.isArray(listed)) listed.forEach((_, i) => warnUnknownKeys(yaml, ['terms', i], TERM_KEYS, problems, `${file} (a term)`));
   const data = validate(yaml, schema, problems, describeIssue);
   if (!data) return null;
-  (data.terms ?? []).forEach((_, i) => warnUnknownKeys(yaml, ['terms', i], TERM_KEYS, problems, `${file} (a term)`));
   const terms = (data.terms ?? []).map((t, i) => ({ term: t.term, acronym: t.acronym ?? null, definition: t.definition, url: t.url ?? null, position: yaml.at(['terms', i, 'term']) }));
   const seen = new Map<string, number>();
   terms.forEach((t, i) => {
-    for (const name of [t.term.toLowerCase(), ...(t.acronym ? [t.acronym] : [])]) {
+    for (const [name, shown] of [[t.term.toLowerCase(), t.term], ...(t.acronym ? [[t.acronym, t.acronym]] : [])] as const) {
       const first = seen.get(name);
-      if (first !== undefined) problems.error('schema', t.position, `'${name}' is already defined at line ${terms[first]!.position.line} of ${file}; define each term and acronym once: merge the two entries`);
+      if (first !== undefined) problems.error('schema', t.position, `'${shown}' is already defined at line ${terms[first]!.position.line} of ${file}; define each term and acronym once: merge the two entries`);
       seen.set(name, i);
     }
   });
