@@ -155,7 +155,7 @@ describe('check --readability', { timeout: 60_000 }, () => {
     'responses/council.md': partner('partner: Borough Council\nsector: public', answerAll(['Q3', 'Q5', 'Q17'])),
     'responses/police.md': partner(
       'partner: Police Service\nsector: public',
-      '## Q3\n\nThe duty should fall on the council and the\nPCT, which should meet monthly.\n\n## Q5\n\nThe police already carry this duty.\n',
+      '## Q3\n\nThe duty should fall on the council and the\ntrust, which should meet monthly.\n\n## Q5\n\nThe police already carry this duty.\n',
     ),
     'responses/vcs.md': partner('partner: Voluntary Action', '## Q3\n\nFor our members,\nwe would add a forum.\n\n## Q17a\n\nA seat on the board.\n\n## Q17b\n\nA seat on each.\n'),
   };
