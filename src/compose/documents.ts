@@ -163,13 +163,20 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
 export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording): DocumentModel {
   const ctx = context(ws, result, wording);
   const notes = new Footnotes();
+  // One introduction for a run of contributions under the same one (two public-sector answers
+  // in a row are "From the public sector:" once), within one question and part.
+  let previous: { by: string; part: string | null } | null = null;
   const included = (a: Account): RootContent[] => {
     if (a.status !== 'included') return [];
     notes.add(a.contribution);
     const by = introduction(ctx, a.contribution);
-    return by === null ? a.contribution.blocks : [para([strong(by)], 'attribution'), ...a.contribution.blocks];
+    const part = a.contribution.target?.part ?? null;
+    const same = by !== null && previous?.by === by && previous.part === part;
+    previous = by === null ? null : { by, part };
+    return by === null || same ? a.contribution.blocks : [para([strong(by)], 'attribution'), ...a.contribution.blocks];
   };
   const body = (o: QuestionOutcome): RootContent[] => {
+    previous = null;
     if (o.state.kind === 'abstained') return [para(`The Partnership does not give a collective response to this question. ${o.state.reason}`, 'abstention')];
     if (o.state.kind === 'unanswered') return [para('No collective response.', 'note')];
     return byPart(o, [...o.composite, ...o.contributions].filter((a) => a.status === 'included'), included);
