@@ -2,7 +2,7 @@
 // annex of the Markdown and the Word documents read back by pandoc, the Word
 // form's list of terms, what init writes, and the bundled example.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,21 @@ describe('the Glossary annex', { timeout: 60_000 }, () => {
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('0 answers');
     expect(readFileSync(join(ws, 'responses/vcs.md'), 'utf8')).not.toContain('Sure Start');
+  });
+});
+
+describe('a broken glossary.yaml', { timeout: 60_000 }, () => {
+  it('is bad input to check, merge and the Word form alike, with its position, and nothing is written', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'lsp-glossary-'));
+    cpSync(FIXTURE, ws, { recursive: true });
+    writeFileSync(join(ws, 'glossary.yaml'), 'terms:\n  - term: Local Area Agreement\n    acronym: LAA\n');
+    const expected = 'glossary.yaml:2:5: error: terms.definition: definition is missing';
+    for (const args of [['check'], ['merge'], ['template', 'vcs', '--partner', 'Voluntary Action', '--format', 'docx']]) {
+      const r = run(['-C', ws, ...args]);
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stderr, args[0]).toContain(expected);
+    }
+    expect(existsSync(join(ws, 'out'))).toBe(false);
   });
 });
 
