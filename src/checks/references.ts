@@ -52,11 +52,12 @@ interface Holds {
 }
 
 function holding(accounts: Account[], where: string): Holds {
-  const cs = accounts.map((a) => a.contribution).filter((c): c is Contribution & { target: NonNullable<Contribution['target']> } => c.target !== null);
+  const byQuestion = new Map<string, Contribution[]>();
+  for (const { contribution: c } of accounts) if (c.target) byQuestion.set(c.target.question, [...(byQuestion.get(c.target.question) ?? []), c]);
   return {
     where,
     answers: (question, part, by) =>
-      cs.some((c) => Number(c.target.question.slice(1)) === question && (part === null || c.target.part === null || c.target.part === part) && (by === null || c.partner === by)),
+      (byQuestion.get(`Q${question}`) ?? []).some((c) => (part === null || c.target?.part == null || c.target.part === part) && (by === null || c.partner === by)),
   };
 }
 
@@ -64,14 +65,18 @@ export function checkReferences(ws: Workspace, result: MergeResult, problems: Pr
   const names = new Map(ws.partners.map((p) => [p.id, p.name]));
   const response = holding(result.accounts.filter((a) => a.status === 'included'), 'the response');
   const separate = new Map<string, Holds>();
+  /** The document a contribution is printed in, for readers outside the partnership; null for none. */
+  const printedIn = (a: Account): Holds | null => {
+    const partner = a.contribution.partner;
+    if (a.status === 'included') return response;
+    if (a.status === 'superseded' || partner === COMPOSITE) return null;
+    if (!separate.has(partner)) separate.set(partner, holding(result.accounts.filter((x) => x.status === 'removed' && x.contribution.partner === partner), `${names.get(partner) ?? partner}'s separate submission`));
+    return separate.get(partner)!;
+  };
   for (const a of result.accounts) {
     const c = a.contribution;
-    if (a.status === 'superseded' || (a.status === 'removed' && c.partner === COMPOSITE)) continue;
-    let holds = response;
-    if (a.status === 'removed') {
-      holds = separate.get(c.partner) ?? holding(result.accounts.filter((x) => x.status === 'removed' && x.contribution.partner === c.partner), `${names.get(c.partner) ?? c.partner}'s separate submission`);
-      separate.set(c.partner, holds);
-    }
+    const holds = printedIn(a);
+    if (holds === null) continue;
     for (const ref of findReferences(c.blocks, c.position.file, c.position)) {
       const by = ref.own && c.partner !== COMPOSITE ? c.partner : null;
       if (!ws.questions.questions.some((q) => q.number === ref.question)) {
