@@ -1,6 +1,7 @@
-// The Glossary annex and the honest example, through the real binary: the
-// annex of the Markdown and the Word documents read back by pandoc, the Word
-// form's list of terms, what init writes, and the bundled example.
+// One voice, through the real binary: who the Word response says is speaking
+// under each attribute: mode, and the Glossary annex of the Markdown and Word
+// documents, both read back by pandoc; the Word form's list of terms, what
+// init writes, and the bundled example.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +17,9 @@ import { REPO, run } from './helpers/cli.js';
 const FIXTURE = join(REPO, 'test/fixtures/glossary/input');
 const USED = ['Local Strategic Partnership (LSP)', 'Local Area Agreement (LAA)', 'Crime and Disorder Reduction Partnership (CDRP)'];
 
-function merged(): string {
-  const ws = mkdtempSync(join(tmpdir(), 'lsp-glossary-'));
-  cpSync(FIXTURE, ws, { recursive: true });
+function merged(fixture = FIXTURE): string {
+  const ws = mkdtempSync(join(tmpdir(), 'lsp-voice-'));
+  cpSync(fixture, ws, { recursive: true });
   const r = run(['-C', ws, '--today', '2006-02-01', 'merge']);
   expect(r.code, r.stderr).toBe(0);
   return ws;
@@ -30,6 +31,22 @@ function annex(blocks: PandocNode[]): PandocNode[] {
   expect(pandocText(blocks[last]).trim()).toBe('Glossary');
   return blocks.slice(last + 1);
 }
+
+describe('who is speaking in the Word response', { timeout: 60_000 }, () => {
+  /** The bold introductions before the answers to question 1, as pandoc reads them. */
+  const introductions = (fixture: string): string[] => {
+    const blocks = pandocJson(readFileSync(join(merged(join(REPO, 'test/fixtures', fixture, 'input')), 'out/response.docx'))).blocks;
+    const from = blocks.findIndex((b) => b.t === 'Header' && pandocText(b).trim() === 'Question 1');
+    const to = blocks.findIndex((b, i) => i > from && b.t === 'Header');
+    return blocks.slice(from, to).filter((b) => b.t === 'Para' && (b.c as PandocNode[]).length === 1 && (b.c as PandocNode[])[0]!.t === 'Strong').map((b) => pandocText(b).trim());
+  };
+
+  withPandoc('introduces each contribution by its author (the default), by sector, or not at all', async () => {
+    expect(introductions('no-objections')).toEqual(['Borough Council:', 'Police:', 'Voluntary Action:']);
+    expect(introductions('attribute-sector')).toEqual(['From the public sector:', 'From the voluntary sector:']);
+    expect(introductions('attribute-none')).toEqual([]);
+  });
+});
 
 describe('the Glossary annex', { timeout: 60_000 }, () => {
   withPandoc('ends the Word response and draft with exactly the terms they use, in order of first use', async () => {
