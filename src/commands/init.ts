@@ -49,8 +49,9 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
 
 function configText(partnership: string, short: string | undefined, today: string): string {
   const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today, attribute: 'partner' });
-  return `${head}# attribute: none prints every contribution as the partnership's own words; agreed
-# wording in composite.md is always printed so, and partner (or sector) introduces the rest
+  return `${head}# attribute: agreed wording in composite.md is printed as the partnership's own words;
+#   partner (or sector) introduces every other contribution by its author; none prints all as the partnership's
+# notice: A line in bold on the cover of every document.
 # deadlines:            # shown by 'lsp-respond status'
 #   views: 2006-02-11
 #   submission: 2006-03-03
