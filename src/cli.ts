@@ -124,6 +124,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   program
+    .command('paper')
+    .description("write the decision paper for the partnership's board (out/paper.md, out/paper.docx): purpose, background, the proposed process with this workspace's dates, recommendation, and every question as an annex; reword sections in templates/paper.md")
+    .option('--no-docx', 'write the Markdown only')
+    .action(async (opts: { docx: boolean }) => {
+      const { paper } = await import('./commands/paper.js');
+      code = await paper(makeEnv(program), opts);
+    });
+
+  program
     .command('merge')
     .description('apply endorse-or-remove and write the final response, removed.md, separate submissions and report.json')
     .option('--allow-incomplete', 'write "No collective response" for unanswered questions instead of failing')

@@ -21,13 +21,20 @@ const INSTRUCTIONS = [
   'Keep the question headings as they are: they tell the partnership which answer is which. Bold, italics, lists, tables, footnotes, links and pictures are all kept.',
 ];
 
+/** Who collects the views (views_to:, else contact:), with an e-mail address when there is one. */
+function returnTo(config: Config): string {
+  const to = config.viewsTo;
+  if (!to) return `the ${config.partnership}`;
+  return `${to.name}${to.role ? `, ${to.role}` : ''}${to.email ? ` (${to.email})` : ''}, for the ${config.partnership}`;
+}
+
 export function formDocument(config: Config, questions: QuestionSet, who: FormFor, today: string): DocumentModel {
   const deadline = config.deadlines.views;
   const children: RootContent[] = [
     heading(1, `Response form: ${questions.title}`, 'title'),
     para(`${who.partner} (${who.sector} sector), for the ${config.partnership}`, 'subtitle'),
     para(`Consultation by the ${questions.publisher}, published ${longDate(questions.published)}.`, 'cover'),
-    para(deadline ? `Please return this form to the ${config.partnership} by ${longDate(deadline)}.` : `Please return this form to the ${config.partnership}.`, 'cover'),
+    para(`Please return this form to ${returnTo(config)}${deadline ? ` by ${longDate(deadline)}` : ''}.`, 'cover'),
     para(`Partner id: ${who.id}`, 'cover'),
     ...INSTRUCTIONS.map((i) => para(i, 'form-note')),
     // The answer space for general comments.

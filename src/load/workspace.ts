@@ -33,6 +33,7 @@ export function loadConfig(root: string, today: string, problems: Problems): Con
       date: today,
       draftDate: today,
       contact: null,
+      viewsTo: null,
       attribute: 'none',
       fileTag: null,
       deadlines: {},
