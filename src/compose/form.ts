@@ -34,7 +34,7 @@ export function formDocument(config: Config, questions: QuestionSet, who: FormFo
     heading(1, `Response form: ${questions.title}`, 'title'),
     para(`${who.partner} (${who.sector} sector), for the ${config.partnership}`, 'subtitle'),
     para(`Consultation by the ${questions.publisher}, published ${longDate(questions.published)}.`, 'cover'),
-    para(`Please return this form to ${returnTo(config)}${deadline ? ` by ${longDate(deadline)}` : ''}.`, 'cover'),
+    para(`Please return this form${deadline ? ` by ${longDate(deadline)}` : ''} to ${returnTo(config)}.`, 'cover'),
     para(`Partner id: ${who.id}`, 'cover'),
     ...INSTRUCTIONS.map((i) => para(i, 'form-note')),
     // The answer space for general comments.

@@ -85,6 +85,8 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
   const tree = parseMarkdown(source);
   const definitions = new Map(tree.children.filter((n): n is Definition => n.type === 'definition').map((d) => [d.identifier, d]));
   let current: RootContent[] | null = null;
+  // Under a heading already reported as wrong, its text is not reported again.
+  let underBadHeading = false;
   for (const node of tree.children) {
     const at: Position = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
     if (node.type === 'yaml') {
@@ -97,6 +99,7 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
     } else if (node.type === 'heading' && node.depth === 2) {
       const section = sectionNamed(node);
       current = null;
+      underBadHeading = section === null || template.sections.has(section);
       if (section === null) {
         problems.error('paper-template', at, `'## ${toString(node)}' is not a section of the paper; the sections you can reword are ${PAPER_SECTIONS.map((s) => `'## ${s}'`).join(', ')}`);
       } else if (template.sections.has(section)) {
@@ -109,7 +112,7 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
       continue;
     } else if (current) {
       current.push(node);
-    } else {
+    } else if (!underBadHeading) {
       problems.error('paper-template', at, `text outside a section of ${file}; put it under one of ${PAPER_SECTIONS.map((s) => `'## ${s}'`).join(', ')}`);
     }
   }
