@@ -15,7 +15,7 @@ import { formDocument } from '../src/compose/form.js';
 import { toString } from 'mdast-util-to-string';
 import type { DocumentModel } from '../src/document.js';
 import { Problems } from '../src/problems.js';
-import { parsePaperTemplate } from '../src/load/paper-template.js';
+import { parsePaperTemplate, PLACEHOLDERS } from '../src/load/paper-template.js';
 import { parseConfig } from '../src/load/config.js';
 
 /** The document's paragraphs as plain text, one per entry. */
@@ -143,5 +143,14 @@ describe('templates/paper.md', () => {
     const problems = new Problems();
     const t = parsePaperTemplate('## Purpose\n\n<script>x</script>\n', 'templates/paper.md', problems);
     expect(JSON.stringify(t.sections.get('Purpose')?.blocks)).toContain('"type":"text","value":"<script>x</script>"');
+  });
+});
+
+describe('the README', () => {
+  it('lists exactly the placeholders templates/paper.md accepts', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('<!-- paper-placeholders:start -->'), readme.indexOf('<!-- paper-placeholders:end -->'));
+    const rows = [...table.matchAll(/^ *\| `\{([a-z_]+)\}` \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(Object.entries(PLACEHOLDERS));
   });
 });
