@@ -47,10 +47,11 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('init [dir]')
-    .description('create a workspace: lsp-respond.yaml, the ODPM question set, templates/style.yaml, responses/')
+    .description('create a workspace: lsp-respond.yaml, the ODPM question set, templates/style.yaml, responses/, and package.json, .gitignore, README.md and a CI workflow')
     .requiredOption('--partnership <name>', "the partnership's name")
     .option('--short <name>', 'short name for page headers')
-    .action(async (dir: string | undefined, opts: { partnership: string; short?: string }) => {
+    .option('--no-ci', `leave out the CI workflow (.github/workflows/lsp-respond.yml)`)
+    .action(async (dir: string | undefined, opts: { partnership: string; short?: string; ci: boolean }) => {
       const { init } = await import('./commands/init.js');
       code = init(makeEnv(program), dir, opts);
     });

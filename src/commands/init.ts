@@ -12,6 +12,7 @@ import { loadHouseStyle } from '../load/house-style.js';
 import { Problems } from '../problems.js';
 import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
 import { type Env, report, UsageError } from './env.js';
+import { GITIGNORE, packageJson, WORKFLOW_FILE, workflowYaml, workspaceReadme } from './workspace-files.js';
 
 // The package root: this module runs from src/commands/ under vitest and from dist/ when built.
 const PACKAGE_ROOT = new URL(import.meta.url.includes('/dist/') ? '../' : '../../', import.meta.url);
@@ -19,7 +20,7 @@ const bundled = (file: string) => readFileSync(new URL(file, PACKAGE_ROOT), 'utf
 
 export const QUESTION_SET = 'questions/odpm-lsp-2005.yaml';
 
-export function init(env: Env, dir: string | undefined, opts: { partnership: string; short?: string }): number {
+export function init(env: Env, dir: string | undefined, opts: { partnership: string; short?: string; ci?: boolean }): number {
   const root = join(env.root, dir ?? '.');
   const config = join(root, 'lsp-respond.yaml');
   if (existsSync(config)) throw new UsageError(`${relative(env.root, config) || 'lsp-respond.yaml'} already exists; init never overwrites a workspace`);
@@ -27,6 +28,7 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
     ['lsp-respond.yaml', configText(opts.partnership, opts.short, env.today)],
     [QUESTION_SET, bundled(QUESTION_SET)],
     ['templates/style.yaml', DEFAULT_STYLE_YAML],
+    ...projectFiles(opts.partnership, opts.ci !== false),
   ];
   mkdirSync(join(root, 'responses'), { recursive: true });
   for (const [file, content] of files) {
@@ -42,6 +44,17 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
     env.stdout(`created a workspace for ${opts.partnership} in ${relative(env.root, root) || '.'}\nnext: lsp-respond template <partner-id> --partner "<organisation name>"\n`);
   }
   return 0;
+}
+
+/** What makes the workspace a project: the tool pinned, git told what to keep, a README, and (unless --no-ci) CI. */
+function projectFiles(partnership: string, ci: boolean): [string, string][] {
+  const version = (JSON.parse(bundled('package.json')) as { version: string }).version;
+  return [
+    ['package.json', packageJson(partnership, version)],
+    ['.gitignore', GITIGNORE],
+    ['README.md', workspaceReadme(partnership, ci)],
+    ...(ci ? [[WORKFLOW_FILE, workflowYaml()] as [string, string]] : []),
+  ];
 }
 
 function configText(partnership: string, short: string | undefined, today: string): string {
