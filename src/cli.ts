@@ -104,9 +104,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--readability', 'also warn where the response will read badly: several unattributed contributions without agreed wording, answers that speak as one partner')
     .option('--signoff', 'also require every partner to have endorsed the latest circulated round (endorsed: in its front matter)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
-    .action(async (opts: { partners?: boolean; strict?: boolean; signoff?: boolean; readability?: boolean; format: 'text' | 'json' | 'github' }) => {
+    .option('--verbose', 'text format: one line per problem, even when many questions share one reason')
+    .action(async (opts: { partners?: boolean; strict?: boolean; signoff?: boolean; readability?: boolean; verbose?: boolean; format: 'text' | 'json' | 'github' }) => {
       const { check } = await import('./commands/check.js');
-      code = await check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, signoff: opts.signoff === true, readability: opts.readability === true, format: opts.format });
+      code = await check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, signoff: opts.signoff === true, readability: opts.readability === true, verbose: opts.verbose === true, format: opts.format });
     });
 
   const drafts = {
