@@ -11,6 +11,7 @@ import { OutputError, writeOutputs } from '../write/outputs.js';
 import { loadHouseStyle } from '../load/house-style.js';
 import { Problems } from '../problems.js';
 import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
+import { annotated, commentedConfig } from '../load/config-doc.js';
 import { type Env, report, UsageError } from './env.js';
 import { GITIGNORE, packageJson, WORKFLOW_FILE, workflowYaml, workspaceReadme } from './workspace-files.js';
 
@@ -58,14 +59,8 @@ function projectFiles(partnership: string, ci: boolean): [string, string][] {
 }
 
 function configText(partnership: string, short: string | undefined, today: string): string {
-  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today });
-  return `${head}# deadlines:            # shown by 'lsp-respond status'
-#   views: 2006-02-11
-#   submission: 2006-03-03
-# partners: [council, police]   # order of contributions; default: ids sorted
-# abstain:                      # collective abstentions: question -> reason
-#   Q27: The Partnership takes no collective view on this question.
-`;
+  const given = { partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today };
+  return `${annotated(stringify(given))}\n# Every other setting, with an example, its meaning and its default: remove the '# ' to use one.\n${commentedConfig(Object.keys(given))}`;
 }
 
 export async function template(env: Env, id: string, opts: { partner: string; sector: string; format: 'md' | 'docx' }): Promise<number> {

@@ -117,3 +117,6 @@ function fileTag(short: string): string | null {
   const tag = short.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return tag === '' ? null : tag;
 }
+
+/** The schema itself, for the commented config `init` writes (config-doc.ts documents every key of it). */
+export { schema as configSchema };
