@@ -111,7 +111,7 @@ describe('named roles', () => {
     const who = { id: 'ccen', partner: 'CCEN', sector: 'voluntary' } as const;
     const form = (config: typeof ws.config) => paragraphs(formDocument(config, ws.questions, who, '2006-01-20'));
     const sam = { name: 'Sam Policy', role: null, email: 'sam@example.org', phone: null, address: null };
-    expect(form({ ...ws.config, viewsTo: sam, deadlines: { views: '2006-02-11' } })).toContain('Please return this form by 11 February 2006 to Sam Policy (sam@example.org), for the Test Partnership.');
+    expect(form({ ...ws.config, viewsTo: sam, deadlines: { views: '2006-02-11' } })).toContain('Please return this form to Sam Policy, Test Partnership (sam@example.org) by 11 February 2006.');
     expect(form(ws.config)).toContain('Please return this form to the Test Partnership.');
   });
 
