@@ -84,6 +84,10 @@ export const PROBLEM_CODES = {
   'endorsement-sheet': error('an endorsement sheet that cannot be read back (table or sign-off changed)'),
   'word-picture': warning('a picture in a Word reply that is not PNG, JPEG or GIF; it is saved and linked'),
   'word-review': warning('comments or tracked changes in a Word reply: comments are not imported, changes are read as accepted'),
+  // The papers around the response
+  'respond-to': warning("the question set does not say where responses go (`respond_to:` name, address, e-mail); the covering letter leaves a gap for it"),
+  'paper-gap': warning('the decision paper needs a date or name the workspace does not give (a deadline, `views_to:`, `contact:`); it says so in the paper'),
+  'paper-template': error('templates/paper.md names a section the paper does not have, or a placeholder it does not know'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

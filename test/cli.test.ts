@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { configSchema } from '../src/load/config.js';
 import { REPO, run } from './helpers/cli.js';
 import { answerAll, partner, workspace } from './helpers/workspace.js';
 
@@ -89,6 +90,10 @@ describe('init and template', () => {
     const root = join(dir, 'ws');
     for (const f of ['lsp-respond.yaml', 'questions/odpm-lsp-2005.yaml', 'templates/style.yaml']) expect(existsSync(join(root, f)), f).toBe(true);
     expect(readFileSync(join(root, 'questions/odpm-lsp-2005.yaml'), 'utf8')).toBe(readFileSync(join(REPO, 'questions/odpm-lsp-2005.yaml'), 'utf8'));
+    // Every key the config accepts is in the file, set or commented (test/config-doc.test.ts checks the text).
+    const config = readFileSync(join(root, 'lsp-respond.yaml'), 'utf8');
+    for (const key of Object.keys(configSchema.shape)) expect(config, key).toMatch(new RegExp(`^(# )?${key}:`, 'm'));
+    for (const f of ['package.json', '.gitignore', 'README.md', '.github/workflows/lsp-respond.yml']) expect(existsSync(join(root, f)), f).toBe(true);
     expect(run(['-C', dir, 'init', 'ws', '--partnership', 'Again']).code).toBe(2);
 
     expect(run(['-C', root, 'template', 'ccen', '--partner', 'Camden Community Empowerment Network', '--sector', 'voluntary']).code).toBe(0);

@@ -108,12 +108,14 @@ describe('the reference text (Annex A of the KCP paper)', () => {
 describe('questions/odpm-lsp-2005.yaml', () => {
   it('has the metadata keys and nothing else', () => {
     const { doc } = readSet();
-    expect(Object.keys(doc).sort()).toEqual(['closes', 'id', 'published', 'publisher', 'sections', 'title']);
+    expect(Object.keys(doc).sort()).toEqual(['closes', 'id', 'published', 'publisher', 'respond_to', 'sections', 'title']);
     expect(doc.id).toBe('odpm-lsp-2005');
     expect(doc.title).toBe('Local Strategic Partnerships: Shaping their future');
     expect(doc.publisher).toBe('Office of the Deputy Prime Minister');
     expect(doc.published).toBe('2005-12-08');
     expect(doc.closes).toBe('2006-03-03');
+    // Only what the sources give: the department, not its consultation address (the letter leaves that to the officer).
+    expect(doc.respond_to).toEqual({ name: 'Office of the Deputy Prime Minister' });
   });
 
   it('has exactly 35 questions, Q1..Q35 in order, with unique ids', () => {

@@ -103,7 +103,7 @@ describe('the endorsement round', { timeout: 120_000 }, () => {
     // The merge: contact on the cover, a copy named for the partnership, the police's removed view under their own name.
     const merged = lsp(ws, ['merge']);
     expect(merged.code, merged.stderr).toBe(0);
-    expect(merged.stdout).toBe('wrote 9 files to out/: draft.md, draft.docx, response.md, response.docx, TP-response.docx, removed.md, report.json, 1 separate submission (out/separate/)\n');
+    expect(merged.stdout).toBe('wrote 11 files to out/: draft.md, draft.docx, response.md, response.docx, TP-response.docx, letter.md, letter.docx, removed.md, report.json, 1 separate submission (out/separate/)\n');
     expect(text(ws, 'out/response.md')).toContain('Contact: Jessie Hamshar, Contact Officer, contact\\@example.org, 020 7000 0000');
     expect(readFileSync(join(ws, 'out/TP-response.docx'))).toEqual(readFileSync(join(ws, 'out/response.docx')));
     expect(text(ws, 'out/response.md')).not.toContain('Police view on the duty');

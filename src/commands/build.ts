@@ -6,9 +6,10 @@ import { nextRound, OWNED, plan, type BuildCommand, type Format, type PlannedDoc
 import { ROUND_FILE, ROUNDS_DIR } from '../load/rounds.js';
 import { roundJson } from '../rounds/round-file.js';
 import { report as reportJson } from '../compose/report.js';
+import { letterGaps } from '../compose/letter.js';
 import type { Position } from '../model.js';
 import { runCheck } from '../pipeline.js';
-import { exitCodeFor, type Problem } from '../problems.js';
+import { exitCodeFor, type Problem, Problems } from '../problems.js';
 import { failure } from '../parallel/failure.js';
 import type { TaskResult } from '../parallel/tasks.js';
 import { OutputError, Staging } from '../write/outputs.js';
@@ -25,6 +26,11 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
   }
   // Asked for: an unanswered question is then worth a warning, not an error.
   const shown: Problem[] = problems.sorted().map((p) => (p.kind === 'completeness' ? { ...p, severity: 'warning' } : p));
+  if (what === 'merge') {
+    const gaps = new Problems();
+    letterGaps(ws, gaps);
+    shown.push(...gaps.list);
+  }
   const configAt: Position = ws.config.at?.output ?? { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 };
   const formats = new Set<Format>(opts.docx ? ['md', 'docx'] : ['md']);
   const outDir = join(env.root, ws.config.output);

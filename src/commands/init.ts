@@ -14,7 +14,9 @@ import { Problems } from '../problems.js';
 import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
 import { DEFAULT_GLOSSARY_YAML } from '../load/default-glossary.js';
 import { loadGlossary } from '../load/glossary.js';
+import { annotated, commentedConfig } from '../load/config-doc.js';
 import { type Env, report, UsageError } from './env.js';
+import { GITIGNORE, packageJson, WORKFLOW_FILE, workflowYaml, workspaceReadme } from './workspace-files.js';
 import { shellCommand } from '../core/shell.js';
 
 // The package root: this module runs from src/commands/ under vitest and from dist/ when built.
@@ -23,7 +25,7 @@ const bundled = (file: string) => readFileSync(new URL(file, PACKAGE_ROOT), 'utf
 
 export const QUESTION_SET = 'questions/odpm-lsp-2005.yaml';
 
-export function init(env: Env, dir: string | undefined, opts: { partnership: string; short?: string }): number {
+export function init(env: Env, dir: string | undefined, opts: { partnership: string; short?: string; ci?: boolean }): number {
   const root = join(env.root, dir ?? '.');
   const config = join(root, 'lsp-respond.yaml');
   if (existsSync(config)) throw new UsageError(`${relative(env.root, config) || 'lsp-respond.yaml'} already exists; init never overwrites a workspace`);
@@ -32,6 +34,7 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
     [QUESTION_SET, bundled(QUESTION_SET)],
     ['templates/style.yaml', DEFAULT_STYLE_YAML],
     ['glossary.yaml', DEFAULT_GLOSSARY_YAML],
+    ...projectFiles(opts.partnership, opts.ci !== false),
   ];
   mkdirSync(join(root, 'responses'), { recursive: true });
   for (const [file, content] of files) {
@@ -50,18 +53,20 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
   return 0;
 }
 
+/** What makes the workspace a project: the tool pinned, git told what to keep, a README, and (unless --no-ci) CI. */
+function projectFiles(partnership: string, ci: boolean): [string, string][] {
+  const version = (JSON.parse(bundled('package.json')) as { version: string }).version;
+  return [
+    ['package.json', packageJson(partnership, version)],
+    ['.gitignore', GITIGNORE],
+    ['README.md', workspaceReadme(partnership, ci)],
+    ...(ci ? [[WORKFLOW_FILE, workflowYaml()] as [string, string]] : []),
+  ];
+}
+
 function configText(partnership: string, short: string | undefined, today: string): string {
-  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today, attribute: 'partner' });
-  return `${head}# attribute: agreed wording in composite.md is printed as the partnership's own words;
-#   partner (or sector) introduces every other contribution by its author; none prints all as the partnership's
-# notice: A line in bold on the cover of every document.
-# deadlines:            # shown by 'lsp-respond status'
-#   views: 2006-02-11
-#   submission: 2006-03-03
-# partners: [council, police]   # order of contributions; default: ids sorted
-# abstain:                      # collective abstentions: question -> reason
-#   Q27: The Partnership takes no collective view on this question.
-`;
+  const given = { partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today, attribute: 'partner' };
+  return `${annotated(stringify(given))}\n# Every other setting, with an example, its meaning and its default: remove the '# ' to use one.\n${commentedConfig(Object.keys(given))}`;
 }
 
 export async function template(env: Env, id: string, opts: { partner: string; sector: string; format: 'md' | 'docx' }): Promise<number> {

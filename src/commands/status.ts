@@ -15,6 +15,8 @@ export async function status(env: Env): Promise<number> {
   if (!ws || !result || !rounds) return report(env, problems.sorted());
   const out: string[] = [];
   out.push(`${ws.config.partnership}: ${ws.questions.title}`);
+  const to = ws.config.viewsTo;
+  if (to) out.push(`  views to: ${[to.name, to.role, to.email].filter((x) => x !== null).join(', ')}`);
   const deadlines = Object.entries(ws.config.deadlines).sort(([, a], [, b]) => (a < b ? -1 : 1));
   for (const [name, date] of deadlines) {
     const days = daysBetween(env.today, date);

@@ -3,7 +3,7 @@
 import type { BlockContent, RootContent } from 'mdast';
 import type { DocumentKind, DocumentModel } from '../document.js';
 import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
-import { COMPOSITE, type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../model.js';
+import { type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../model.js';
 import { bullets, code, Footnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
 import { glossaryAnnex } from './glossary.js';
@@ -49,7 +49,7 @@ function document(ctx: Context, kind: DocumentKind, subject: string, children: R
 export const DRAFT_BANNER = 'DRAFT - not for submission';
 
 /** The contact officer on one line: name, role, e-mail, phone, address. */
-function contactLine(contact: Contact): string {
+export function contactLine(contact: Contact): string {
   return [contact.name, contact.role, contact.email, contact.phone, contact.address].filter((x): x is string => x !== null).join(', ');
 }
 
@@ -98,7 +98,7 @@ function objectionText(ctx: Context, a: Account): string {
 }
 
 /** Contributions grouped under part labels where they answer a part. */
-function byPart(o: QuestionOutcome, accounts: Account[], render: (a: Account) => RootContent[]): RootContent[] {
+export function byPart(o: QuestionOutcome, accounts: Account[], render: (a: Account) => RootContent[]): RootContent[] {
   const out: RootContent[] = [];
   let part: string | null = null;
   for (const a of accounts) {
@@ -110,7 +110,7 @@ function byPart(o: QuestionOutcome, accounts: Account[], render: (a: Account) =>
   return out;
 }
 
-function preambleSection(title: string, accounts: Account[], render: (a: Account) => RootContent[]): RootContent[] {
+export function preambleSection(title: string, accounts: Account[], render: (a: Account) => RootContent[]): RootContent[] {
   return accounts.length === 0 ? [] : [heading(1, title), ...accounts.flatMap(render)];
 }
 
@@ -216,37 +216,4 @@ export function removedDocument(ws: Workspace, result: MergeResult, wording: Cov
     ...(preambles.length + questions.length === 0 ? [para('No section was removed.', 'note')] : []),
   ];
   return document(ctx, 'removed', `Sections removed from the response of the ${ws.config.partnership}`, children, notes);
-}
-
-/** The partners with removed text, each of whom gets a separate submission, in contribution order. */
-export function separatePartners(result: MergeResult): string[] {
-  const ids = result.accounts.filter((a) => a.status === 'removed' && a.contribution.partner !== COMPOSITE).map((a) => a.contribution.partner);
-  return [...new Set(ids)];
-}
-
-/** A partner's removed contributions, ready to submit on its own. */
-export function separateDocument(ws: Workspace, result: MergeResult, id: string, wording: CoverWording): DocumentModel {
-  const ctx = context(ws, result, wording);
-  const partner = ctx.partners.get(id);
-  if (!partner) throw new Error(`no partner ${id}`);
-  const mine = (a: Account) => a.status === 'removed' && a.contribution.partner === id;
-  const notes = new Footnotes();
-  const render = (a: Account): RootContent[] => {
-    notes.add(a.contribution);
-    return a.contribution.blocks;
-  };
-  const body = (o: QuestionOutcome): RootContent[] | null => {
-    const accounts = o.contributions.filter(mine);
-    return accounts.length === 0 ? null : byPart(o, accounts, render);
-  };
-  const subject = `${ctx.cover.prefix} ${partner.name}`;
-  const children = [
-    ...cover(ctx, subject, [
-      longDate(ws.config.date),
-      `${partner.name} is a member of the ${ws.config.partnership}. These comments were not endorsed by every partner, so they are not in the Partnership's collective response; ${partner.name} submits them on its own behalf.`,
-    ]),
-    ...preambleSection('General comments', result.preambles.filter(mine), render),
-    ...skeleton(result, body),
-  ];
-  return document(ctx, 'separate', subject, children, notes, { name: partner.name });
 }

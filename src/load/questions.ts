@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Question, QuestionSet } from '../model.js';
 import type { Problems } from '../problems.js';
-import { describeIssue, QUESTION_ID, text } from './fields.js';
+import { describeIssue, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
 import { readYaml, validate } from './yaml.js';
 
 const questionSchema = z.object({
@@ -23,6 +23,16 @@ const setSchema = z.object({
   publisher: text('publisher'),
   published: text('published'),
   closes: text('closes'),
+  respond_to: z
+    .object(
+      {
+        name: text('respond_to.name'),
+        address: z.union([text('respond_to.address'), z.array(text('a line of respond_to.address'))], { error: 'respond_to.address must be text, or a list of lines' }).optional(),
+        email: text('respond_to.email').optional(),
+      },
+      { error: 'respond_to must be a mapping: name, and optionally address and email' },
+    )
+    .optional(),
   sections: z
     .array(
       z.object({
@@ -42,6 +52,7 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
     problems.error('schema', yaml.at([]), 'a question set must be a mapping with id, title, publisher, published, closes and sections');
     return null;
   }
+  warnUnknownKeys(yaml, ['respond_to'], ['name', 'address', 'email'], problems, `${file} (respond_to)`);
   const data = validate(yaml, setSchema, problems, describeIssue);
   if (!data) return null;
 
@@ -100,7 +111,11 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
     }
   }
   if (!ok) return null;
-  return { id: data.id, title: data.title, publisher: data.publisher, published: data.published, closes: data.closes, sections, questions, file };
+  const to = data.respond_to;
+  // A one-string address may still be written over several lines (a YAML block scalar).
+  const address = to?.address === undefined ? [] : (Array.isArray(to.address) ? to.address : to.address.split('\n')).map((l) => l.trim()).filter(Boolean);
+  const respondTo = to ? { name: to.name, address, email: to.email ?? null, position: yaml.at(['respond_to']) } : null;
+  return { id: data.id, title: data.title, publisher: data.publisher, published: data.published, closes: data.closes, sections, questions, file, respondTo };
 }
 
 /** "the question set has Q1-Q35", for messages about an unknown question. */

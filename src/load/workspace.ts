@@ -36,6 +36,7 @@ export function loadConfig(root: string, today: string, problems: Problems): Con
       date: today,
       draftDate: today,
       contact: null,
+      viewsTo: null,
       attribute: 'partner',
       notice: null,
       fileTag: null,

@@ -45,6 +45,7 @@ export function workspaceFrom(input: {
     date: '2006-03-01',
     draftDate: '2006-02-01',
     contact: null,
+    viewsTo: null,
     attribute: 'none',
     notice: null,
     fileTag: null,

@@ -45,7 +45,7 @@ describe('a merge killed midway', { timeout: 120_000 }, () => {
     };
     expect(await merge(ws).done).toEqual({ code: 0, stderr: '' });
     const first = outputs(ws);
-    expect([...first.keys()].sort()).toEqual(['draft.md', 'removed.md', 'report.json', 'response.md']);
+    expect([...first.keys()].sort()).toEqual(['draft.md', 'letter.md', 'removed.md', 'report.json', 'response.md']);
     // What a second run would write in full: the last partner's revised last answer, and every contribution accounted for.
     const complete = (file: string, base64: string) => {
       const text = Buffer.from(base64, 'base64').toString('utf8');
