@@ -7,7 +7,7 @@ import { loadConfig } from '../load/workspace.js';
 import { ROUND_FILE, ROUNDS_DIR, unusableRounds } from '../load/rounds.js';
 import { roundJson } from '../rounds/round-file.js';
 import { report as reportJson } from '../compose/report.js';
-import type { Position } from '../model.js';
+import type { Position, Workspace } from '../model.js';
 import { runCheck } from '../pipeline.js';
 import { exitCodeFor, type Problem, Problems } from '../problems.js';
 import { type Threads, withThreads } from '../parallel/pool.js';
@@ -36,13 +36,6 @@ export async function build(env: Env, what: BuildCommand, opts: BuildOptions): P
 async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, threads: Threads): Promise<number> {
   const { problems, ws, result } = await runCheck(env.root, env.today, { threads, partners: false, completeness: what === 'merge', progress: env.progress.update });
   if (!ws || !result || problems.hasInputErrors()) return report(env, problems.sorted());
-  if (what === 'circulate') {
-    for (const n of unusableRounds(env.root, ws.config.output, ws.rounds)) {
-      const file = `${ws.config.output}/${ROUNDS_DIR}/${n}/${ROUND_FILE}`;
-      problems.error('round-unusable', { file, line: 1, column: 1 }, `${file} is missing or damaged, so it is not known what round ${n} circulated, and a round is never rewritten: restore ${file} from a backup, or, if round ${n} never reached the partners, delete ${ws.config.output}/${ROUNDS_DIR}/${n}; then circulate again`);
-    }
-    if (problems.hasInputErrors()) return report(env, problems.sorted());
-  }
   if (exitCodeFor(problems.list, false) === 1 && !opts.allowIncomplete) {
     report(env, problems.sorted());
     env.stderr(`nothing written: the response is incomplete. Fix the problems above, or run 'lsp-respond merge --allow-incomplete' to write "No collective response" for unanswered questions\n`);
@@ -67,6 +60,8 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
   let written: string[];
   try {
     staging = new Staging(outDir, OWNED[what], env.root, { inputs: inputsOf(ws.config, ws.images.keys()), sealed: [ROUNDS_DIR], record: true });
+    // After the staging has refused a rounds directory that is a link, which would make every round look damaged.
+    if (what === 'circulate' && unusable(env, ws, problems)) return report(env, problems.sorted());
     const stage = staging;
     const runner = threads.active;
     // Documents are rendered side by side (when there are threads) but staged
@@ -107,4 +102,18 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
   report(env, shown);
   if (!env.quiet) env.stdout(`${summary(ws.config.output, written)}\n`);
   return 0;
+}
+
+/** Records each round directory circulate cannot build on; true if there is one. */
+function unusable(env: Env, ws: Workspace, problems: Problems): boolean {
+  const rounds = unusableRounds(env.root, ws.config.output, ws.rounds);
+  for (const n of rounds) {
+    const file = `${ws.config.output}/${ROUNDS_DIR}/${n}/${ROUND_FILE}`;
+    problems.error(
+      'round-unusable',
+      { file, line: 1, column: 1 },
+      `${file} is missing or damaged, so it is not known what round ${n} circulated, and a round is never rewritten: restore ${file} from a backup, or, if round ${n} never reached the partners, delete ${ws.config.output}/${ROUNDS_DIR}/${n}; then circulate again`,
+    );
+  }
+  return rounds.length > 0;
 }
