@@ -14,7 +14,11 @@ export type Outputs = Map<string, string | Uint8Array>;
 export interface StagingOptions {
   /** Workspace-relative inputs the directory must not lead onto, through links or otherwise. */
   inputs?: readonly string[];
-  /** Directories whose children, once written, are never written again (rounds/N). */
+  /**
+   * Directories whose children, once written, are never written again
+   * (rounds/N). A child is built under a temporary name and renamed into
+   * place whole, so it exists complete or not at all.
+   */
   sealed?: readonly string[];
   /** Keep a record of the files written, which is what pruning may delete (not among the inputs). */
   record?: boolean;
@@ -35,6 +39,7 @@ export class Staging {
   private readonly staged = new Map<string, string>(); // relative path -> temporary file
   private readonly prepared = new Map<string, string>(); // relative directory -> its path
   private readonly sealedBefore = new Set<string>();
+  private readonly sealedNew = new Map<string, string>(); // relative sealed child, e.g. rounds/2 -> its temporary directory
   private readonly show: (p: string) => string;
 
   constructor(
@@ -60,6 +65,11 @@ export class Staging {
     this.guard(() => {
       const sealed = [...this.sealedBefore].find((s) => rel.startsWith(`${s}/`));
       if (sealed) throw new OutputError(`${this.show(join(this.outDir, sealed))} already exists, and what was circulated is never rewritten; nothing was written`);
+      const child = (this.opts.sealed ?? []).map((dir) => new RegExp(`^${dir}/[^/]+/`).exec(rel)?.[0]).find((c) => c !== undefined);
+      if (child !== undefined) {
+        this.stageSealed(child.slice(0, -1), rel.slice(child.length), content);
+        return;
+      }
       const parts = rel.split('/');
       const name = parts.pop()!;
       const dir = this.prepare(parts.join('/'));
@@ -72,6 +82,23 @@ export class Staging {
       this.staged.set(rel, temp);
       writeFileSync(temp, content, { flag: 'wx' });
     });
+  }
+
+  /** A file of a new sealed child goes straight into the child's temporary directory, under its own name. */
+  private stageSealed(child: string, rest: string, content: string | Uint8Array): void {
+    let temp = this.sealedNew.get(child);
+    if (temp === undefined) {
+      const parts = child.split('/');
+      const name = parts.pop()!;
+      temp = join(this.prepare(parts.join('/')), tempName(name));
+      mkdirSync(temp);
+      this.sealedNew.set(child, temp);
+    }
+    const parts = rest.split('/');
+    const name = parts.pop()!;
+    const dir = realSubdir(temp, parts.join('/'), this.show);
+    this.staged.set(`${child}/${rest}`, join(dir, name));
+    writeFileSync(join(dir, name), content, { flag: 'wx' });
   }
 
   /** The staged paths, relative to the output directory, sorted. */
@@ -87,7 +114,14 @@ export class Staging {
       const before = record ? readManifest(this.outDir) : new Set<string>();
       // Recorded first, so a run killed between renames leaves nothing it wrote unrecorded.
       if (record) writeManifest(this.outDir, [...before, ...paths]);
-      for (const rel of paths) renameSync(this.staged.get(rel)!, join(this.outDir, rel));
+      const inSealed = (rel: string) => [...this.sealedNew.keys()].some((child) => rel.startsWith(`${child}/`));
+      for (const rel of paths) if (!inSealed(rel)) renameSync(this.staged.get(rel)!, join(this.outDir, rel));
+      // Last: for circulate, the round appearing is the moment it is circulated. A child that appeared meanwhile is not replaced (rename fails).
+      for (const [child, temp] of this.sealedNew) {
+        if (kindOf(join(this.outDir, child)) !== 'missing') throw new OutputError(`${this.show(join(this.outDir, child))} appeared while this run was writing, and what was circulated is never rewritten; run the command again`);
+        renameSync(temp, join(this.outDir, child));
+      }
+      this.sealedNew.clear();
       this.staged.clear();
       const kept = new Set(paths);
       for (const rel of before) {
@@ -105,7 +139,9 @@ export class Staging {
   /** Removes every staged temporary file; the previous outputs stay as they were. */
   discard(): void {
     for (const temp of this.staged.values()) rmSync(temp, { force: true });
+    for (const temp of this.sealedNew.values()) rmSync(temp, { recursive: true, force: true });
     this.staged.clear();
+    this.sealedNew.clear();
   }
 
   /** Runs a file-system step; on failure nothing staged survives and the error says what to do. */

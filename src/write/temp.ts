@@ -12,11 +12,13 @@ export function tempName(base: string): string {
   return `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
-/** Deletes the temporary files in `dir` left by processes that no longer exist. */
+/** Deletes the temporary files (and directories) in `dir` left by processes that no longer exist; never a link. */
 export function clearDebris(dir: string): void {
   for (const name of readdirSync(dir)) {
     const m = TEMP.exec(name);
-    if (m && !alive(Number(m[1])) && lstatSync(join(dir, name)).isFile()) rmSync(join(dir, name), { force: true });
+    if (!m || alive(Number(m[1]))) continue;
+    const stats = lstatSync(join(dir, name));
+    if (stats.isFile() || stats.isDirectory()) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 
