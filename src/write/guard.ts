@@ -31,7 +31,10 @@ export function realTarget(path: string): string {
 export function checkBase(root: string, dir: string, inputs: readonly string[], show: (p: string) => string): void {
   const realRoot = realpathSync(root);
   const real = realTarget(dir);
-  if (!within(real, realRoot) || real === realRoot) {
+  if (real === realRoot) {
+    throw new OutputError(`${show(dir)} leads to the workspace itself, through a symbolic link, where the inputs are; outputs go in a directory of their own: make ${show(dir)} a real directory`);
+  }
+  if (!within(real, realRoot)) {
     throw new OutputError(`${show(dir)} leads outside the workspace (to ${real}), through a symbolic link; outputs stay inside the workspace: make ${show(dir)} a real directory of its own`);
   }
   for (const input of inputs) {

@@ -112,10 +112,23 @@ function tryLink(path: string, content: string): boolean {
     linkSync(temp, path);
     return true;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links (FAT, some shares): create it exclusively instead; it is empty only for an instant, and an unreadable lock is waited for, not taken over.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return tryCreate(path, content);
     throw e;
   } finally {
     rmSync(temp, { force: true });
+  }
+}
+
+function tryCreate(path: string, content: string): boolean {
+  try {
+    writeFileSync(path, content, { flag: 'wx' });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
   }
 }
 
