@@ -15,6 +15,8 @@ import { locked } from './locked.js';
 import { loadHouseStyle } from '../load/house-style.js';
 import { Problems } from '../problems.js';
 import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
+import { DEFAULT_GLOSSARY_YAML } from '../load/default-glossary.js';
+import { loadGlossary } from '../load/glossary.js';
 import { type Env, report, UsageError } from './env.js';
 import { shellCommand } from '../core/shell.js';
 
@@ -32,6 +34,7 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
     ['lsp-respond.yaml', configText(opts.partnership, opts.short, env.today)],
     [QUESTION_SET, bundled(QUESTION_SET)],
     ['templates/style.yaml', DEFAULT_STYLE_YAML],
+    ['glossary.yaml', DEFAULT_GLOSSARY_YAML],
   ];
   mkdirSync(join(root, 'responses'), { recursive: true });
   for (const [file, content] of files) {
@@ -51,8 +54,11 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
 }
 
 function configText(partnership: string, short: string | undefined, today: string): string {
-  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today });
-  return `${head}# deadlines:            # shown by 'lsp-respond status'
+  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today, attribute: 'partner' });
+  return `${head}# attribute: agreed wording in composite.md is printed as the partnership's own words;
+#   partner (or sector) introduces every other contribution by its author; none prints all as the partnership's
+# notice: A line in bold on the cover of every document.
+# deadlines:            # shown by 'lsp-respond status'
 #   views: 2006-02-11
 #   submission: 2006-03-03
 # partners: [council, police]   # order of contributions; default: ids sorted
@@ -95,7 +101,9 @@ async function wordForm(env: Env, config: Config, questions: QuestionSet, who: F
   const style = loadHouseStyle(env.root, problems);
   if (!style) return report(env, problems.sorted());
   const { renderDocx } = await import('../render/docx/index.js');
-  const bytes = await renderDocx(formDocument(config, questions, who, env.today), {
+  const glossary = loadGlossary(env.root, problems);
+  if (problems.hasInputErrors()) return report(env, problems.sorted());
+  const bytes = await renderDocx(formDocument(config, questions, who, env.today, glossary), {
     style: style.style,
     images: new Map(),
     ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}),
