@@ -9,6 +9,9 @@ import { SECTORS, type Config, type QuestionSet, type Sector } from '../model.js
 import { type FormFor, formDocument } from '../compose/form.js';
 import { abstentionNote, formHeadings, returnNote } from '../compose/form-content.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
+import { kindOf } from '../write/guard.js';
+import { filesDeclaring } from '../load/declared-ids.js';
+import { locked } from './locked.js';
 import { loadHouseStyle } from '../load/house-style.js';
 import { Problems } from '../problems.js';
 import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
@@ -78,14 +81,24 @@ export async function template(env: Env, id: string, opts: { partner: string; se
   const questions = config && loadQuestions(env.root, config, problems);
   if (!config || !questions || problems.hasInputErrors()) return report(env, problems.sorted());
   const sector = opts.sector as Sector;
-  if (opts.format === 'docx') return wordForm(env, config, questions, { id, partner: opts.partner, sector }, problems);
-  const file = `${config.responses}/${id}.md`;
-  const path = join(env.root, file);
-  if (existsSync(path)) throw new UsageError(`${file} already exists; template never overwrites a response (delete it first if you really want a fresh one)`);
-  mkdirSync(join(env.root, config.responses), { recursive: true });
-  writeFileSync(path, templateText(opts.partner, sector, config, questions), { flag: 'wx' });
-  if (!env.quiet) env.stdout(`wrote ${file}: write each answer under its question heading, or list the question under abstain\n`);
-  return 0;
+  if (opts.format === 'docx') return locked(env, config, problems, () => wordForm(env, config, questions, { id, partner: opts.partner, sector }, problems));
+  return locked(env, config, problems, async () => {
+    const dir = config.responses.replace(/\/+$/, '');
+    const file = `${dir}/${id}.md`;
+    // lstat, not exists: a link there, even a broken one, is something in the way, not a free name.
+    if (kindOf(join(env.root, file)) !== 'missing') throw new UsageError(`${file} already exists; template never overwrites a response (delete it first if you really want a fresh one)`);
+    const others = filesDeclaring(env.root, dir, id, file);
+    if (others.length > 0) throw new UsageError(`${others.join(' and ')} already declares partner id '${id}'; choose another id (each partner has one file)`);
+    try {
+      writeOutputs(join(env.root, dir), new Map([[`${id}.md`, templateText(opts.partner, sector, config, questions)]]), [], env.root);
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      problems.error('output', config.at?.responses ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }, e.message);
+      return report(env, problems.sorted());
+    }
+    if (!env.quiet) env.stdout(`wrote ${file}: write each answer under its question heading, or list the question under abstain\n`);
+    return 0;
+  });
 }
 
 /** The Word form goes under the output directory: it is generated, and is sent to the partner rather than read back. */

@@ -1,5 +1,6 @@
 // status: who has answered what, what is objected to, and how long is left.
 import type { QuestionOutcome } from '../merge/merge.js';
+import { withThreads } from '../parallel/pool.js';
 import { runCheck } from '../pipeline.js';
 import type { SignOff } from '../rounds/signoff.js';
 import { type Env, report } from './env.js';
@@ -11,7 +12,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export async function status(env: Env): Promise<number> {
-  const { problems, ws, result, rounds } = await runCheck(env.root, env.today, { partners: false, completeness: false });
+  const { problems, ws, result, rounds } = await withThreads((threads) => runCheck(env.root, env.today, { threads, partners: false, completeness: false }));
   if (!ws || !result || !rounds) return report(env, problems.sorted());
   const out: string[] = [];
   out.push(`${ws.config.partnership}: ${ws.questions.title}`);

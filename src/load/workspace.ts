@@ -1,6 +1,6 @@
 // The load stage's edge: the only module that reads the workspace. It turns
 // files into the typed Workspace, recording every problem on the way.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { imageInfo } from '../image-info.js';
 import type { Config, Contribution, PartnerResponse, Position, QuestionSet, Workspace } from '../model.js';
@@ -11,7 +11,8 @@ import { parseCompositeFile } from './response.js';
 import type { Threads } from '../parallel/pool.js';
 import type { OnProgress } from '../commands/progress.js';
 import { parseFiles } from '../parallel/parse.js';
-import { ioCode, listDir, readText } from './files.js';
+import { ioCode, listDir, MAX_INPUT_BYTES, readText } from './files.js';
+import { InputRefused, readInput } from './read-input.js';
 import { DEFAULT_HOUSE_STYLE, loadHouseStyle } from './house-style.js';
 import { loadRounds } from './rounds.js';
 import { shellCommand } from '../core/shell.js';
@@ -79,8 +80,12 @@ function loadImages(root: string, refs: { path: string; position: Position }[], 
     if (images.has(ref.path)) continue;
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(join(root, ref.path));
+      bytes = readInput(join(root, ref.path), { workspace: root, limit: MAX_INPUT_BYTES });
     } catch (e) {
+      if (e instanceof InputRefused) {
+        problems.error('image', ref.position, `image ${ref.path} ${e.message}`);
+        continue;
+      }
       const code = ioCode(e);
       problems.error('image', ref.position, `image ${ref.path} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}; check the path (it is relative to the Markdown file)`);
       continue;
