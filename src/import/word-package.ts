@@ -60,6 +60,9 @@ function contentProblem(entries: readonly PartEntry[]): string | null {
 
 const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
 
+/** The text of an XML part with its declaration saying UTF-8. */
+const asUtf8 = (text: string) => text.replace(/^(<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
+
 /** A Word file judged readable: `bytes` is a package of exactly the parts that were checked. */
 export type WordPackage = { readonly bytes: Uint8Array } | { readonly problem: string };
 
@@ -76,7 +79,13 @@ export function readWordPackage(bytes: Uint8Array): WordPackage {
     return { problem: `the file is damaged or not what it claims to be (${e.message}); ask for it again, or ${SAVE_AS}` };
   }
   try {
-    for (const [name, data] of parts) if (isXmlPart(name)) walkXml(decodeXmlPart(data, name), name, MAX_WORD_DEPTH);
+    for (const [name, data] of parts) {
+      if (!isXmlPart(name)) continue;
+      const text = decodeXmlPart(data, name);
+      walkXml(text, name, MAX_WORD_DEPTH);
+      // The converters read UTF-8 only: a UTF-16 part is handed to them as the same text in UTF-8.
+      if (data[0] === 0xff || data[0] === 0xfe) parts.set(name, new TextEncoder().encode(asUtf8(text)));
+    }
   } catch (e) {
     if (!(e instanceof XmlPartError)) throw e;
     return { problem: `the document is damaged (${e.message}); open it in Word, save it again as .docx, and import that` };
