@@ -81,7 +81,7 @@ describe('Word packages by what they really hold', { timeout: 300_000 }, () => {
 
   it('refuses parts that together declare more than a document may hold', () => {
     const parts = docxParts(QUESTION, { 'word/media/a.png': new Uint8Array(10), 'word/media/b.png': new Uint8Array(10), 'word/media/c.png': new Uint8Array(10) });
-    let zip = docx(parts);
+    let zip: Uint8Array = docx(parts);
     for (const name of ['word/media/a.png', 'word/media/b.png', 'word/media/c.png']) zip = declaring(zip, name, 90 * 1024 * 1024);
     const r = importWord(zip);
     expect(r.code, r.stderr).toBe(2);
