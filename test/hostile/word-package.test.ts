@@ -59,7 +59,7 @@ describe('Word packages by what they really hold', { timeout: 300_000 }, () => {
   beforeAll(() => {
     baseline = importWord(docx(docxParts(QUESTION)));
     expect(baseline.code, baseline.stderr).toBe(0);
-  });
+  }, 300_000);
 
   it('refuses a bomb whose directory understates its size, after inflating no more than it declared', () => {
     // 128 MB of text in a file of 128 kB, declaring 4 kB: read whole, it would take twice that in memory.
