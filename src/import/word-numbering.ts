@@ -10,28 +10,38 @@ import { readPackage } from '../ooxml/package-reader.js';
 import { decodeXmlPart, walkXml } from '../ooxml/xml-reader.js';
 import { MAX_WORD_DEPTH, WORD_LIMITS } from './word-package.js';
 
-interface Level {
+export interface Level {
   start: number;
   ordered: boolean;
+  /** w:numFmt (decimal, lowerLetter, ...) and w:lvlText ("%1.", "Q%2: "): how Word shows the number. */
+  format: string;
+  text: string;
 }
 
 const NUMBERING = 'word/numbering.xml';
 const DOCUMENT = 'word/document.xml';
 
+/** The text of a part of a checked package ('' when it has none). */
+export function read(docx: Uint8Array, part: string): string {
+  const bytes = readPackage(docx, WORD_LIMITS, (name) => name === part).get(part);
+  return bytes ? decodeXmlPart(bytes, part) : '';
+}
+
 /** numId -> ilvl -> how that level numbers. */
-function numbering(text: string): Map<string, Map<number, Level>> {
+export function numbering(text: string): Map<string, Map<number, Level>> {
   const abstract = new Map<string, Map<number, Level>>();
   const nums: { id: string; abstractId: string; overrides: { level: number; start: string | undefined }[] }[] = [];
   let levels: Map<number, Level> | undefined;
-  let level: { index: number; start?: string | null; format?: string | null } | undefined;
+  let level: { index: number; start?: string | null; format?: string | null; text?: string | null } | undefined;
   let num: (typeof nums)[number] | undefined;
   let override: number | undefined;
-  walkXml(text, NUMBERING, MAX_WORD_DEPTH, {
+  walkXml(text || '<w:numbering/>', NUMBERING, MAX_WORD_DEPTH, {
     open: ({ name, attributes: a }) => {
       if (name === 'w:abstractNum') abstract.set(a['w:abstractNumId'] ?? '', (levels = new Map()));
       else if (name === 'w:lvl' && levels) level = { index: Number(a['w:ilvl'] ?? 0) };
       else if (name === 'w:start' && level && level.start === undefined) level.start = a['w:val'] ?? null;
       else if (name === 'w:numFmt' && level && level.format === undefined) level.format = a['w:val'] ?? null;
+      else if (name === 'w:lvlText' && level && level.text === undefined) level.text = a['w:val'] ?? null;
       else if (name === 'w:num') nums.push((num = { id: a['w:numId'] ?? '', abstractId: '', overrides: [] }));
       else if (name === 'w:abstractNumId' && num && !num.abstractId) num.abstractId = a['w:val'] ?? '';
       else if (name === 'w:lvlOverride' && num) override = Number(a['w:ilvl'] ?? 0);
@@ -40,7 +50,8 @@ function numbering(text: string): Map<string, Map<number, Level>> {
     close: (name) => {
       if (name === 'w:lvl' && level && levels) {
         const start = level.start === undefined ? 1 : Number(level.start ?? NaN) || 0;
-        levels.set(level.index, { start, ordered: (level.format === undefined ? 'decimal' : level.format) !== 'bullet' });
+        const format = level.format || 'decimal';
+        levels.set(level.index, { start, ordered: format !== 'bullet', format, text: level.text ?? '' });
         level = undefined;
       } else if (name === 'w:abstractNum') levels = undefined;
       else if (name === 'w:lvlOverride') override = undefined;
@@ -71,12 +82,7 @@ interface Paragraph {
 
 /** The start of every ordered list mammoth will write, in document order; lists numbered only by a style are missed, so the counts then differ. */
 export function orderedListStarts(docx: Uint8Array): number[] {
-  const parts = readPackage(docx, WORD_LIMITS, (name) => name === NUMBERING || name === DOCUMENT);
-  const decoded = (name: string) => {
-    const bytes = parts.get(name);
-    return bytes ? decodeXmlPart(bytes, name) : '';
-  };
-  const nums = numbering(decoded(NUMBERING) || '<w:numbering/>');
+  const nums = numbering(read(docx, NUMBERING));
   const counters = new Map<string, number[]>();
   const starts: number[] = [];
   let open: boolean[] = []; // per level: the kind of list open there (true: ordered)
@@ -102,7 +108,7 @@ export function orderedListStarts(docx: Uint8Array): number[] {
     } else open.length = level + 1;
   };
   const stack: Paragraph[] = [];
-  walkXml(decoded(DOCUMENT) || '<w:document/>', DOCUMENT, MAX_WORD_DEPTH, {
+  walkXml(read(docx, DOCUMENT) || '<w:document/>', DOCUMENT, MAX_WORD_DEPTH, {
     open: ({ name, attributes: a }) => {
       const p = stack.at(-1);
       if (name === 'w:p') stack.push({ content: false, inNumPr: false, numbered: false });
