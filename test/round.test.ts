@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readZip } from '../src/render/docx/zip.js';
+import { readZip } from './helpers/zip.js';
 import { run } from './helpers/cli.js';
 import { answerAll, partner, workspace } from './helpers/workspace.js';
 

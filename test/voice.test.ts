@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_GLOSSARY_YAML } from '../src/load/default-glossary.js';
 import { parseGlossary } from '../src/load/glossary.js';
 import { Problems } from '../src/problems.js';
-import { readZip } from '../src/render/docx/zip.js';
+import { readZip } from './helpers/zip.js';
 import { type PandocNode, pandocJson, pandocNodes, pandocText, withPandoc } from './docx/helpers.js';
 import { REPO, run } from './helpers/cli.js';
 

@@ -1,7 +1,7 @@
 // Reading the Word file a command is given: relative paths are read from the
 // workspace, as every path after -C is (like git -C).
 import { resolve } from 'node:path';
-import { MAX_WORD_FILE, wordPackageProblem } from '../import/word-package.js';
+import { MAX_WORD_FILE, readWordPackage } from '../import/word-package.js';
 import { loadConfig, loadQuestions } from '../load/workspace.js';
 import type { Config, QuestionSet } from '../model.js';
 import type { Env } from './env.js';
@@ -27,9 +27,9 @@ function readWordFile(root: string, source: string, problems: Problems): Uint8Ar
 }
 
 /**
- * The Word file a command imports, once it is known to be a readable .docx,
- * with the workspace's config and question set; null when any of them is
- * unusable (the problems say why).
+ * The Word file a command imports, once it is known to be a readable .docx
+ * (as the package of the parts that were checked), with the workspace's
+ * config and question set; null when any of them is unusable (the problems say why).
  */
 export interface WordInput {
   bytes: Uint8Array;
@@ -38,13 +38,14 @@ export interface WordInput {
 }
 
 export function readWordInput(env: Env, source: string, problems: Problems, what: string): WordInput | null {
-  const bytes = readWordFile(env.root, source, problems);
-  if (!bytes) return null;
-  const refused = wordPackageProblem(bytes);
-  if (refused) {
-    problems.error('word-file', { file: source, line: 1, column: 1 }, `cannot import this ${what}: ${refused}`);
+  const file = readWordFile(env.root, source, problems);
+  if (!file) return null;
+  const checked = readWordPackage(file);
+  if ('problem' in checked) {
+    problems.error('word-file', { file: source, line: 1, column: 1 }, `cannot import this ${what}: ${checked.problem}`);
     return null;
   }
+  const { bytes } = checked;
   const config = loadConfig(env.root, env.today, problems);
   const questions = config && loadQuestions(env.root, config, problems);
   if (!config || !questions || problems.hasInputErrors()) return null;

@@ -5,7 +5,7 @@
 import { readYaml } from './yaml.js';
 import { Problems } from '../problems.js';
 import { z } from 'zod';
-import { isXmlSafe } from '../render/docx/sanitize.js';
+import { isXmlSafe } from '../ooxml/xml.js';
 
 const text = () => z.string().refine(isXmlSafe, 'contains control characters, which a Word document cannot hold');
 

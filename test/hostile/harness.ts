@@ -6,7 +6,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from '
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { expect } from 'vitest';
-import { readZipEntry } from '../../src/render/docx/zip.js';
+import { readZipEntry } from '../helpers/zip.js';
 import { type Run, run } from '../helpers/cli.js';
 import { answerAll, partner, workspace } from '../helpers/workspace.js';
 

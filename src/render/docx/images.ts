@@ -4,8 +4,7 @@ import type { Image, ImageReference } from 'mdast';
 import type { RenderContext } from './context.js';
 import { type ImageInfo, imageInfo } from '../../image-info.js';
 import { TEXT_HEIGHT, TEXT_WIDTH } from './layout.js';
-import { escapeXml } from './sanitize.js';
-import type { Xml } from './wml.js';
+import { escapeXml, xml, type Xml } from '../../ooxml/xml.js';
 
 // Images are sized in pixels at 96 to the inch; a twip is 1/1440 inch.
 const MAX_WIDTH = Math.floor((TEXT_WIDTH * 96) / 1440);
@@ -52,17 +51,6 @@ const EMU_PER_PIXEL = 9525;
 function drawing(id: number, relationship: string, size: { width: number; height: number }, description: string, title: string): Xml {
   const cx = size.width * EMU_PER_PIXEL;
   const cy = size.height * EMU_PER_PIXEL;
-  const a = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
-  return (
-    '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">' +
-    `<wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/>` +
-    `<wp:docPr id="${id}" name="Picture ${id}" descr="${escapeXml(description)}" title="${escapeXml(title)}"/>` +
-    `<wp:cNvGraphicFramePr><a:graphicFrameLocks ${a} noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
-    `<a:graphic ${a}><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
-    '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
-    '<pic:nvPicPr><pic:cNvPr id="0" name="" descr=""/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr>' +
-    `<pic:blipFill><a:blip r:embed="${relationship}" cstate="none"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
-    `<pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
-    '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
-  );
+  const a = xml`xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"`;
+  return xml`<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/><wp:docPr id="${id}" name="Picture ${id}" descr="${escapeXml(description)}" title="${escapeXml(title)}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks ${a} noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic ${a}><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="" descr=""/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr><pic:blipFill><a:blip r:embed="${escapeXml(relationship)}" cstate="none"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
 }

@@ -19,16 +19,16 @@ import { APP_PROPERTIES, contentTypes, coreProperties, isoDate, PACKAGE_RELATION
 import { Media, Relationships } from './relationships.js';
 import type { Style } from '../../load/style.js';
 import { stylesXml } from './styles.js';
-import { WML_NAMESPACES, XML_DECLARATION } from './wml.js';
-import { dosDateTime } from './zip.js';
-import { ZipWriter } from './zip-writer.js';
+import { WML_NAMESPACES, XML_DECLARATION, type Xml } from './wml.js';
+import { PackageWriter } from '../../ooxml/package-writer.js';
+import { xml } from '../../ooxml/xml.js';
 
 export interface DocxOptions {
   style: Style;
   /** Image bytes by the exact `url` of the image nodes (workspace-relative paths). */
   images: ReadonlyMap<string, Uint8Array>;
   /** word/styles.xml of a reference document (see readReferenceStyles): its styles take precedence. */
-  referenceStyles?: string;
+  referenceStyles?: Xml;
   /** Receives one message per thing that could not be rendered as itself. */
   warn?: Warn;
 }
@@ -40,7 +40,7 @@ export interface DocxOptions {
  */
 export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise<Uint8Array> {
   const tree = doc.tree;
-  const zip = new ZipWriter(dosDateTime(isoDate(doc.meta.date)));
+  const zip = new PackageWriter(isoDate(doc.meta.date));
   const lists = new ListNumbering();
   const media = new Media();
   const documentRels = new Relationships();
@@ -58,21 +58,21 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
     ...(doc.meta.banner ? { banner: doc.meta.banner } : {}),
   };
 
-  const body = zip.entry('word/document.xml');
-  body.write(`${XML_DECLARATION}<w:document ${WML_NAMESPACES}><w:body>`);
+  const body = zip.part('word/document.xml');
+  body.write(xml`${XML_DECLARATION}<w:document ${WML_NAMESPACES}><w:body>`);
   writeBlocks(tree.children, ctx, BODY, (xml) => body.write(xml));
 
-  const files: [string, string | Uint8Array][] = [];
+  const files: [string, Xml | Uint8Array][] = [];
   /** Adds a part of word/ that the document refers to, and returns the id it refers to it by. */
-  const documentPart = (type: string, name: string, xml: string): string => {
-    files.push([`word/${name}`, xml]);
+  const documentPart = (type: string, name: string, markup: Xml): string => {
+    files.push([`word/${name}`, markup]);
     return documentRels.part(`rId_${name.replace(/\.xml$/, '')}`, type, name);
   };
   // A cover page carries neither the running header nor the page number.
   const parts = headersAndFooters(meta, ctx, ctx.pageBreakBefore !== undefined);
   const headers = { default: documentPart('header', 'header1.xml', parts.header), ...(parts.coverHeader ? { first: documentPart('header', 'header2.xml', parts.coverHeader) } : {}) };
   const footers = { default: documentPart('footer', 'footer1.xml', parts.footer), ...(parts.coverFooter ? { first: documentPart('footer', 'footer2.xml', parts.coverFooter) } : {}) };
-  body.write(`${sectionProperties(headers, footers)}</w:body></w:document>`);
+  body.write(xml`${sectionProperties(headers, footers)}</w:body></w:document>`);
   body.end();
 
   documentPart('styles', 'styles.xml', stylesXml(opts.style, opts.referenceStyles));
