@@ -86,3 +86,9 @@ export async function mergeCommand(root: string, opts: { allowIncomplete?: boole
 export function importSheet(root: string, sheet: string, id: string): Promise<Said> {
   return inProcess(root, '2006-02-15', (env) => importEndorsement(env, sheet, id));
 }
+
+/** `lsp-respond status`. */
+export async function statusCommand(root: string, today = '2006-02-15'): Promise<Said> {
+  const { status } = await import('../../src/commands/status.js');
+  return inProcess(root, today, (env) => status(env));
+}
