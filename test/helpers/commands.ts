@@ -92,3 +92,9 @@ export async function statusCommand(root: string, today = '2006-02-15'): Promise
   const { status } = await import('../../src/commands/status.js');
   return inProcess(root, today, (env) => status(env));
 }
+
+/** `lsp-respond draft --no-docx`, and out/draft.md. */
+export async function draftCommand(root: string): Promise<Said & { draft: string }> {
+  const said = await inProcess(root, '2006-02-15', (env) => build(env, 'draft', { allowIncomplete: true, docx: false }));
+  return { ...said, draft: readFileSync(join(root, 'out', 'draft.md'), 'utf8') };
+}
