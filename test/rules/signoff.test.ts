@@ -30,6 +30,7 @@ describe('check --signoff', () => {
     const r = await checkJson(ws, { signoff: true });
     expect(r.code).toBe(1);
     expect(r.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'not-signed-off', file: 'lsp-respond.yaml', line: 1 })]);
+    expect(r.problems[0]!.message).toContain('lsp-respond circulate');
     expect((await checkJson(ws)).code).toBe(0);
   });
 
@@ -42,6 +43,8 @@ describe('check --signoff', () => {
       ['not-signed-off', 'responses/council.md', 1],
       ['not-signed-off', 'responses/police.md', 1],
     ]);
+    // Each says who has not replied and what to add when it endorses.
+    expect(r.problems[0]!.message).toMatch(/^Borough Council has not replied; .*endorsed: \{round: 1, date: YYYY-MM-DD, by: <name>\}/);
   });
 
   it('passes (exit 0) when every partner endorses the latest round and nothing changed since', async () => {
@@ -67,7 +70,7 @@ describe('check --signoff', () => {
     const r = await checkJson(ws, { signoff: true });
     expect(r.code).toBe(1);
     expect(r.problems.map((p) => [p.code, p.file])).toEqual([['not-signed-off', 'responses/police.md']]);
-    expect(r.problems[0]!.message).toContain('Police Service');
+    expect(r.problems[0]!.message).toMatch(/^Police Service objects to sections and has not signed off; .*endorsed: \{round: 1, /);
     expect((await statusCommand(ws)).stdout).toMatch(/police +objected \(2 sections\)/);
   });
 
@@ -81,7 +84,7 @@ describe('check --signoff', () => {
     expect(r.code).toBe(1);
     // Round 1's text is unchanged: its sign-off is not stale, only not the latest.
     expect(r.problems.map((p) => [p.code, p.file, p.line])).toEqual([['not-signed-off', 'responses/council.md', lineOf(ws, 'responses/council.md', 'endorsed:')]]);
-    expect(r.problems[0]!.message).toMatch(/\b2\b/);
+    expect(r.problems[0]!.message).toMatch(/^Borough Council endorsed round 1, not the latest \(2\); .*endorsed: \{round: 2, /);
     expect((await statusCommand(ws)).stdout).toMatch(/council +endorsed round 1 only; not yet round 2/);
   });
 
@@ -123,6 +126,8 @@ describe('stale sign-offs', () => {
     const r = await checkJson(ws, { signoff: true });
     expect(r.code).toBe(1);
     expect(of(r.problems, 'not-signed-off')).toEqual(['responses/council.md', 'responses/police.md']);
+    // A stale sign-off needs the new text circulated first.
+    for (const p of r.problems.filter((x) => x.code === 'not-signed-off')) expect(p.message).toMatch(/round 1.*circulate/);
     expect((await statusCommand(ws)).stdout).toMatch(/council +endorsed round 1, but 1 section changed since/);
   });
 
@@ -163,6 +168,17 @@ describe('stale sign-offs', () => {
     const named = stale!.message.match(/Q\d+\/council/g);
     expect(named).toEqual(['Q3/council', 'Q4/council', 'Q5/council', 'Q6/council', 'Q7/council']);
     expect(stale!.message).toMatch(/\b2 more\b/);
+  });
+
+  it('names five changed sections without counting more', async () => {
+    const body = (word: string) => Array.from({ length: 7 }, (_, i) => `## Q${i + 3}\n\n${i < 5 ? word : 'View'} on ${i + 3}.\n`).join('\n');
+    const config = 'partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n' + Array.from({ length: 35 }, (_, i) => i + 1).filter((n) => n < 3 || n > 9).map((n) => `  Q${n}: Not asked.\n`).join('');
+    const ws = workspace({ 'lsp-respond.yaml': config, 'responses/council.md': partner('partner: Borough Council', body('View')) });
+    expect((await circulate(ws)).code).toBe(0);
+    write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, body('Changed view'));
+    const [stale] = (await checkJson(ws)).problems;
+    expect(stale!.message.match(/Q\d+\/council/g)).toEqual(['Q3/council', 'Q4/council', 'Q5/council', 'Q6/council', 'Q7/council']);
+    expect(stale!.message).not.toMatch(/more/);
   });
 });
 
