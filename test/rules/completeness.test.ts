@@ -61,6 +61,17 @@ describe('completeness (check)', () => {
     expect(unanswered[0]!.message).toMatch(/\bQ7\b/);
   });
 
+  it('names each objection that emptied a question once, in the order of the contributions', async () => {
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/a.md': partner('partner: A', answerAll()),
+      'responses/b.md': partner('partner: B\ncannot_endorse:\n  - section: Q7\n    reason: No.', '## Q7\n\nB on seven.\n'),
+      'responses/c.md': partner('partner: C\ncannot_endorse: [Q7/a]', ''),
+    });
+    const [unanswered] = (await checkJson(ws)).problems.filter((p) => p.code === 'unanswered');
+    expect(unanswered!.message).toContain('(responses/b.md:4, responses/c.md:3)');
+  });
+
   it('a question answered only through a part (Q16a) is answered', async () => {
     const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/a.md': partner('partner: A', `${answerAll(['Q16'])}\n## Q16a\n\nOn the executive.\n`) });
     expect((await checkJson(ws, { partners: true })).code).toBe(0);
