@@ -98,10 +98,13 @@ export type CodesOf<S extends CodeInfo['severity'], K extends CodeInfo['kind']> 
   [C in ProblemCode]: (typeof PROBLEM_CODES)[C] extends { severity: S; kind: K } ? C : never;
 }[ProblemCode];
 
+// A warning fails nothing unless --strict asks, whatever its kind.
+const EXIT = { input: 'bad input (2)', completeness: 'incomplete (1)', warning: 'none (1 with --strict)' } as const;
+
 /** The README's list of codes. */
 export function problemCodesMarkdown(): string {
   const rows = Object.entries(PROBLEM_CODES).map(
-    ([code, info]: [string, CodeInfo]) => `| \`${code}\` | ${info.severity} | ${info.kind === 'input' ? 'bad input (2)' : 'incomplete (1)'} | ${info.description} |`,
+    ([code, info]: [string, CodeInfo]) => `| \`${code}\` | ${info.severity} | ${EXIT[info.severity === 'warning' ? 'warning' : info.kind]} | ${info.description} |`,
   );
   return ['| code | severity | exit | meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

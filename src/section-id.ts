@@ -11,12 +11,12 @@ export type SectionId =
   /** `preamble/rbkc`: a partner's general comments. */
   | { kind: 'preamble'; partner: string };
 
-const PATTERN = /^(?:(Q[1-9]\d*)([a-z])?(?:\/([a-z0-9-]+))?|preamble\/([a-z0-9-]+))$/;
-
 export const SECTION_ID_HELP = 'write Q12 (a whole answer), Q12/<partner> (one contribution) or preamble/<partner>';
 
 export function parseSectionId(text: string): SectionId | null {
-  const m = PATTERN.exec(text);
+  // The pattern is written here, not as a module constant, so that mutation
+  // testing tries its variants test by test (see README, Mutation testing).
+  const m = /^(?:(Q[1-9]\d*)([a-z])?(?:\/([a-z0-9-]+))?|preamble\/([a-z0-9-]+))$/.exec(text);
   if (!m) return null;
   if (m[4] !== undefined) return { kind: 'preamble', partner: m[4] };
   const target: Target = { question: m[1]!, part: m[2] ?? null };

@@ -4,18 +4,17 @@
 // spacing included, and everything after the front matter stay byte for byte.
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
 
-const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
-const CLOSE = /^---[ \t]*(\r?\n|$)/m;
-
 /** A key's new value; `undefined` removes the key. `flow` writes a mapping on one line. */
 export type FrontMatterEdit = Record<string, { value: unknown; flow?: boolean } | undefined>;
 
 /** The source with `edits` made to its front matter, or null when it has no front matter mapping. */
 export function editFrontMatter(source: string, edits: FrontMatterEdit): string | null {
-  const open = OPEN.exec(source);
+  // The patterns are written here, not as module constants, so that mutation
+  // testing tries their variants test by test (see README, Mutation testing).
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(source);
   if (!open) return null;
   const rest = source.slice(open[0].length);
-  const close = CLOSE.exec(rest);
+  const close = /^---[ \t]*(\r?\n|$)/m.exec(rest);
   if (!close) return null;
   const front = rest.slice(0, close.index);
   const doc = parseDocument(front);
