@@ -2,9 +2,12 @@
 // and stage it; only when everything was produced are the outputs renamed
 // into place, so a failed run writes nothing.
 import { dirname, join, relative } from 'node:path';
-import { nextRound, OWNED, plan, type BuildCommand, type Format, type PlannedDocument } from '../compose/plan.js';
+import { OWNED, plan, type BuildCommand, type Format, type PlannedDocument, type RoundContext } from '../compose/plan.js';
 import { ROUND_FILE, ROUNDS_DIR } from '../load/rounds.js';
 import { roundJson } from '../rounds/round-file.js';
+import { circulation, draftDating } from '../rounds/circulation.js';
+import { responseEndorsement } from '../rounds/gate.js';
+import { gateProblems } from '../rounds/gate-problems.js';
 import { report as reportJson } from '../compose/report.js';
 import type { Position } from '../model.js';
 import { runCheck } from '../pipeline.js';
@@ -12,19 +15,43 @@ import { exitCodeFor, type Problem } from '../problems.js';
 import { failure } from '../parallel/failure.js';
 import type { TaskResult } from '../parallel/tasks.js';
 import { OutputError, Staging } from '../write/outputs.js';
-import { type Env, report } from './env.js';
+import { type Env, report, UsageError } from './env.js';
 import { summary } from './summary.js';
 
-export async function build(env: Env, what: BuildCommand, opts: { allowIncomplete: boolean; docx: boolean }): Promise<number> {
+export interface BuildOptions {
+  allowIncomplete: boolean;
+  docx: boolean;
+  /** circulate: the round's objection deadline. */
+  objectionsBy?: string;
+  /** merge: write the response although it holds text not circulated, or partners have not replied before the deadline. */
+  acceptUnendorsed?: boolean;
+}
+
+export async function build(env: Env, what: BuildCommand, opts: BuildOptions): Promise<number> {
   const { problems, threads, ws, result } = await runCheck(env.root, env.today, { partners: false, completeness: what === 'merge', progress: env.progress.update });
-  if (!ws || !result || problems.hasInputErrors()) return report(env, problems.sorted());
-  if (exitCodeFor(problems.list, false) === 1 && !opts.allowIncomplete) {
-    report(env, problems.sorted());
-    env.stderr(`nothing written: the response is incomplete. Fix the problems above, or run 'lsp-respond merge --allow-incomplete' to write "No collective response" for unanswered questions\n`);
+  if (!ws || !result || problems.hasInputErrors()) {
+    await threads.close();
+    return report(env, problems.sorted());
+  }
+  const dating = what === 'circulate' ? circulation(ws, env.today, opts.objectionsBy) : draftDating(ws);
+  if ('refused' in dating) {
+    await threads.close();
+    if (dating.at === null) throw new UsageError(dating.refused);
+    return report(env, [...problems.sorted(), { severity: 'error', kind: 'input', code: 'deadline', message: dating.refused, ...dating.at }]);
+  }
+  const endorsement = responseEndorsement(ws, result, env.today);
+  const gate = what === 'merge' ? gateProblems(ws, endorsement) : [];
+  const incomplete = exitCodeFor(problems.list, false) === 1 && !opts.allowIncomplete;
+  const unendorsed = gate.length > 0 && opts.acceptUnendorsed !== true;
+  if (incomplete || unendorsed) {
+    await threads.close();
+    report(env, [...(opts.allowIncomplete ? asked(problems.sorted()) : problems.sorted()), ...gate].sort(byPlace));
+    if (incomplete) env.stderr(`nothing written: the response is incomplete. Fix the problems above, or run 'lsp-respond merge --allow-incomplete' to write "No collective response" for unanswered questions\n`);
+    if (unendorsed) env.stderr(`nothing written: the response would claim endorsement it does not have. Circulate the current text ('lsp-respond circulate') and wait for the partners' replies or the objection deadline, or run 'lsp-respond merge --accept-unendorsed' to write it anyway, marked on its cover as not endorsed as a whole\n`);
     return 1;
   }
-  // Asked for: an unanswered question is then worth a warning, not an error.
-  const shown: Problem[] = problems.sorted().map((p) => (p.kind === 'completeness' ? { ...p, severity: 'warning' } : p));
+  // Asked for: an unanswered question, or unendorsed text, is then worth a warning, not an error.
+  const shown: Problem[] = asked([...problems.sorted(), ...gate]).sort(byPlace);
   const configAt: Position = ws.config.at?.output ?? { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 };
   const formats = new Set<Format>(opts.docx ? ['md', 'docx'] : ['md']);
   const outDir = join(env.root, ws.config.output);
@@ -60,7 +87,8 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
       }
       env.progress.update('writing documents', (count += 1), planned.length);
     };
-    const planned = plan(what, ws, result, ws.style.style.cover, formats);
+    const rounds: RoundContext = { dating, endorsement };
+    const planned = plan(what, ws, result, ws.style.style.cover, formats, rounds);
     for (const doc of planned) {
       const toRoot = relative(dirname(join(outDir, doc.name)), env.root).split('\\').join('/') || '.';
       const task = { kind: 'render', doc: doc.build(), formats: doc.formats, toRoot, style: ws.style, images: ws.images } as const;
@@ -68,8 +96,8 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
       if (inFlight.length > runner.width) await settle();
     }
     while (inFlight.length > 0) await settle();
-    if (what === 'merge') staging.stage('report.json', reportJson(ws, result));
-    if (what === 'circulate') staging.stage(`${ROUNDS_DIR}/${nextRound(ws)}/${ROUND_FILE}`, roundJson(ws));
+    if (what === 'merge') staging.stage('report.json', reportJson(ws, result, endorsement));
+    if (what === 'circulate') staging.stage(`${ROUNDS_DIR}/${dating.round}/${ROUND_FILE}`, roundJson(ws, dating));
     written = staging.commit();
   } catch (e) {
     staging?.discard();
@@ -81,4 +109,13 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
   report(env, shown);
   if (!env.quiet) env.stdout(`${summary(ws.config.output, written)}\n`);
   return 0;
+}
+
+/** Problems the user chose to go past (--allow-incomplete, --accept-unendorsed): warnings now, not failures. */
+function asked(list: readonly Problem[]): Problem[] {
+  return list.map((p) => (p.kind === 'completeness' ? { ...p, severity: 'warning' } : p));
+}
+
+function byPlace(a: Problem, b: Problem): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }

@@ -24,7 +24,7 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
   const config = join(root, 'lsp-respond.yaml');
   if (existsSync(config)) throw new UsageError(`${relative(env.root, config) || 'lsp-respond.yaml'} already exists; init never overwrites a workspace`);
   const files: [string, string][] = [
-    ['lsp-respond.yaml', configText(opts.partnership, opts.short, env.today)],
+    ['lsp-respond.yaml', configText(opts.partnership, opts.short)],
     [QUESTION_SET, bundled(QUESTION_SET)],
     ['templates/style.yaml', DEFAULT_STYLE_YAML],
   ];
@@ -44,10 +44,13 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
   return 0;
 }
 
-function configText(partnership: string, short: string | undefined, today: string): string {
-  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today });
-  return `${head}# deadlines:            # shown by 'lsp-respond status'
+// No date: is written: the response is dated on the day it is merged (--today, else today) until one is set.
+function configText(partnership: string, short: string | undefined): string {
+  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET });
+  return `${head}# date: 2006-03-01      # the response's date; default: the day of the merge (--today)
+# deadlines:            # shown by 'lsp-respond status'; checked to be in order by 'lsp-respond check'
 #   views: 2006-02-11
+#   objections: 2006-02-24    # round 1's; later rounds: lsp-respond circulate --objections-by <date>
 #   submission: 2006-03-03
 # partners: [council, police]   # order of contributions; default: ids sorted
 # abstain:                      # collective abstentions: question -> reason

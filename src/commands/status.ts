@@ -37,7 +37,7 @@ export async function status(env: Env): Promise<number> {
   out.push(objections.length === 0 ? 'No objections.' : `Objections (${objections.length}):`);
   for (const o of objections) out.push(`  ${o.by} cannot endorse ${o.section}${o.reason ? `: ${o.reason}` : ''}`);
   out.push('');
-  const objectionsDue = ws.config.deadlines.objections;
+  const objectionsDue = rounds.latest ? rounds.latest.deadline : ws.config.deadlines.objections;
   const due = objectionsDue ? ` (objections due ${objectionsDue}${env.today > objectionsDue ? ', passed' : ''})` : '';
   out.push(rounds.latest ? `Sign-off of round ${rounds.latest.number}, circulated ${rounds.latest.date}${due}:` : `No draft circulated yet (lsp-respond circulate)${due}.`);
   if (rounds.latest) {
@@ -67,7 +67,7 @@ function responseMark(o: QuestionOutcome): string {
 function signOffText(s: SignOff, latest: number): string {
   switch (s.kind) {
     case 'endorsed':
-      return s.round === latest ? `endorsed (${s.date}, ${s.by})` : `endorsed round ${s.round} only; not yet round ${latest}`;
+      return s.round === latest ? `endorsed${s.objections > 0 ? `, ${s.objections} objection${s.objections === 1 ? '' : 's'}` : ''} (${s.date}, ${s.by})` : `endorsed round ${s.round} only; not yet round ${latest}`;
     case 'stale':
       return `endorsed round ${s.round}, but ${s.changed.length} section${s.changed.length === 1 ? '' : 's'} changed since`;
     case 'objected':

@@ -82,6 +82,7 @@ export function parseConfig(source: string, file: string, today: string, problem
     attribute: data.attribute ?? 'none',
     fileTag: data.short ? fileTag(data.short) : null,
     deadlines: data.deadlines ?? {},
+    deadlineAt: Object.fromEntries(Object.keys(data.deadlines ?? {}).map((name) => [name, yaml.at(['deadlines', name])])),
     partners: data.partners ? [...seen] : null,
     abstain: Object.entries(data.abstain ?? {}).map(([question, reason]) => ({ question, reason, position: yaml.keyAt(['abstain', question]) })),
     file,

@@ -34,11 +34,13 @@ Police view on the duty.
 `;
 const COUNCIL = partner('partner: Borough Council\nsector: public', answerAll());
 
+const ROUND_1 = { round: 1, date: '2006-02-15', deadline: '2006-02-24' };
+
 const HAVE_SOFFICE = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 
 async function filledSheet(reasons: Record<string, string>, by: string, date: string): Promise<Uint8Array> {
   const { ws } = workspaceFrom({ partners: [{ file: 'responses/council.md', source: COUNCIL }, { file: 'responses/police.md', source: POLICE }] });
-  const doc = sheetDocument(ws, merge(ws), 'police', 1);
+  const doc = sheetDocument(ws, merge(ws), 'police', ROUND_1);
   for (const node of doc.tree.children) {
     if (node.type === 'table') {
       for (const row of node.children.slice(1)) {
@@ -120,7 +122,7 @@ describe('endorsement sheets', { timeout: 180_000 }, () => {
     writeFileSync(join(ws, 'notes.docx'), 'just some text\n');
     writeFileSync(join(ws, 'cut.docx'), good.slice(0, Math.floor(good.length / 2)));
     const { ws: model } = workspaceFrom({ partners: [{ file: 'responses/council.md', source: COUNCIL }, { file: 'responses/police.md', source: POLICE }] });
-    const doc = sheetDocument(model, merge(model), 'police', 1);
+    const doc = sheetDocument(model, merge(model), 'police', ROUND_1);
     const table = doc.tree.children.find((n) => n.type === 'table')!;
     if (table.type === 'table') table.children[1]!.children = [{ type: 'tableCell', children: [{ type: 'text', value: 'the first one' }] }, ...table.children[1]!.children.slice(1, 3), { type: 'tableCell', children: [{ type: 'text', value: 'No.' }] }];
     writeFileSync(join(ws, 'edited.docx'), await renderDocx(doc, { style: DEFAULT_STYLE, images: new Map() }));

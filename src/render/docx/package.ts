@@ -30,6 +30,7 @@ export function coreProperties(meta: DocumentMeta): string {
     `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
     `<dc:language>${LANGUAGE}</dc:language>` +
+    (meta.status ? `<cp:contentStatus>${text(meta.status)}</cp:contentStatus>` : '') +
     '</cp:coreProperties>'
   );
 }
