@@ -87,9 +87,11 @@ export async function importEndorsement(env: Env, sheet: string, id: string): Pr
   // The sheet went out with the partner's standing objections filled in: what changed is what the partner changed.
   const before = (parsed?.partner.objections ?? []).filter((o) => o.kind === 'cannot-endorse').map((o) => ({ section: o.section, reason: o.reason }));
   const { after, changes } = applySheet(before, reply.rows);
+  // Only what the sheet changes is rewritten: a sheet returned as it was sent leaves the file byte for byte.
+  const objectionsChanged = changes.some((c) => c.kind === 'added' || c.kind === 'withdrawn' || c.kind === 'reason-changed');
   const edited = editFrontMatter(source, {
-    cannot_endorse: after.length > 0 ? { value: after.map((o) => (o.reason === '' ? o.section : o)) } : undefined,
-    endorsed: reply.signOff ? { value: { round: reply.round, date: reply.signOff.date, by: reply.signOff.by }, flow: true } : undefined,
+    ...(objectionsChanged ? { cannot_endorse: after.length > 0 ? { value: after.map((o) => (o.reason === '' ? o.section : o)) } : undefined } : {}),
+    ...(reply.signOff ? { endorsed: { value: { round: reply.round, date: reply.signOff.date, by: reply.signOff.by }, flow: true } } : {}),
   });
   if (edited === null) {
     problems.error('front-matter', { file, line: 1, column: 1 }, `${file} has no front matter that can be edited (it must start with '---' and a YAML mapping closed by '---'); fix it, then import the sheet again`);
