@@ -44,6 +44,7 @@ export function applySheet(before: readonly StandingObjection[], rows: readonly 
 }
 
 const reason = (r: string) => (r === '' ? ' (no reason given)' : `: ${r}`);
+const was = (r: string) => (r === '' ? 'no reason given' : `"${r}"`);
 
 /** One line per change, for the officer who imports the sheet. */
 export function describeChange(c: SheetChange): string {
@@ -53,9 +54,9 @@ export function describeChange(c: SheetChange): string {
     case 'kept':
       return `kept: cannot endorse ${c.section}${reason(c.reason)}`;
     case 'reason-changed':
-      return `kept, with a new reason: cannot endorse ${c.section}${reason(c.reason)} (was${reason(c.was).replace(/^:/, '')})`;
+      return `kept, with a new reason: cannot endorse ${c.section}${reason(c.reason)} (before: ${was(c.was)})`;
     case 'withdrawn':
-      return `withdrawn: ${c.section} is endorsed now (its row was cleared on the sheet; the objection was${reason(c.was).replace(/^:/, '')})`;
+      return `withdrawn: ${c.section} is endorsed now; its row was cleared on the sheet (the objection was: ${was(c.was)})`;
     case 'not-on-sheet':
       return `kept: cannot endorse ${c.section}${reason(c.reason)} (not a row of this sheet)`;
   }
