@@ -4,6 +4,7 @@ import { advise } from './advise.js';
 import { checkReadability } from './readability.js';
 import { type RoundsReview, reviewRounds } from './rounds/signoff.js';
 import { checkCompleteness } from './completeness.js';
+import { checkTimetable } from './checks/timetable.js';
 import { loadWorkspace } from './load/workspace.js';
 import { merge, type MergeResult } from './merge/merge.js';
 import type { Workspace } from './model.js';
@@ -28,6 +29,7 @@ export async function runCheck(root: string, today: string, opts: { partners: bo
   const ws = await loadWorkspace(root, today, problems, threads, opts.progress);
   if (!ws) return { problems, threads, ws: null, result: null, rounds: null };
   validate(ws, problems);
+  checkTimetable(ws, problems);
   if (problems.hasInputErrors()) return { problems, threads, ws, result: null, rounds: null };
   const result = merge(ws);
   advise(ws, result, problems);
