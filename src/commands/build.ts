@@ -6,7 +6,7 @@ import { OWNED, plan, type BuildCommand, type Format, type PlannedDocument, type
 import { ROUND_FILE, ROUNDS_DIR } from '../load/rounds.js';
 import { roundJson } from '../rounds/round-file.js';
 import { circulation, draftDating } from '../rounds/circulation.js';
-import { responseEndorsement } from '../rounds/gate.js';
+import { type ResponseEndorsement, responseEndorsement } from '../rounds/gate.js';
 import { gateProblems } from '../rounds/gate-problems.js';
 import { report as reportJson } from '../compose/report.js';
 import type { Position } from '../model.js';
@@ -47,7 +47,7 @@ export async function build(env: Env, what: BuildCommand, opts: BuildOptions): P
     await threads.close();
     report(env, [...(opts.allowIncomplete ? asked(problems.sorted()) : problems.sorted()), ...gate].sort(byPlace));
     if (incomplete) env.stderr(`nothing written: the response is incomplete. Fix the problems above, or run 'lsp-respond merge --allow-incomplete' to write "No collective response" for unanswered questions\n`);
-    if (unendorsed) env.stderr(`nothing written: the response would claim endorsement it does not have. Circulate the current text ('lsp-respond circulate') and wait for the partners' replies or the objection deadline, or run 'lsp-respond merge --accept-unendorsed' to write it anyway, marked on its cover as not endorsed as a whole\n`);
+    if (unendorsed) env.stderr(`${refusal(endorsement)}\n`);
     return 1;
   }
   // Asked for: an unanswered question, or unendorsed text, is then worth a warning, not an error.
@@ -109,6 +109,16 @@ export async function build(env: Env, what: BuildCommand, opts: BuildOptions): P
   report(env, shown);
   if (!env.quiet) env.stdout(`${summary(ws.config.output, written)}\n`);
   return 0;
+}
+
+/** What merge says when the round does not allow the response yet, and how to go on. */
+function refusal(e: ResponseEndorsement): string {
+  const round = e.round!;
+  const why = [
+    ...(e.uncirculated.length > 0 ? [`the response would hold text the partners were not sent in round ${round.number}; circulate it ('lsp-respond circulate') for sign-off`] : []),
+    ...(e.awaiting.length > 0 ? [`not every partner has answered round ${round.number}${round.deadline ? ` before its objection deadline (${round.deadline})` : ''}; wait for their replies${round.deadline ? ' or the deadline' : ''}`] : []),
+  ];
+  return `nothing written: ${why.join(', and ')}. Or run 'lsp-respond merge --accept-unendorsed' to write it now: its cover lists only the partners who have endorsed it${e.uncirculated.length > 0 ? ', and its cover and document properties say it holds text not circulated' : ''}`;
 }
 
 /** Problems the user chose to go past (--allow-incomplete, --accept-unendorsed): warnings now, not failures. */
