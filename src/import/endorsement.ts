@@ -105,7 +105,7 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetReply> {
   if (by !== '' || dateText !== '') {
     const date = readDate(dateText);
     if (by === '') throw new SheetError(`the sign-off has a date but no name after '${SHEET.signedBy}:'; add who signed off`);
-    if (date === null) throw new SheetError(`the sign-off date '${dateText}' is not a date; write it as 2006-02-22`);
+    if (date === null) throw new SheetError(`the sign-off date '${dateText}' is not a date; write it as 22 February 2006, 22/02/2006 or 2006-02-22`);
     signOff = { by, date };
   }
   return { round: Number(round), partnerId, rows: read, signOff };

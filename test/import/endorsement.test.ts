@@ -215,6 +215,17 @@ describe('endorsement sheets', { timeout: 180_000 }, () => {
     expect(readFileSync(join(ws, 'responses/police.md'), 'utf8')).toBe(POLICE);
   });
 
+  it('give the section ids a column wide enough that none breaks', async () => {
+    const id = 'north-kensington-business-forum';
+    const { ws } = workspaceFrom({ partners: [{ file: 'responses/council.md', source: COUNCIL }, { file: `responses/${id}.md`, source: partner('partner: Forum\nsector: private', 'Our general comments, at some length, so that other columns want the room.\n\n## Q35\n\nA view.\n') }] });
+    const bytes = await renderDocx(sheetDocument(ws, merge(ws), 'council', ROUND_1), { style: DEFAULT_STYLE, images: new Map() });
+    const xml = new TextDecoder().decode(readZip(bytes).get('word/document.xml'));
+    const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    // 'preamble/north-kensington-business-forum' at 11 points: half an em a character, plus the cell margins.
+    expect(grid[0]).toBeGreaterThanOrEqual(`preamble/${id}`.length * 11 * 20 * 0.5 + 216);
+    expect(grid).toHaveLength(4);
+  });
+
   it('replace only the keys they answer, keeping every other line of the front matter', () => {
     const before = '---\npartner: P   # the name\ncannot_endorse:   # old objections\n  - Q1/x\n  - section: Q2/x\n    reason: Old.\n# kept comment\nsector: public\nendorsed: {round: 1, date: 2006-02-01, by: A}\n---\n\n## Q1\n\nText.\n';
     const after = editFrontMatter(before, { cannot_endorse: { value: ['Q3/x'] }, endorsed: { value: { round: 2, date: '2006-02-20', by: 'B' }, flow: true } });
@@ -227,6 +238,8 @@ describe('endorsement sheets', { timeout: 180_000 }, () => {
     expect(readDate('2006-02-22')).toBe('2006-02-22');
     expect(readDate('22/02/2006')).toBe('2006-02-22');
     expect(readDate('22 Feb 2006')).toBe('2006-02-22');
+    expect(readDate('22 February 2006')).toBe('2006-02-22');
+    expect(readDate('22.02.2006')).toBe('2006-02-22');
     expect(readDate('30 February 2006')).toBeNull();
     expect(readDate('soon')).toBeNull();
   });
