@@ -69,7 +69,7 @@ describe('the endorsement round', { timeout: 240_000 }, () => {
     const early = lsp(ws, ['merge'], '2006-02-20');
     expect(early.code).toBe(1);
     for (const name of ['Borough Council', 'Police Service', 'Voluntary Action']) expect(early.stderr).toContain(`${name} has neither signed off round 1 nor objected, and round 1's objection deadline (2006-02-24) has not passed`);
-    expect(early.stderr).toContain("run 'lsp-respond merge --accept-unendorsed' to write it anyway");
+    expect(early.stderr).toContain("Or run 'lsp-respond merge --accept-unendorsed' to write it now: its cover lists only the partners who have endorsed it");
     expect(exists('response.md')).toBe(false);
 
     // The council objects to the police's view on Q18 and signs off the rest; the police sign off; the voluntary sector stays silent.
@@ -90,6 +90,7 @@ describe('the endorsement round', { timeout: 240_000 }, () => {
     expect(report1.partners.map((p: { id: string; endorsement: string }) => [p.id, p.endorsement])).toEqual([['council', 'signed'], ['police', 'signed'], ['vcs', 'silent']]);
     expect(report1.round).toEqual({ number: 1, date: '2006-02-15', objections_by: '2006-02-24', not_circulated: [] });
     expect(text(ws, 'out/response.md')).toContain('- Borough Council (public)\n- Police Service (public)\n- Voluntary Action (voluntary)');
+    expect(lsp(ws, ['status'], '2006-02-25').stdout).toContain('  vcs       no reply: silent past the deadline, so it endorses\n');
 
     // The police revise Q3 after the round: the text was never circulated, so merge refuses, naming the section.
     writeFileSync(join(ws, 'responses/police.md'), police(signed(1, 'Borough Commander')).replace('Police view on three.', 'Police view on three, revised.'));
@@ -198,6 +199,17 @@ describe('the endorsement round', { timeout: 240_000 }, () => {
       expect(lsp(ws, ['merge']).code).toBe(0);
       expect(text(ws, 'out/response.md')).toContain(expected);
     }
+  });
+});
+
+describe('init', { timeout: 120_000 }, () => {
+  it('writes no fixed date, so the response is dated on the day of the merge', () => {
+    const ws = workspace({}, { questions: false });
+    expect(run(['-C', ws, '--today', '2006-02-01', 'init', '--partnership', 'Camden Partnership']).code).toBe(0);
+    expect(text(ws, 'lsp-respond.yaml')).not.toMatch(/^date:/m);
+    writeFileSync(join(ws, 'responses/council.md'), council());
+    expect(lsp(ws, ['merge', '--no-docx'], '2006-03-02').code).toBe(0);
+    expect(text(ws, 'out/response.md')).toContain('\n2 March 2006\n');
   });
 });
 

@@ -42,7 +42,12 @@ export async function status(env: Env): Promise<number> {
   out.push(rounds.latest ? `Sign-off of round ${rounds.latest.number}, circulated ${rounds.latest.date}${due}:` : `No draft circulated yet (lsp-respond circulate)${due}.`);
   if (rounds.latest) {
     const width2 = Math.max(...ws.partners.map((p) => p.id.length), 8) + 2;
-    for (const { partner, signOff } of rounds.partners) out.push(`  ${partner.id.padEnd(width2)}${signOffText(signOff, rounds.latest.number)}`);
+    // Past the deadline silence is endorsement (seed 003), and merge counts it so.
+    const silentEndorses = rounds.latest.deadline !== null && env.today > rounds.latest.deadline;
+    for (const { partner, signOff } of rounds.partners) {
+      const text = signOffText(signOff, rounds.latest.number);
+      out.push(`  ${partner.id.padEnd(width2)}${signOff.kind === 'no-reply' && silentEndorses ? `${text}: silent past the deadline, so it endorses` : text}`);
+    }
   }
   const unanswered = result.questions.filter((o) => o.state.kind === 'unanswered').map((o) => o.question.id);
   out.push('');
