@@ -221,8 +221,8 @@ describe('endorsement sheets', { timeout: 180_000 }, () => {
     const bytes = await renderDocx(sheetDocument(ws, merge(ws), 'council', ROUND_1), { style: DEFAULT_STYLE, images: new Map() });
     const xml = new TextDecoder().decode(readZip(bytes).get('word/document.xml'));
     const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-    // 'preamble/north-kensington-business-forum' at 11 points: half an em a character, plus the cell margins.
-    expect(grid[0]).toBeGreaterThanOrEqual(`preamble/${id}`.length * 11 * 20 * 0.5 + 216);
+    // 'preamble/north-kensington-business-forum' at 11 points: 0.55 em a character, plus the cell margins.
+    expect(grid[0]).toBeGreaterThanOrEqual(`preamble/${id}`.length * 11 * 20 * 0.55 + 216);
     expect(grid).toHaveLength(4);
   });
 

@@ -40,8 +40,8 @@ export function renderTable(node: MdTable, ctx: RenderContext, env: Env): Xml {
   );
 }
 
-/** A character's width in twips at `points`, about half an em (Arial and Calibri lower case average less), and Word's default cell margins. */
-const charTwips = (points: number) => points * 20 * 0.5;
+/** A character's width in twips at `points`, 0.55 em (Arial lower case averages about 0.5), and Word's default cell margins. */
+const charTwips = (points: number) => points * 20 * 0.55;
 const CELL_MARGINS = 2 * 108;
 
 /**
