@@ -90,7 +90,7 @@ describe('the endorsement round', { timeout: 240_000 }, () => {
     expect(report1.partners.map((p: { id: string; endorsement: string }) => [p.id, p.endorsement])).toEqual([['council', 'signed'], ['police', 'signed'], ['vcs', 'silent']]);
     expect(report1.round).toEqual({ number: 1, date: '2006-02-15', objections_by: '2006-02-24', not_circulated: [] });
     expect(text(ws, 'out/response.md')).toContain('- Borough Council (public)\n- Police Service (public)\n- Voluntary Action (voluntary)');
-    expect(lsp(ws, ['status'], '2006-02-25').stdout).toContain('  vcs       no reply: silent past the deadline, so it endorses\n');
+    expect(lsp(ws, ['status'], '2006-02-25').stdout).toContain('  vcs       no reply; silent past the deadline, so it endorses\n');
 
     // The police revise Q3 after the round: the text was never circulated, so merge refuses, naming the section.
     writeFileSync(join(ws, 'responses/police.md'), police(signed(1, 'Borough Commander')).replace('Police view on three.', 'Police view on three, revised.'));

@@ -89,9 +89,11 @@ export async function importEndorsement(env: Env, sheet: string, id: string): Pr
   const { after, changes } = applySheet(before, reply.rows);
   // Only what the sheet changes is rewritten: a sheet returned as it was sent leaves the file byte for byte.
   const objectionsChanged = changes.some((c) => c.kind === 'added' || c.kind === 'withdrawn' || c.kind === 'reason-changed');
+  const was = parsed?.partner.endorsed;
+  const signOffChanged = reply.signOff !== null && !(was && was.round === reply.round && was.date === reply.signOff.date && was.by === reply.signOff.by);
   const edited = editFrontMatter(source, {
     ...(objectionsChanged ? { cannot_endorse: after.length > 0 ? { value: after.map((o) => (o.reason === '' ? o.section : o)) } : undefined } : {}),
-    ...(reply.signOff ? { endorsed: { value: { round: reply.round, date: reply.signOff.date, by: reply.signOff.by }, flow: true } } : {}),
+    ...(reply.signOff && signOffChanged ? { endorsed: { value: { round: reply.round, date: reply.signOff.date, by: reply.signOff.by }, flow: true } } : {}),
   });
   if (edited === null) {
     problems.error('front-matter', { file, line: 1, column: 1 }, `${file} has no front matter that can be edited (it must start with '---' and a YAML mapping closed by '---'); fix it, then import the sheet again`);

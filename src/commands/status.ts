@@ -46,7 +46,8 @@ export async function status(env: Env): Promise<number> {
     const silentEndorses = rounds.latest.deadline !== null && env.today > rounds.latest.deadline;
     for (const { partner, signOff } of rounds.partners) {
       const text = signOffText(signOff, rounds.latest.number);
-      out.push(`  ${partner.id.padEnd(width2)}${signOff.kind === 'no-reply' && silentEndorses ? `${text}: silent past the deadline, so it endorses` : text}`);
+      const signedLatest = (signOff.kind === 'endorsed' || signOff.kind === 'stale') && signOff.round === rounds.latest.number;
+      out.push(`  ${partner.id.padEnd(width2)}${silentEndorses && !signedLatest ? `${text}; silent past the deadline, so it endorses` : text}`);
     }
   }
   const unanswered = result.questions.filter((o) => o.state.kind === 'unanswered').map((o) => o.question.id);
