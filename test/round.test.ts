@@ -130,7 +130,7 @@ describe('the endorsement round', { timeout: 240_000 }, () => {
     expect(lsp(ws, ['status'], '2006-02-28').stdout).toContain('  vcs       no reply');
     // A round whose deadline falls after the submission date is pointed out.
     writeFileSync(join(ws, 'lsp-respond.yaml'), CONFIG.replace('submission: 2006-03-03', 'submission: 2006-03-01'));
-    expect(lsp(ws, ['check'], '2006-02-28').stderr).toContain("lsp-respond.yaml:6:15: warning: round 2's objection deadline (2006-03-02, lsp-respond circulate --objections-by) is not before deadlines.submission (2006-03-01)");
+    expect(lsp(ws, ['check'], '2006-02-28').stderr).toContain("lsp-respond.yaml:7:15: warning: round 2's objection deadline (2006-03-02, lsp-respond circulate --objections-by) is not before deadlines.submission (2006-03-01)");
     writeFileSync(join(ws, 'lsp-respond.yaml'), CONFIG);
 
     // A round 1 sheet is refused now, saying which round is current; the file is untouched.
