@@ -5,6 +5,7 @@
 import type { Heading, RootContent } from 'mdast';
 import type { DocumentModel } from '../document.js';
 import type { Config, QuestionSet, Sector } from '../model.js';
+import { abstentionNote, formHeadings, returnNote } from './form-content.js';
 import { heading, longDate, para } from './nodes.js';
 import { outline } from './skeleton.js';
 
@@ -22,26 +23,28 @@ const INSTRUCTIONS = [
 ];
 
 export function formDocument(config: Config, questions: QuestionSet, who: FormFor, today: string): DocumentModel {
-  const deadline = config.deadlines.views;
   const children: RootContent[] = [
     heading(1, `Response form: ${questions.title}`, 'title'),
     para(`${who.partner} (${who.sector} sector), for the ${config.partnership}`, 'subtitle'),
     para(`Consultation by the ${questions.publisher}, published ${longDate(questions.published)}.`, 'cover'),
-    para(deadline ? `Please return this form to the ${config.partnership} by ${longDate(deadline)}.` : `Please return this form to the ${config.partnership}.`, 'cover'),
+    para(returnNote(config, 'form'), 'cover'),
     para(`Partner id: ${who.id}`, 'cover'),
     ...INSTRUCTIONS.map((i) => para(i, 'form-note')),
     // The answer space for general comments.
     para([]),
   ];
+  const headings = formHeadings(config, questions);
   children.push(
-    ...outline(questions.questions, (q) => q, (q) => [
-      heading(3, `${q.id}: ${q.text}`),
-      para([]),
-      ...q.parts.flatMap((part): RootContent[] => {
-        const h: Heading = { type: 'heading', depth: 4, children: [{ type: 'text', value: `${q.id}${part.id}: (${part.id}) ${part.text}` }] };
-        return [h, para([])];
-      }),
-    ]),
+    ...outline(questions.questions, (q) => q, (q) =>
+      headings
+        .filter((h) => h.question === q)
+        .flatMap((h): RootContent[] => [
+          h.part === null ? heading(3, h.text) : ({ type: 'heading', depth: 4, children: [{ type: 'text', value: h.text }] } satisfies Heading),
+          ...(h.abstention === null ? [] : [para(abstentionNote(h.question.id, h.abstention), 'form-note')]),
+          // The answer space.
+          para([]),
+        ]),
+    ),
   );
   return {
     kind: 'form',
