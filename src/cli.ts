@@ -101,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('validate the workspace; passes when every question has an answer or an explicit abstention')
     .option('--partners', 'also require every partner to answer or abstain on every question')
     .option('--strict', 'warnings fail too')
-    .option('--readability', 'also warn where the response will read badly: several unattributed contributions without agreed wording, answers that speak as one partner')
+    .option('--readability', 'also warn where a response under attribute: none will read badly: several partners without agreed wording, answers that speak as one partner')
     .option('--signoff', 'also require every partner to have endorsed the latest circulated round (endorsed: in its front matter)')
     .addOption(new Option('--format <format>', 'output format (default: github when GITHUB_ACTIONS=true, else text)').choices(['text', 'json', 'github']))
     .action(async (opts: { partners?: boolean; strict?: boolean; signoff?: boolean; readability?: boolean; format?: 'text' | 'json' | 'github' }) => {

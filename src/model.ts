@@ -20,6 +20,8 @@ export interface Question {
   id: string; // 'Q1'..'Q35'
   number: number;
   text: string;
+  /** The earlier question this one only makes sense after ("If so, ..."), or null. */
+  follows: string | null;
   parts: QuestionPart[];
   section: string;
   topic: string | null;
@@ -62,8 +64,10 @@ export interface Config {
   draftDate: string;
   /** The contact officer, printed on the response cover and on the draft's first page. */
   contact: Contact | null;
-  /** How each contribution is introduced in the response (SPEC: none). */
+  /** How each contribution other than agreed wording is introduced in the response (default partner: SPEC 3). */
   attribute: Attribution;
+  /** A line on the cover of every document, e.g. that an example's positions are invented. */
+  notice: string | null;
   /** `short:` as a file-name prefix (KCP-response.docx), when `short:` is given. */
   fileTag: string | null;
   deadlines: Record<string, string>;
@@ -140,6 +144,22 @@ export interface PartnerResponse {
   answers: Contribution[]; // in file order
 }
 
+/** An entry of glossary.yaml: explained at the end of the draft and the response wherever they use it. */
+export interface GlossaryTerm {
+  term: string; // 'Local Area Agreement'
+  acronym: string | null; // 'LAA'
+  definition: string;
+  url: string | null;
+  position: Position;
+}
+
+export interface Glossary {
+  terms: GlossaryTerm[];
+  /** Acronyms that need no explanation (UK, NHS): the acronym check passes them by. */
+  ignore: string[];
+  file: string;
+}
+
 export interface Workspace {
   root: string;
   config: Config;
@@ -150,6 +170,8 @@ export interface Workspace {
   images: Map<string, Uint8Array>;
   /** The drafts circulated so far (out/rounds), oldest first. */
   rounds: Round[];
+  /** glossary.yaml, or null when the workspace has none. */
+  glossary: Glossary | null;
   /** templates/style.yaml and templates/reference.docx, checked with the rest of the input. */
   style: HouseStyle;
 }

@@ -71,6 +71,9 @@ export const PROBLEM_CODES = {
   timetable: warning('deadlines out of order (views, objections, submission), or the submission after the consultation closes'),
   'no-composite': warning('with --readability: a question whose response is two or more unattributed contributions and no agreed wording'),
   'speaks-as-one': warning("with --readability: an unattributed answer that speaks as one partner ('we', 'our', 'the Council')"),
+  'unexplained-acronym': warning('an acronym the response uses without spelling it out at its first use or defining it in glossary.yaml'),
+  'dangling-reference': warning('a reference to another answer ("see our answer to Q23") that the document it is printed in does not hold'),
+  'follows-unanswered': warning('an answer to a question that follows another ("If so, ...") when the response has no answer to that one'),
   'abstained-answer': warning('an answer to a question the partnership abstains on collectively; it is not in the response'),
   // Completeness
   unanswered: incomplete('a question of the final response has neither an answer nor an abstention'),

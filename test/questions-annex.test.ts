@@ -143,12 +143,17 @@ describe('questions/odpm-lsp-2005.yaml', () => {
     expect(text('Q16')).toContain('neighbourhood and parish, tiers');
   });
 
-  it('has only the keys id, text and (for Q16 and Q17) parts on each question', () => {
+  it('has only the keys id, text, (for Q16 and Q17) parts and (for every question beginning "If so") follows', () => {
     const { flat } = readSet();
     for (const q of flat) {
-      const expected = q.id === 'Q16' || q.id === 'Q17' ? ['id', 'parts', 'text'] : ['id', 'text'];
+      const expected = q.id === 'Q16' || q.id === 'Q17' ? ['id', 'parts', 'text'] : /^If (so|not|yes)\b/i.test(q.text) ? ['follows', 'id', 'text'] : ['id', 'text'];
       expect(q.keys, q.id).toEqual(expected);
     }
+  });
+
+  it('marks the questions that begin "If so" as following the question before', () => {
+    const follows = readSet().flat.filter((q) => q.keys.includes('follows')).map((q) => q.id);
+    expect(follows).toEqual(['Q19', 'Q20']);
   });
 
   it('gives Q16 and Q17 parts a and b taken from the question text', () => {

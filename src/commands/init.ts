@@ -12,6 +12,8 @@ import { OutputError, writeOutputs } from '../write/outputs.js';
 import { loadHouseStyle } from '../load/house-style.js';
 import { Problems } from '../problems.js';
 import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
+import { DEFAULT_GLOSSARY_YAML } from '../load/default-glossary.js';
+import { loadGlossary } from '../load/glossary.js';
 import { type Env, report, UsageError } from './env.js';
 import { shellCommand } from '../core/shell.js';
 
@@ -29,6 +31,7 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
     ['lsp-respond.yaml', configText(opts.partnership, opts.short)],
     [QUESTION_SET, bundled(QUESTION_SET)],
     ['templates/style.yaml', DEFAULT_STYLE_YAML],
+    ['glossary.yaml', DEFAULT_GLOSSARY_YAML],
   ];
   mkdirSync(join(root, 'responses'), { recursive: true });
   for (const [file, content] of files) {
@@ -49,8 +52,11 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
 
 // No date: is written: the response is dated on the day it is merged (--today, else today) until one is set.
 function configText(partnership: string, short: string | undefined): string {
-  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET });
-  return `${head}# date: 2006-03-01      # the response's date; default: the day of the merge (--today)
+  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET, attribute: 'partner' });
+  return `${head}# attribute: agreed wording in composite.md is printed as the partnership's own words;
+#   partner (or sector) introduces every other contribution by its author; none prints all as the partnership's
+# notice: A line in bold on the cover of every document.
+# date: 2006-03-01      # the response's date; default: the day of the merge (--today)
 # deadlines:            # shown by 'lsp-respond status'; checked to be in order by 'lsp-respond check'
 #   views: 2006-02-11
 #   objections: 2006-02-24    # round 1's; later rounds: lsp-respond circulate --objections-by <date>
@@ -85,7 +91,9 @@ async function wordForm(env: Env, config: Config, questions: QuestionSet, who: F
   const style = loadHouseStyle(env.root, problems);
   if (!style) return report(env, problems.sorted());
   const { renderDocx } = await import('../render/docx/index.js');
-  const bytes = await renderDocx(formDocument(config, questions, who, env.today), {
+  const glossary = loadGlossary(env.root, problems);
+  if (problems.hasInputErrors()) return report(env, problems.sorted());
+  const bytes = await renderDocx(formDocument(config, questions, who, env.today, glossary), {
     style: style.style,
     images: new Map(),
     ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}),

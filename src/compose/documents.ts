@@ -8,6 +8,7 @@ import type { Circulation } from '../rounds/circulation.js';
 import { endorsers, type ResponseEndorsement } from '../rounds/gate.js';
 import { bullets, code, Footnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
+import { glossaryAnnex } from './glossary.js';
 
 /** Cover wording, from the house style (templates/style.yaml, whose defaults say "Response from" and so on). */
 export interface CoverWording {
@@ -30,6 +31,9 @@ function context(ws: Workspace, result: MergeResult, cover: CoverWording): Conte
 /** `who` is the author the document speaks for: the partnership, or one partner (its separate submission). */
 function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: Footnotes, who: { name?: string; date?: string; banner?: string } = {}): DocumentModel {
   const { config, questions } = ctx.ws;
+  const definitions = notes.definitions();
+  // The documents partners and the department read end with the terms they use explained.
+  const glossary = kind === 'draft' || kind === 'response' ? glossaryAnnex(ctx.ws.glossary, [...children, ...definitions]) : [];
   return {
     kind,
     meta: {
@@ -40,7 +44,7 @@ function document(ctx: Context, kind: DocumentKind, subject: string, children: R
       date: who.date ?? config.date,
       ...(who.banner ? { banner: who.banner } : {}),
     },
-    tree: { type: 'root', children: [...children, ...notes.definitions()] },
+    tree: { type: 'root', children: [...children, ...glossary, ...definitions] },
   };
 }
 
@@ -57,6 +61,7 @@ function cover(ctx: Context, subtitle: string, lines: string[]): RootContent[] {
     heading(1, q.title, 'title'),
     para(subtitle, 'subtitle'),
     para(`A response to the consultation paper published by the ${q.publisher} on ${longDate(q.published)} (closing date ${longDate(q.closes)}).`, 'cover'),
+    ...(ctx.ws.config.notice === null ? [] : [para([strong(ctx.ws.config.notice)], 'cover')]),
     ...lines.map((l) => para(l, 'cover')),
   ];
 }
@@ -177,13 +182,20 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
 export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording, endorsement: ResponseEndorsement): DocumentModel {
   const ctx = context(ws, result, wording);
   const notes = new Footnotes();
+  // One introduction for a run of contributions under the same one (two public-sector answers
+  // in a row are "From the public sector:" once), within one question and part.
+  let previous: { by: string; part: string | null } | null = null;
   const included = (a: Account): RootContent[] => {
     if (a.status !== 'included') return [];
     notes.add(a.contribution);
     const by = introduction(ctx, a.contribution);
-    return by === null ? a.contribution.blocks : [para([strong(by)], 'attribution'), ...a.contribution.blocks];
+    const part = a.contribution.target?.part ?? null;
+    const same = by !== null && previous?.by === by && previous.part === part;
+    previous = by === null ? null : { by, part };
+    return by === null || same ? a.contribution.blocks : [para([strong(by)], 'attribution'), ...a.contribution.blocks];
   };
   const body = (o: QuestionOutcome): RootContent[] => {
+    previous = null;
     if (o.state.kind === 'abstained') return [para(`The Partnership does not give a collective response to this question. ${o.state.reason}`, 'abstention')];
     if (o.state.kind === 'unanswered') return [para('No collective response.', 'note')];
     return byPart(o, [...o.composite, ...o.contributions].filter((a) => a.status === 'included'), included);

@@ -4,8 +4,9 @@
 // returned untouched imports as an empty response.
 import type { Heading, RootContent } from 'mdast';
 import type { DocumentModel } from '../document.js';
-import type { Config, QuestionSet, Sector } from '../model.js';
+import type { Config, Glossary, QuestionSet, Sector } from '../model.js';
 import { abstentionNote, formHeadings, returnNote } from './form-content.js';
+import { entry } from './glossary.js';
 import { heading, longDate, para } from './nodes.js';
 import { outline } from './skeleton.js';
 
@@ -22,13 +23,20 @@ const INSTRUCTIONS = [
   'Keep the question headings as they are: they tell the partnership which answer is which. Bold, italics, lists, tables, footnotes, links and pictures are all kept.',
 ];
 
-export function formDocument(config: Config, questions: QuestionSet, who: FormFor, today: string): DocumentModel {
+/** The whole glossary, before the first question, so partners write with the partnership's terms; import skips it as the form's own text. */
+function glossaryNotes(glossary: Glossary | null): RootContent[] {
+  if (!glossary || glossary.terms.length === 0) return [];
+  return [para('Terms: please use these names (and acronyms) as the partnership does. The response explains every one it uses in its Glossary.', 'form-note'), ...glossary.terms.map((t) => entry(t, 'form-note'))];
+}
+
+export function formDocument(config: Config, questions: QuestionSet, who: FormFor, today: string, glossary: Glossary | null): DocumentModel {
   const children: RootContent[] = [
     heading(1, `Response form: ${questions.title}`, 'title'),
     para(`${who.partner} (${who.sector} sector), for the ${config.partnership}`, 'subtitle'),
     para(`Consultation by the ${questions.publisher}, published ${longDate(questions.published)}.`, 'cover'),
     para(returnNote(config, 'form'), 'cover'),
     para(`Partner id: ${who.id}`, 'cover'),
+    ...glossaryNotes(glossary),
     ...INSTRUCTIONS.map((i) => para(i, 'form-note')),
     // The answer space for general comments.
     para([]),

@@ -10,7 +10,7 @@ import { readYaml, validate } from './yaml.js';
 
 export const CONFIG_FILE = 'lsp-respond.yaml';
 
-const KEYS = ['partnership', 'short', 'questions', 'responses', 'output', 'date', 'draft_date', 'deadlines', 'partners', 'abstain', 'contact', 'attribute'] as const;
+const KEYS = ['partnership', 'short', 'questions', 'responses', 'output', 'date', 'draft_date', 'deadlines', 'partners', 'abstain', 'contact', 'attribute', 'notice'] as const;
 const CONTACT_KEYS = ['name', 'role', 'email', 'phone', 'address'] as const;
 
 const relativePath = (what: string) => text(what).refine((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p), { error: `${what} must be a path relative to the workspace` });
@@ -35,6 +35,7 @@ const schema = z.object({
       { error: 'contact must be a mapping: name, and optionally role, email, phone and address' },
     )
     .optional(),
+  notice: text('notice').optional(),
   attribute: z.enum(ATTRIBUTIONS, { error: `attribute must be one of ${ATTRIBUTIONS.join(', ')}` }).optional(),
   deadlines: z.record(z.string(), isoDate('a deadline'), { error: 'deadlines must map a name to a date, e.g. submission: 2006-03-03' }).optional(),
   partners: z
@@ -79,7 +80,8 @@ export function parseConfig(source: string, file: string, today: string, problem
     date: data.date ?? today,
     draftDate: data.draft_date ?? today,
     contact: data.contact ? { name: data.contact.name, role: data.contact.role ?? null, email: data.contact.email ?? null, phone: data.contact.phone ?? null, address: data.contact.address ?? null } : null,
-    attribute: data.attribute ?? 'none',
+    attribute: data.attribute ?? 'partner',
+    notice: data.notice ?? null,
     fileTag: data.short ? fileTag(data.short) : null,
     deadlines: data.deadlines ?? {},
     deadlineAt: Object.fromEntries(Object.keys(data.deadlines ?? {}).map((name) => [name, yaml.at(['deadlines', name])])),

@@ -9,6 +9,7 @@ import { readYaml, validate } from './yaml.js';
 const questionSchema = z.object({
   id: z.string({ error: 'id must be Q followed by a number, e.g. Q12' }).regex(QUESTION_ID, { error: 'id must be Q followed by a number, e.g. Q12' }),
   text: text('text'),
+  follows: z.string({ error: 'follows must be a question id, e.g. Q18' }).regex(QUESTION_ID, { error: 'follows must be a question id, e.g. Q18' }).optional(),
   parts: z
     .array(z.object({ id: z.string().regex(/^[a-z]$/, { error: 'a part id is one lower-case letter, e.g. a' }), text: text('part text') }))
     .optional(),
@@ -46,6 +47,7 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
 
   const questions: Question[] = [];
   const seen = new Map<string, Question>();
+  const pathOf = new Map<string, (string | number)[]>();
   const sections: QuestionSet['sections'] = [];
   let ok = true;
   data.sections.forEach((section, si) => {
@@ -63,6 +65,7 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
       const ids: string[] = [];
       group.list.forEach((q, qi) => {
         const position = yaml.at([...group.path, qi, 'id']);
+        pathOf.set(q.id, [...group.path, qi]);
         const before = seen.get(q.id);
         if (before) {
           problems.error('duplicate-question', position, `question ${q.id} is defined twice (first at line ${before.position.line}); give each question its own id`);
@@ -73,6 +76,7 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
           id: q.id,
           number: Number(q.id.slice(1)),
           text: q.text,
+          follows: q.follows ?? null,
           parts: q.parts ?? [],
           section: section.title,
           topic: group.title,
@@ -86,6 +90,15 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
     }
     sections.push({ title: section.title, topics });
   });
+  for (const q of questions) {
+    if (q.follows === null) continue;
+    const before = seen.get(q.follows);
+    if (!before || before.number >= q.number) {
+      const where = yaml.at([...pathOf.get(q.id)!, 'follows']);
+      problems.error('unknown-question', where, `${q.id} follows ${q.follows}, ${before ? 'which does not come before it' : `which the question set does not have`}; 'follows:' names an earlier question that this one only makes sense after (e.g. follows: Q18 on a question that begins "If so")`);
+      ok = false;
+    }
+  }
   if (!ok) return null;
   return { id: data.id, title: data.title, publisher: data.publisher, published: data.published, closes: data.closes, sections, questions, file };
 }

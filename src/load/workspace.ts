@@ -16,6 +16,7 @@ import { DEFAULT_HOUSE_STYLE, loadHouseStyle } from './house-style.js';
 import { loadRounds } from './rounds.js';
 import { shellCommand } from '../core/shell.js';
 import { idFromFileName } from './partner-id.js';
+import { loadGlossary } from './glossary.js';
 
 export const COMPOSITE_FILE = 'composite.md';
 
@@ -35,7 +36,8 @@ export function loadConfig(root: string, today: string, problems: Problems): Con
       date: today,
       draftDate: today,
       contact: null,
-      attribute: 'none',
+      attribute: 'partner',
+      notice: null,
       fileTag: null,
       deadlines: {},
       partners: null,
@@ -148,7 +150,8 @@ export async function loadWorkspace(root: string, today: string, problems: Probl
   // An unusable house style is an input error like any other, so check fails on it as merge does.
   const style = loadHouseStyle(root, problems) ?? DEFAULT_HOUSE_STYLE;
   const rounds = loadRounds(root, config.output, problems);
-  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images, style, rounds };
+  const glossary = loadGlossary(root, problems);
+  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images, style, rounds, glossary };
 }
 
 /** Contribution order: the config's `partners` list first, then everyone else by id. */
