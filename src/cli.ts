@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("Compile a partnership's collective response to a government consultation (endorse-or-remove).")
     .version(VERSION, '-V, --version')
     .option('-C, --dir <workspace>', 'workspace directory', '.')
-    .option('--today <YYYY-MM-DD>', "today's date: deadlines count from it, and the draft is dated by it unless draft_date: is set (default: today)")
+    .option('--today <YYYY-MM-DD>', "today's date: deadlines count from it; it dates a circulated round, the draft unless draft_date: is set, and the response unless date: is set (default: today)")
     .option('-q, --quiet', 'print errors only')
     .option('--no-color', 'no colours in messages (also NO_COLOR)')
     .showHelpAfterError('(run with --help for usage)')
@@ -104,11 +104,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('--strict', 'warnings fail too')
     .option('--readability', 'also warn where a response under attribute: none will read badly: several partners without agreed wording, answers that speak as one partner')
     .option('--signoff', 'also require every partner to have endorsed the latest circulated round (endorsed: in its front matter)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('--format <format>', 'output format (default: github when GITHUB_ACTIONS=true, else text)').choices(['text', 'json', 'github']))
     .option('--verbose', 'text format: one line per problem, even when many questions share one reason')
-    .action(async (opts: { partners?: boolean; strict?: boolean; signoff?: boolean; readability?: boolean; verbose?: boolean; format: 'text' | 'json' | 'github' }) => {
+    .action(async (opts: { partners?: boolean; strict?: boolean; signoff?: boolean; readability?: boolean; verbose?: boolean; format?: 'text' | 'json' | 'github' }) => {
       const { check } = await import('./commands/check.js');
-      code = await check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, signoff: opts.signoff === true, readability: opts.readability === true, verbose: opts.verbose === true, format: opts.format });
+      // In a GitHub workflow the problems become annotations on the files without being asked; --format wins.
+      const format = opts.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
+      code = await check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, signoff: opts.signoff === true, readability: opts.readability === true, verbose: opts.verbose === true, format });
     });
 
   const drafts = {
@@ -116,14 +118,13 @@ export async function main(argv: string[]): Promise<number> {
     circulate: 'write the draft and freeze it as the next round (out/rounds/<n>/, with an endorsement sheet per partner) that partners endorse or object to',
   } as const;
   for (const [name, description] of Object.entries(drafts) as [keyof typeof drafts, string][]) {
-    program
-      .command(name)
-      .description(description)
-      .option('--no-docx', 'write the Markdown only')
-      .action(async (opts: { docx: boolean }) => {
-        const { build } = await import('./commands/build.js');
-        code = await build(makeEnv(program), name, { allowIncomplete: true, docx: opts.docx });
-      });
+    const command = program.command(name).description(description).option('--no-docx', 'write the Markdown only');
+    if (name === 'circulate') command.option('--objections-by <YYYY-MM-DD>', "the round's objection deadline (default for round 1: deadlines.objections); the round is dated --today");
+    command.action(async (opts: { docx: boolean; objectionsBy?: string }) => {
+      if (opts.objectionsBy !== undefined && !isIsoDate(opts.objectionsBy)) throw new UsageError(`--objections-by must be a real date written YYYY-MM-DD, not '${opts.objectionsBy}'`);
+      const { build } = await import('./commands/build.js');
+      code = await build(makeEnv(program), name, { allowIncomplete: true, docx: opts.docx, ...(opts.objectionsBy !== undefined ? { objectionsBy: opts.objectionsBy } : {}) });
+    });
   }
 
   program
@@ -139,10 +140,11 @@ export async function main(argv: string[]): Promise<number> {
     .command('merge')
     .description('apply endorse-or-remove and write the final response, removed.md, separate submissions and report.json')
     .option('--allow-incomplete', 'write "No collective response" for unanswered questions instead of failing')
+    .option('--accept-unendorsed', 'write the response even though it holds text not circulated in the latest round, or partners have not replied before its deadline; its cover and document properties say so')
     .option('--no-docx', 'write the Markdown and report.json only')
-    .action(async (opts: { allowIncomplete?: boolean; docx: boolean }) => {
+    .action(async (opts: { allowIncomplete?: boolean; acceptUnendorsed?: boolean; docx: boolean }) => {
       const { build } = await import('./commands/build.js');
-      code = await build(makeEnv(program), 'merge', { allowIncomplete: opts.allowIncomplete === true, docx: opts.docx });
+      code = await build(makeEnv(program), 'merge', { allowIncomplete: opts.allowIncomplete === true, acceptUnendorsed: opts.acceptUnendorsed === true, docx: opts.docx });
     });
 
   try {

@@ -16,10 +16,12 @@ export function checkCompleteness(ws: Workspace, result: MergeResult, problems: 
     problems.incomplete('unanswered', o.question.position, `${why}; add an answer under '## ${q}' in a response file or in composite.md, or a collective abstention '${q}: <reason>' under abstain in ${configFile}`);
   }
   if (!opts.partners) return;
+  // A question the partnership abstains on collectively asks nothing of any partner.
+  const collective = new Set(ws.config.abstain.map((a) => a.question));
   for (const p of ws.partners) {
     const answered = new Set(p.answers.map((a) => a.target?.question));
     const abstained = new Set(p.abstain.map((a) => a.question));
-    const missing = ws.questions.questions.filter((q) => !answered.has(q.id) && !abstained.has(q.id)).map((q) => q.id);
+    const missing = ws.questions.questions.filter((q) => !answered.has(q.id) && !abstained.has(q.id) && !collective.has(q.id)).map((q) => q.id);
     if (missing.length === 0) continue;
     problems.incomplete(
       'partner-incomplete',

@@ -45,6 +45,8 @@ export interface DocumentMeta {
   date: string; // YYYY-MM-DD: the response date, also used for core.xml dates
   /** Said on every page, the first included (the draft's "DRAFT - not for submission"). */
   banner?: string;
+  /** The document's status property (Word: File > Info > Status), e.g. that a response holds text not circulated. */
+  status?: string;
 }
 
 export interface DocumentModel {

@@ -83,6 +83,8 @@ export interface Config {
   /** `short:` as a file-name prefix (KCP-response.docx), when `short:` is given. */
   fileTag: string | null;
   deadlines: Record<string, string>;
+  /** Where each deadline is set in lsp-respond.yaml, for problems with the timetable. */
+  deadlineAt?: Record<string, Position>;
   partners: string[] | null;
   abstain: { question: string; reason: string; position: Position }[];
   file: string | null; // null when the workspace has no lsp-respond.yaml
@@ -123,10 +125,14 @@ export interface Objection {
   position: Position;
 }
 
-/** A draft frozen by `circulate`: its number, date and the hash of every section's text. */
+/** A draft frozen by `circulate`: its number, date, objection deadline and the hash of every section's text. */
 export interface Round {
   number: number;
   date: string;
+  /** The last day for objections (silence after it is endorsement); null when the round set none. */
+  deadline: string | null;
+  /** How `sections` were hashed (src/rounds/hash.ts): 1 for round.json files written before hashes had a version. */
+  hashVersion: 1 | 2;
   sections: Record<string, string>;
 }
 

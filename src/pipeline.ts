@@ -4,6 +4,7 @@ import { advise } from './advise.js';
 import { checkReadability } from './readability.js';
 import { type RoundsReview, reviewRounds } from './rounds/signoff.js';
 import { checkCompleteness } from './completeness.js';
+import { checkTimetable } from './checks/timetable.js';
 import { checkFollows } from './checks/follows.js';
 import { checkReferences } from './checks/references.js';
 import { checkAcronyms } from './checks/acronyms.js';
@@ -33,6 +34,7 @@ export async function runCheck(
   const ws = await loadWorkspace(root, today, problems, opts.threads, opts.progress);
   if (!ws) return { problems, ws: null, result: null, rounds: null };
   validate(ws, problems);
+  checkTimetable(ws, problems);
   if (problems.hasInputErrors()) return { problems, ws, result: null, rounds: null };
   const result = merge(ws);
   advise(ws, result, problems);

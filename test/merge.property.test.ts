@@ -1,6 +1,8 @@
 // The merge's guarantees over generated workspaces: every contribution is
 // accounted for exactly once and lands in exactly the right outputs; the
 // result does not depend on file order; the same input gives the same bytes.
+import { draftDating } from '../src/rounds/circulation.js';
+import { responseEndorsement } from '../src/rounds/gate.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { draftDocument, removedDocument, responseDocument } from '../src/compose/documents.js';
@@ -96,11 +98,11 @@ function outputs(input: ReturnType<typeof files>) {
   return {
     ws,
     result,
-    draft: renderMarkdown(draftDocument(ws, result, cover)),
-    response: renderMarkdown(responseDocument(ws, result, cover)),
+    draft: renderMarkdown(draftDocument(ws, result, cover, draftDating(ws))),
+    response: renderMarkdown(responseDocument(ws, result, cover, responseEndorsement(ws, result, ws.config.date))),
     removed: renderMarkdown(removedDocument(ws, result, cover)),
     separate: new Map(separatePartners(ws, result).map((id) => [id, renderMarkdown(separateDocument(ws, result, id, cover))])),
-    report: report(ws, result),
+    report: report(ws, result, responseEndorsement(ws, result, ws.config.date)),
   };
 }
 

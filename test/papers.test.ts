@@ -100,7 +100,7 @@ describe('named roles', () => {
   it("prints a partner's representative on its endorsement sheet beside the sign-off, never on the line import reads", () => {
     const { ws, problems } = workspaceFrom({ partners: [{ file: 'responses/police.md', source: POLICE }] });
     expect(problems.list).toEqual([]);
-    const sheet = paragraphs(sheetDocument(ws, merge(ws), 'police', 1));
+    const sheet = paragraphs(sheetDocument(ws, merge(ws), 'police', { round: 1, date: '2006-02-15', deadline: null }));
     expect(sheet).toContain('Representative: Chris Commander, Borough Commander');
     expect(sheet).toContain('To be signed off for Police by Chris Commander, Borough Commander.');
     expect(sheet).toContain('Signed off by: ');

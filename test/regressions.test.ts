@@ -2,6 +2,7 @@
 // stale separate submissions, status without removals, writer warnings
 // without a source position or repeated per document, and DOCX checked only
 // on hand-built trees instead of what the composer really produces.
+import { responseEndorsement } from '../src/rounds/gate.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,7 +69,7 @@ describe('regressions', { timeout: 60_000 }, () => {
       ],
     });
     const result = merge(ws);
-    const doc = responseDocument(ws, result, DEFAULT_HOUSE_STYLE.style.cover);
+    const doc = responseDocument(ws, result, DEFAULT_HOUSE_STYLE.style.cover, responseEndorsement(ws, result, ws.config.date));
     const { bytes, warnings } = await render(doc);
     expect(warnings).toEqual([]);
     const read = pandocText(pandocJson(bytes));

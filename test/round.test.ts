@@ -32,9 +32,10 @@ const docxPart = (ws: string, file: string, part: string) => new TextDecoder().d
 const headers = (ws: string, file: string) =>
   [...readZip(readFileSync(join(ws, file))).entries()].filter(([n]) => /^word\/header\d+\.xml$/.test(n)).map(([, b]) => new TextDecoder().decode(b));
 
-describe('the endorsement round', { timeout: 120_000 }, () => {
-  it('runs from views to a signed-off response, catching text changed after sign-off', () => {
+describe('the endorsement round', { timeout: 240_000 }, () => {
+  it('runs two rounds from views to a response endorsed by exactly those who signed or stayed silent', () => {
     const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/council.md': council(), 'responses/police.md': police(), 'responses/vcs.md': vcs() });
+    const exists = (file: string) => readdirSync(join(ws, 'out')).includes(file);
 
     // The draft says what it is, when it was made, and how and by when to object, before any answer.
     expect(lsp(ws, ['draft']).code).toBe(0);
@@ -45,68 +46,124 @@ describe('the endorsement round', { timeout: 120_000 }, () => {
     const object = draft.indexOf('**How to object by 24 February 2006**');
     expect(object).toBeGreaterThan(0);
     expect(object).toBeLessThan(draft.indexOf('Agreed on question 1.'));
-    expect(draft).toContain('tell Jessie Hamshar, Contact Officer, contact\\@example.org, 020 7000 0000, or add its section id');
-    // Every page of the Word draft, the cover's included, says DRAFT.
+    expect(draft).toContain('tell Jessie Hamshar, Contact Officer, contact\\@example.org, 020 7000 0000, or write your reason beside that section on your endorsement sheet, the Word file `out/rounds/1/sheets/<partner-id>.docx`');
+    // The example id is one of this workspace's, not the bundled example's.
+    expect(draft).toContain('e.g. Q1/council; or Q1 for the whole answer to question 1');
+    expect(draft).toContain('  - section: Q1/council\n');
     const draftHeaders = headers(ws, 'out/draft.docx');
     expect(draftHeaders.length).toBeGreaterThanOrEqual(2);
     for (const h of draftHeaders) expect(h).toContain('DRAFT - not for submission');
 
-    // Round 1 is frozen with a hash per section.
+    // Round 1, dated today, with round 1's deadline from the config and a hash of meaning per section.
     const circulated = lsp(ws, ['circulate']);
     expect(circulated.code, circulated.stderr).toBe(0);
     expect(circulated.stdout).toContain('round 1 (out/rounds/1/)');
     expect(readdirSync(join(ws, 'out/rounds/1')).sort()).toEqual(['draft.docx', 'draft.md', 'round.json', 'sheets']);
     expect(readdirSync(join(ws, 'out/rounds/1/sheets')).sort()).toEqual(['council.docx', 'police.docx', 'vcs.docx']);
     const round1 = JSON.parse(text(ws, 'out/rounds/1/round.json'));
-    expect(round1).toMatchObject({ round: 1, date: '2006-02-15' });
+    expect(round1).toMatchObject({ round: 1, date: '2006-02-15', objections_by: '2006-02-24', hash: 2 });
     expect(Object.keys(round1.sections)).toContain('Q18/police');
     expect(lsp(ws, ['status'], '2006-02-20').stdout).toContain('Sign-off of round 1, circulated 2006-02-15 (objections due 2006-02-24):\n  council   no reply');
 
-    // Nobody has signed off yet: --signoff fails, plain check passes.
-    expect(lsp(ws, ['check']).code).toBe(0);
-    const unsigned = lsp(ws, ['check', '--signoff']);
-    expect(unsigned.code).toBe(1);
-    expect(unsigned.stderr).toContain('responses/vcs.md:1:1: error: Voluntary Action has not replied; when it endorses round 1, add to its front matter: endorsed: {round: 1, date: YYYY-MM-DD, by: <name>}');
+    // Before the deadline nobody has replied: merge refuses, naming each partner, and writes nothing.
+    const early = lsp(ws, ['merge'], '2006-02-20');
+    expect(early.code).toBe(1);
+    for (const name of ['Borough Council', 'Police Service', 'Voluntary Action']) expect(early.stderr).toContain(`${name} has neither signed off round 1 nor objected, and round 1's objection deadline (2006-02-24) has not passed`);
+    expect(early.stderr).toContain("Or run 'lsp-respond merge --accept-unendorsed' to write it now: its cover lists only the partners who have endorsed it");
+    expect(exists('response.md')).toBe(false);
 
-    // Objections and sign-offs come in; the council objects to the police's view on Q18 and signs off the rest.
-    const signed = (by: string) => `\nendorsed: {round: 1, date: 2006-02-22, by: ${by}}`;
-    writeFileSync(join(ws, 'responses/council.md'), council(`${signed('Leader')}\ncannot_endorse:\n  - section: Q18/police\n    reason: Not our view.`));
-    writeFileSync(join(ws, 'responses/police.md'), police(signed('Borough Commander')));
-    writeFileSync(join(ws, 'responses/vcs.md'), vcs(signed('Chair')));
-    const ok = lsp(ws, ['check', '--signoff']);
-    expect(ok.code, ok.stderr).toBe(0);
-    expect(lsp(ws, ['status']).stdout).toContain('  council   endorsed (2006-02-22, Leader)');
+    // The council objects to the police's view on Q18 and signs off the rest; the police sign off; the voluntary sector stays silent.
+    const signed = (round: number, by: string) => `\nendorsed: {round: ${round}, date: 2006-02-22, by: ${by}}`;
+    const objection = '\ncannot_endorse:\n  - section: Q18/police\n    reason: Not our view.';
+    writeFileSync(join(ws, 'responses/council.md'), council(`${signed(1, 'Leader')}${objection}`));
+    writeFileSync(join(ws, 'responses/police.md'), police(signed(1, 'Borough Commander')));
+    expect(lsp(ws, ['status'], '2006-02-23').stdout).toContain('  council   endorsed, 1 objection (2006-02-22, Leader)');
+    const waiting = lsp(ws, ['merge'], '2006-02-23');
+    expect(waiting.code).toBe(1);
+    expect(waiting.stderr).toContain('responses/vcs.md:1:1: error: Voluntary Action has neither signed off round 1 nor objected');
+    expect(waiting.stderr).not.toContain('Police Service has neither');
 
-    // The police change their Q3 text after signing off: their sign-off and everyone's is stale.
-    writeFileSync(join(ws, 'responses/police.md'), police(signed('Borough Commander')).replace('Police view on three.', 'Police view on three, revised.'));
-    const stale = lsp(ws, ['check', '--signoff']);
+    // After the deadline silence is endorsement (seed 003 s.3.2); report.json says who signed and who was silent.
+    const merged1 = lsp(ws, ['merge'], '2006-02-25');
+    expect(merged1.code, merged1.stderr).toBe(0);
+    const report1 = JSON.parse(text(ws, 'out/report.json'));
+    expect(report1.partners.map((p: { id: string; endorsement: string }) => [p.id, p.endorsement])).toEqual([['council', 'signed'], ['police', 'signed'], ['vcs', 'silent']]);
+    expect(report1.round).toEqual({ number: 1, date: '2006-02-15', objections_by: '2006-02-24', not_circulated: [] });
+    expect(text(ws, 'out/response.md')).toContain('- Borough Council (public)\n- Police Service (public)\n- Voluntary Action (voluntary)');
+    expect(lsp(ws, ['status'], '2006-02-25').stdout).toContain('  vcs       no reply; silent past the deadline, so it endorses\n');
+
+    // The police revise Q3 after the round: the text was never circulated, so merge refuses, naming the section.
+    writeFileSync(join(ws, 'responses/police.md'), police(signed(1, 'Borough Commander')).replace('Police view on three.', 'Police view on three, revised.'));
+    const stale = lsp(ws, ['merge'], '2006-02-25');
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toMatch(/responses\/police\.md:\d+:\d+: warning: Police Service endorsed round 1, but Q3\/police changed since; circulate the new text and ask for sign-off again/);
-    expect(stale.stderr).toMatch(/responses\/vcs\.md:\d+:\d+: error: Voluntary Action endorsed round 1, whose text has changed since/);
+    expect(stale.stderr).toMatch(/responses\/police\.md:\d+:1: error: Q3\/police changed after round 1 \(circulated 2006-02-15\); circulate again/);
+    // check --signoff says each stale sign-off once, as an error.
+    const signoff = lsp(ws, ['check', '--signoff'], '2006-02-25');
+    expect(signoff.code).toBe(1);
+    expect(signoff.stderr.match(/Police Service endorsed round 1/g)).toHaveLength(1);
+    expect(signoff.stderr).toMatch(/responses\/police\.md:\d+:\d+: error: Police Service endorsed round 1, but Q3\/police changed since/);
 
-    // An objection to text changed since the round it was made against is pointed out.
-    writeFileSync(join(ws, 'responses/police.md'), police(signed('Borough Commander')).replace('Police view on the duty.', 'Police view on the duty, softened.'));
-    expect(lsp(ws, ['check']).stderr).toMatch(/responses\/council\.md:\d+:\d+: warning: Q18\/police changed after round 1 \(2006-02-15\), the draft this objection was made against/);
+    // The override writes it, and says so on the cover and in the document properties.
+    const forced = lsp(ws, ['merge', '--accept-unendorsed'], '2006-02-25');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain('warning: Q3/police changed after round 1');
+    expect(text(ws, 'out/response.md')).toContain('Not endorsed as a whole: this response contains text that was not circulated to the partners in round 1 (Q3/police).');
+    expect(docxPart(ws, 'out/response.docx', 'docProps/core.xml')).toContain('<cp:contentStatus>Not endorsed as a whole: this response contains text that was not circulated to the partners in round 1 (Q3/police).</cp:contentStatus>');
+    expect(JSON.parse(text(ws, 'out/report.json')).round.not_circulated).toEqual(['Q3/police']);
 
-    // Round 2: sign-offs of round 1 no longer count until renewed.
-    expect(lsp(ws, ['circulate'], '2006-02-25').code).toBe(0);
-    expect(JSON.parse(text(ws, 'out/rounds/2/round.json'))).toMatchObject({ round: 2, date: '2006-02-25' });
-    expect(lsp(ws, ['status']).stdout).toContain('  vcs       endorsed round 1, but 1 section changed since');
-    for (const [file, make, by] of [['council', council, 'Leader'], ['police', police, 'Borough Commander'], ['vcs', vcs, 'Chair']] as const) {
-      let source = make(`\nendorsed: {round: 2, date: 2006-02-27, by: ${by}}${file === 'council' ? '\ncannot_endorse:\n  - section: Q18/police\n    reason: Not our view.' : ''}`);
-      if (file === 'police') source = source.replace('Police view on the duty.', 'Police view on the duty, softened.');
-      writeFileSync(join(ws, `responses/${file}.md`), source);
-    }
-    const final = lsp(ws, ['check', '--signoff']);
+    // Round 2: its own date and deadline; a deadline not after the round's date is refused.
+    const tooSoon = lsp(ws, ['circulate', '--objections-by', '2006-02-27'], '2006-02-27');
+    expect(tooSoon.code).toBe(2);
+    expect(tooSoon.stderr).toContain('is not after that');
+    expect(readdirSync(join(ws, 'out/rounds'))).toEqual(['1']);
+    expect(lsp(ws, ['circulate', '--objections-by', '2006-03-02'], '2006-02-27').code).toBe(0);
+    expect(JSON.parse(text(ws, 'out/rounds/2/round.json'))).toMatchObject({ round: 2, date: '2006-02-27', objections_by: '2006-03-02', hash: 2 });
+    const draft2 = text(ws, 'out/rounds/2/draft.md');
+    expect(draft2).toContain('Draft of 27 February 2006.');
+    expect(draft2).toContain('**How to object by 2 March 2006**');
+    expect(draft2).toContain('`out/rounds/2/sheets/<partner-id>.docx`');
+    // The council's sheet carries its standing objection, and its round's dates.
+    const sheet2 = docxPart(ws, 'out/rounds/2/sheets/council.docx', 'word/document.xml');
+    expect(sheet2).toContain('Not our view.');
+    expect(sheet2).toContain('draft of 27 February 2006');
+    expect(sheet2).toContain('by 2 March 2006');
+    expect(lsp(ws, ['status'], '2006-02-28').stdout).toContain('  vcs       no reply');
+    // A round whose deadline falls after the submission date is pointed out.
+    writeFileSync(join(ws, 'lsp-respond.yaml'), CONFIG.replace('submission: 2006-03-03', 'submission: 2006-03-01'));
+    expect(lsp(ws, ['check'], '2006-02-28').stderr).toContain("lsp-respond.yaml:7:15: warning: round 2's objection deadline (2006-03-02, lsp-respond circulate --objections-by) is not before deadlines.submission (2006-03-01)");
+    writeFileSync(join(ws, 'lsp-respond.yaml'), CONFIG);
+
+    // A round 1 sheet is refused now, saying which round is current; the file is untouched.
+    const councilBefore = text(ws, 'responses/council.md');
+    const old = lsp(ws, ['import', '--endorsement', 'out/rounds/1/sheets/council.docx', '--id', 'council'], '2006-02-28');
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain('the sheet is for round 1, an older round whose draft has been replaced; the current round is 2: use out/rounds/2/sheets/council.docx');
+    // The round 2 sheet returned as it was sent changes nothing and keeps the objection, saying so.
+    const unfilled = lsp(ws, ['import', '--endorsement', 'out/rounds/2/sheets/council.docx', '--id', 'council'], '2006-02-28');
+    expect(unfilled.code, unfilled.stderr).toBe(0);
+    expect(unfilled.stdout).toBe('imported out/rounds/2/sheets/council.docx into responses/council.md (no change): not signed off round 2\n  kept: cannot endorse Q18/police: Not our view.\n');
+    expect(text(ws, 'responses/council.md')).toBe(councilBefore);
+    // Another partner's sheet is refused too.
+    const other = lsp(ws, ['import', '--endorsement', 'out/rounds/2/sheets/police.docx', '--id', 'council'], '2006-02-28');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain("this is police's endorsement sheet, not council's");
+
+    // Round 2 signed by two; the third is silent until 2 March has passed.
+    writeFileSync(join(ws, 'responses/council.md'), council(`${signed(2, 'Leader')}${objection}`));
+    writeFileSync(join(ws, 'responses/police.md'), police(signed(2, 'Borough Commander')).replace('Police view on three.', 'Police view on three, revised.'));
+    const before2 = lsp(ws, ['merge'], '2006-03-02');
+    expect(before2.code).toBe(1);
+    expect(before2.stderr).toContain("Voluntary Action has neither signed off round 2 nor objected, and round 2's objection deadline (2006-03-02) has not passed");
+    const final = lsp(ws, ['merge'], '2006-03-03');
     expect(final.code, final.stderr).toBe(0);
-
-    // The merge: contact on the cover, a copy named for the partnership, the police's removed view under their own name.
-    const merged = lsp(ws, ['merge']);
-    expect(merged.code, merged.stderr).toBe(0);
-    expect(merged.stdout).toBe('wrote 11 files to out/: draft.md, draft.docx, response.md, response.docx, TP-response.docx, letter.md, letter.docx, removed.md, report.json, 1 separate submission (out/separate/)\n');
-    expect(text(ws, 'out/response.md')).toContain('Contact: Jessie Hamshar, Contact Officer, contact\\@example.org, 020 7000 0000');
+    expect(final.stdout).toBe('wrote 11 files to out/: draft.md, draft.docx, response.md, response.docx, TP-response.docx, letter.md, letter.docx, removed.md, report.json, 1 separate submission (out/separate/)\n');
+    const response = text(ws, 'out/response.md');
+    expect(response).not.toContain('Not endorsed as a whole');
+    expect(response).toContain('Police view on three, revised.');
+    expect(response).not.toContain('Police view on the duty');
+    expect(JSON.parse(text(ws, 'out/report.json')).partners.map((p: { endorsement: string }) => p.endorsement)).toEqual(['signed', 'signed', 'silent']);
+    expect(response).toContain('Contact: Jessie Hamshar, Contact Officer, contact\\@example.org, 020 7000 0000');
     expect(readFileSync(join(ws, 'out/TP-response.docx'))).toEqual(readFileSync(join(ws, 'out/response.docx')));
-    expect(text(ws, 'out/response.md')).not.toContain('Police view on the duty');
     expect(headers(ws, 'out/separate/police.docx').join('')).toContain('Police Service');
     expect(headers(ws, 'out/separate/police.docx').join('')).not.toContain('TP');
     expect(docxPart(ws, 'out/separate/police.docx', 'docProps/core.xml')).toContain('<dc:creator>Police Service</dc:creator>');
@@ -146,6 +203,17 @@ describe('the endorsement round', { timeout: 120_000 }, () => {
       expect(lsp(ws, ['merge']).code).toBe(0);
       expect(text(ws, 'out/response.md')).toContain(expected);
     }
+  });
+});
+
+describe('init', { timeout: 120_000 }, () => {
+  it('writes no fixed date, so the response is dated on the day of the merge', () => {
+    const ws = workspace({}, { questions: false });
+    expect(run(['-C', ws, '--today', '2006-02-01', 'init', '--partnership', 'Camden Partnership']).code).toBe(0);
+    expect(text(ws, 'lsp-respond.yaml')).not.toMatch(/^date:/m);
+    writeFileSync(join(ws, 'responses/council.md'), council());
+    expect(lsp(ws, ['merge', '--no-docx'], '2006-03-02').code).toBe(0);
+    expect(text(ws, 'out/response.md')).toContain('\n2 March 2006\n');
   });
 });
 

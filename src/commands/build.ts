@@ -2,10 +2,13 @@
 // and stage it; only when everything was produced are the outputs renamed
 // into place, so a failed run writes nothing.
 import { dirname, join, relative } from 'node:path';
-import { nextRound, OWNED, plan, type BuildCommand, type Format, type PlannedDocument } from '../compose/plan.js';
+import { OWNED, plan, type BuildCommand, type Format, type PlannedDocument, type RoundContext } from '../compose/plan.js';
 import { loadConfig } from '../load/workspace.js';
 import { ROUND_FILE, ROUNDS_DIR, unusableRounds } from '../load/rounds.js';
 import { roundJson } from '../rounds/round-file.js';
+import { circulation, draftDating } from '../rounds/circulation.js';
+import { type ResponseEndorsement, responseEndorsement } from '../rounds/gate.js';
+import { gateProblems } from '../rounds/gate-problems.js';
 import { report as reportJson } from '../compose/report.js';
 import { letterGaps } from '../compose/letter.js';
 import type { Position, Workspace } from '../model.js';
@@ -15,12 +18,19 @@ import { type Threads, withThreads } from '../parallel/pool.js';
 import { failure } from '../parallel/failure.js';
 import type { TaskResult } from '../parallel/tasks.js';
 import { OutputError, Staging } from '../write/outputs.js';
-import { type Env, report } from './env.js';
+import { type Env, report, UsageError } from './env.js';
 import { locked } from './locked.js';
 import { summary } from './summary.js';
 import { inputsOf, outputAt } from './workspace-inputs.js';
 
-type BuildOptions = { allowIncomplete: boolean; docx: boolean };
+export interface BuildOptions {
+  allowIncomplete: boolean;
+  docx: boolean;
+  /** circulate: the round's objection deadline. */
+  objectionsBy?: string;
+  /** merge: write the response although it holds text not circulated, or partners have not replied before the deadline. */
+  acceptUnendorsed?: boolean;
+}
 
 /**
  * The workspace is locked before it is read, so circulate numbers its round
@@ -37,13 +47,23 @@ export async function build(env: Env, what: BuildCommand, opts: BuildOptions): P
 async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, threads: Threads): Promise<number> {
   const { problems, ws, result } = await runCheck(env.root, env.today, { threads, partners: false, completeness: what === 'merge', progress: env.progress.update });
   if (!ws || !result || problems.hasInputErrors()) return report(env, problems.sorted());
-  if (exitCodeFor(problems.list, false) === 1 && !opts.allowIncomplete) {
-    report(env, problems.sorted());
-    env.stderr(`nothing written: the response is incomplete. Fix the problems above, or run 'lsp-respond merge --allow-incomplete' to write "No collective response" for unanswered questions\n`);
+  const dating = what === 'circulate' ? circulation(ws, env.today, opts.objectionsBy) : draftDating(ws);
+  if ('refused' in dating) {
+    if (dating.at === null) throw new UsageError(dating.refused);
+    return report(env, [...problems.sorted(), { severity: 'error', kind: 'input', code: 'deadline', message: dating.refused, ...dating.at }]);
+  }
+  const endorsement = responseEndorsement(ws, result, env.today);
+  const gate = what === 'merge' ? gateProblems(ws, endorsement) : [];
+  const incomplete = exitCodeFor(problems.list, false) === 1 && !opts.allowIncomplete;
+  const unendorsed = gate.length > 0 && opts.acceptUnendorsed !== true;
+  if (incomplete || unendorsed) {
+    report(env, [...(opts.allowIncomplete ? asked(problems.sorted()) : problems.sorted()), ...gate].sort(byPlace));
+    if (incomplete) env.stderr(`nothing written: the response is incomplete. Fix the problems above, or run 'lsp-respond merge --allow-incomplete' to write "No collective response" for unanswered questions\n`);
+    if (unendorsed) env.stderr(`${refusal(endorsement)}\n`);
     return 1;
   }
-  // Asked for: an unanswered question is then worth a warning, not an error.
-  const shown: Problem[] = problems.sorted().map((p) => (p.kind === 'completeness' ? { ...p, severity: 'warning' } : p));
+  // Asked for: an unanswered question, or unendorsed text, is then worth a warning, not an error.
+  const shown: Problem[] = asked([...problems.sorted(), ...gate]).sort(byPlace);
   if (what === 'merge') {
     const gaps = new Problems();
     letterGaps(ws, gaps);
@@ -86,7 +106,8 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
       }
       env.progress.update('writing documents', (count += 1), planned.length);
     };
-    const planned = plan(what, ws, result, ws.style.style.cover, formats);
+    const rounds: RoundContext = { dating, endorsement };
+    const planned = plan(what, ws, result, ws.style.style.cover, formats, rounds);
     for (const doc of planned) {
       const toRoot = relative(dirname(join(outDir, doc.name)), env.root).split('\\').join('/') || '.';
       const task = { kind: 'render', doc: doc.build(), formats: doc.formats, toRoot, style: ws.style, images: ws.images } as const;
@@ -97,8 +118,8 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
       if (inFlight.length > runner.width) await settle();
     }
     while (inFlight.length > 0) await settle();
-    if (what === 'merge') staging.stage('report.json', reportJson(ws, result));
-    if (what === 'circulate') staging.stage(`${ROUNDS_DIR}/${nextRound(ws)}/${ROUND_FILE}`, roundJson(ws));
+    if (what === 'merge') staging.stage('report.json', reportJson(ws, result, endorsement));
+    if (what === 'circulate') staging.stage(`${ROUNDS_DIR}/${dating.round}/${ROUND_FILE}`, roundJson(ws, dating));
     written = staging.commit();
   } catch (e) {
     staging?.discard();
@@ -122,4 +143,23 @@ function unusable(env: Env, ws: Workspace, problems: Problems): boolean {
     );
   }
   return rounds.length > 0;
+}
+
+/** What merge says when the round does not allow the response yet, and how to go on. */
+function refusal(e: ResponseEndorsement): string {
+  const round = e.round!;
+  const why = [
+    ...(e.uncirculated.length > 0 ? [`the response would hold text the partners were not sent in round ${round.number}; circulate it ('lsp-respond circulate') for sign-off`] : []),
+    ...(e.awaiting.length > 0 ? [`not every partner has answered round ${round.number}${round.deadline ? ` before its objection deadline (${round.deadline})` : ''}; wait for their replies${round.deadline ? ' or the deadline' : ''}`] : []),
+  ];
+  return `nothing written: ${why.join(', and ')}. Or run 'lsp-respond merge --accept-unendorsed' to write it now: its cover lists only the partners who have endorsed it${e.uncirculated.length > 0 ? ', and its cover and document properties say it holds text not circulated' : ''}`;
+}
+
+/** Problems the user chose to go past (--allow-incomplete, --accept-unendorsed): warnings now, not failures. */
+function asked(list: readonly Problem[]): Problem[] {
+  return list.map((p) => (p.kind === 'completeness' ? { ...p, severity: 'warning' } : p));
+}
+
+function byPlace(a: Problem, b: Problem): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }

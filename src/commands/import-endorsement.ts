@@ -1,20 +1,51 @@
 // import --endorsement: a partner's returned endorsement sheet into its
 // response file's front matter (cannot_endorse and endorsed), leaving the
-// rest of the file, comments included, as it was.
+// rest of the file, comments included, as it was. The sheet is checked
+// against the workspace first (whose it is, which round, which sections);
+// anything wrong leaves the file untouched.
 import { join } from 'node:path';
 import { DamagedWordFile } from '../import/word-html.js';
 import { editFrontMatter } from '../import/front-matter-edit.js';
 import { readSheet, SheetError, type SheetReply } from '../import/endorsement.js';
+import { applySheet, describeChange } from '../import/sheet-changes.js';
 import { ioCode, MAX_INPUT_BYTES } from '../load/files.js';
 import { InputRefused, readInput } from '../load/read-input.js';
 import { filesDeclaring } from '../load/declared-ids.js';
 import { partnerIdProblem } from '../load/partner-id.js';
 import { locked } from './locked.js';
 import { parsePartnerFile } from '../load/response.js';
+import { loadRounds, ROUNDS_DIR } from '../load/rounds.js';
+import type { Round } from '../model.js';
 import { Problems } from '../problems.js';
+import { formatSectionId, parseSectionId, type SectionId } from '../section-id.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
 import { readWordInput, reportDamaged, type WordInput } from './word-file.js';
 import { type Env, report, UsageError } from './env.js';
+
+/** Whether a sheet row's id names a section of the round: itself, or (a whole answer, Q12) a contribution to that question. */
+function names(row: SectionId, section: SectionId): boolean {
+  if (row.kind !== 'answer') return formatSectionId(row) === formatSectionId(section);
+  return section.kind !== 'preamble' && section.target.question === row.target.question && (row.target.part === null || section.target.part === row.target.part);
+}
+
+/** Why the sheet cannot be read into this workspace, or null. */
+function sheetProblem(reply: SheetReply, id: string, fileId: string, rounds: readonly Round[], output: string): string | null {
+  const latest = rounds.at(-1);
+  const current = latest ? `the current round is ${latest.number}: use ${output}/${ROUNDS_DIR}/${latest.number}/sheets/${id}.docx` : "no round has been circulated in this workspace (lsp-respond circulate writes the sheets)";
+  const idProblem = partnerIdProblem(reply.partnerId);
+  if (idProblem) return `the sheet's Partner id is wrong: ${idProblem}; use the sheet circulate wrote for this partner`;
+  if (reply.partnerId !== id) return `this is ${reply.partnerId}'s endorsement sheet, not ${id}'s; check --id, or import ${id}'s own sheet`;
+  if (fileId !== id) return `the response file declares id: ${fileId}, not ${id}; the sheet is ${id}'s, so it cannot go into that file`;
+  const round = rounds.find((r) => r.number === reply.round);
+  if (!round) return `the sheet is for round ${reply.round}, which was never circulated; ${current}`;
+  if (round !== latest) return `the sheet is for round ${reply.round}, an older round whose draft has been replaced; ${current}`;
+  const inRound = Object.keys(round.sections).map(parseSectionId);
+  for (const r of reply.rows) {
+    const parsed = parseSectionId(r.section)!;
+    if (!inRound.some((s) => s !== null && names(parsed, s))) return `row ${r.row} of the table names ${r.section}, which is not a section of round ${round.number}; the rows must stay as the sheet gave them`;
+  }
+  return null;
+}
 
 export async function importEndorsement(env: Env, sheet: string, id: string): Promise<number> {
   const idProblem = partnerIdProblem(id);
@@ -39,8 +70,6 @@ async function importLocked(env: Env, sheet: string, id: string, input: WordInpu
     else throw e;
     return report(env, problems.sorted());
   }
-  if (reply.partnerId !== id) throw new UsageError(`${sheet} is ${reply.partnerId}'s endorsement sheet, not ${id}'s; check --id`);
-
   const dir = config.responses.replace(/\/+$/, '');
   const file = `${dir}/${id}.md`;
   const others = filesDeclaring(env.root, dir, id, file);
@@ -57,10 +86,24 @@ async function importLocked(env: Env, sheet: string, id: string, input: WordInpu
     problems.error('unreadable', { file, line: 1, column: 1 }, code === 'ENOENT' ? `${file} does not exist; the sheet's answers go into the partner's response file (import its Word reply or run lsp-respond template first)` : `${file} cannot be read (${code})`);
     return report(env, problems.sorted());
   }
-  // The sheet is the partner's whole reply to the round: it replaces earlier objections and sign-off.
+  const parsed = parsePartnerFile(source, file, questions, new Problems());
+  const rounds = loadRounds(env.root, config.output, problems);
+  const refused = sheetProblem(reply, id, parsed?.partner.id ?? id, rounds, config.output);
+  if (refused) {
+    problems.error('endorsement-sheet', at, `${refused}; ${file} was not changed`);
+    return report(env, problems.sorted());
+  }
+
+  // The sheet went out with the partner's standing objections filled in: what changed is what the partner changed.
+  const before = (parsed?.partner.objections ?? []).filter((o) => o.kind === 'cannot-endorse').map((o) => ({ section: o.section, reason: o.reason }));
+  const { after, changes } = applySheet(before, reply.rows);
+  // Only what the sheet changes is rewritten: a sheet returned as it was sent leaves the file byte for byte.
+  const objectionsChanged = changes.some((c) => c.kind === 'added' || c.kind === 'withdrawn' || c.kind === 'reason-changed');
+  const was = parsed?.partner.endorsed;
+  const signOffChanged = reply.signOff !== null && !(was && was.round === reply.round && was.date === reply.signOff.date && was.by === reply.signOff.by);
   const edited = editFrontMatter(source, {
-    cannot_endorse: reply.objections.length > 0 ? { value: reply.objections.map((o) => (o.reason === '' ? o.section : o)) } : undefined,
-    endorsed: reply.signOff ? { value: { round: reply.round, date: reply.signOff.date, by: reply.signOff.by }, flow: true } : undefined,
+    ...(objectionsChanged ? { cannot_endorse: after.length > 0 ? { value: after.map((o) => (o.reason === '' ? o.section : o)) } : undefined } : {}),
+    ...(reply.signOff && signOffChanged ? { endorsed: { value: { round: reply.round, date: reply.signOff.date, by: reply.signOff.by }, flow: true } } : {}),
   });
   if (edited === null) {
     problems.error('front-matter', { file, line: 1, column: 1 }, `${file} has no front matter that can be edited (it must start with '---' and a YAML mapping closed by '---'); fix it, then import the sheet again`);
@@ -71,18 +114,20 @@ async function importLocked(env: Env, sheet: string, id: string, input: WordInpu
   parsePartnerFile(edited, file, questions, check);
   for (const p of check.list) if (p.severity === 'error') problems.error('endorsement-sheet', at, `the sheet's answers would break ${file} (${p.message}); nothing was written`);
   if (problems.hasInputErrors()) return report(env, problems.sorted());
-  try {
-    writeOutputs(join(env.root, config.responses), new Map([[`${id}.md`, edited]]), [], env.root);
-  } catch (e) {
-    if (!(e instanceof OutputError)) throw e;
-    problems.error('output', { file, line: 1, column: 1 }, e.message);
-    return report(env, problems.sorted());
+  if (edited !== source) {
+    try {
+      writeOutputs(join(env.root, config.responses), new Map([[`${id}.md`, edited]]), [], env.root);
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      problems.error('output', { file, line: 1, column: 1 }, e.message);
+      return report(env, problems.sorted());
+    }
   }
   const code = report(env, problems.sorted());
-  if (!env.quiet) {
-    const objected = reply.objections.length === 0 ? 'no objections' : `cannot endorse ${reply.objections.map((o) => o.section).join(', ')}`;
-    const signed = reply.signOff ? `endorsed round ${reply.round} (${reply.signOff.date}, ${reply.signOff.by})` : 'not signed off';
-    env.stdout(`imported ${sheet} into ${file}: ${objected}; ${signed}\n`);
-  }
+  const signed = reply.signOff ? `endorsed round ${reply.round} (${reply.signOff.date}, ${reply.signOff.by})` : `not signed off round ${reply.round}`;
+  const lines = [`imported ${sheet} into ${file}${edited === source ? ' (no change)' : ''}: ${signed}`, ...changes.map((c) => `  ${describeChange(c)}`)];
+  // A withdrawn objection puts text back into the response: said even under --quiet.
+  const shown = env.quiet ? lines.filter((l) => l.startsWith('  withdrawn')) : changes.length === 0 ? [`${lines[0]}; no objections`] : lines;
+  if (shown.length > 0) env.stdout(`${shown.join('\n')}\n`);
   return code;
 }

@@ -33,7 +33,7 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
   const config = join(root, 'lsp-respond.yaml');
   if (existsSync(config)) throw new UsageError(`${relative(env.root, config) || 'lsp-respond.yaml'} already exists; init never overwrites a workspace`);
   const files: [string, string][] = [
-    ['lsp-respond.yaml', configText(opts.partnership, opts.short, env.today)],
+    ['lsp-respond.yaml', configText(opts.partnership, opts.short)],
     [QUESTION_SET, bundled(QUESTION_SET)],
     ['templates/style.yaml', DEFAULT_STYLE_YAML],
     ['glossary.yaml', DEFAULT_GLOSSARY_YAML],
@@ -67,8 +67,9 @@ function projectFiles(partnership: string, ci: boolean): [string, string][] {
   ];
 }
 
-function configText(partnership: string, short: string | undefined, today: string): string {
-  const given = { partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today, attribute: 'partner' };
+// No date: is written: the response is dated on the day it is merged (--today, else today) until one is set.
+function configText(partnership: string, short: string | undefined): string {
+  const given = { partnership, ...(short ? { short } : {}), questions: QUESTION_SET, attribute: 'partner' };
   return `${annotated(stringify(given))}\n# Every other setting, with an example, its meaning and its default: remove the '# ' to use one.\n${commentedConfig(Object.keys(given))}`;
 }
 

@@ -40,12 +40,18 @@ export async function status(env: Env): Promise<number> {
   out.push(objections.length === 0 ? 'No objections.' : `Objections (${objections.length}):`);
   for (const o of objections) out.push(`  ${o.by} cannot endorse ${o.section}${o.reason ? `: ${o.reason}` : ''}`);
   out.push('');
-  const objectionsDue = ws.config.deadlines.objections;
+  const objectionsDue = rounds.latest ? rounds.latest.deadline : ws.config.deadlines.objections;
   const due = objectionsDue ? ` (objections due ${objectionsDue}${env.today > objectionsDue ? ', passed' : ''})` : '';
   out.push(rounds.latest ? `Sign-off of round ${rounds.latest.number}, circulated ${rounds.latest.date}${due}:` : `No draft circulated yet (lsp-respond circulate)${due}.`);
   if (rounds.latest) {
     const width2 = Math.max(...ws.partners.map((p) => p.id.length), 8) + 2;
-    for (const { partner, signOff } of rounds.partners) out.push(`  ${partner.id.padEnd(width2)}${signOffText(signOff, rounds.latest.number)}`);
+    // Past the deadline silence is endorsement (seed 003), and merge counts it so.
+    const silentEndorses = rounds.latest.deadline !== null && env.today > rounds.latest.deadline;
+    for (const { partner, signOff } of rounds.partners) {
+      const text = signOffText(signOff, rounds.latest.number);
+      const signedLatest = (signOff.kind === 'endorsed' || signOff.kind === 'stale') && signOff.round === rounds.latest.number;
+      out.push(`  ${partner.id.padEnd(width2)}${silentEndorses && !signedLatest ? `${text}; silent past the deadline, so it endorses` : text}`);
+    }
   }
   const unanswered = result.questions.filter((o) => o.state.kind === 'unanswered').map((o) => o.question.id);
   out.push('');
@@ -70,7 +76,7 @@ function responseMark(o: QuestionOutcome): string {
 function signOffText(s: SignOff, latest: number): string {
   switch (s.kind) {
     case 'endorsed':
-      return s.round === latest ? `endorsed (${s.date}, ${s.by})` : `endorsed round ${s.round} only; not yet round ${latest}`;
+      return s.round === latest ? `endorsed${s.objections > 0 ? `, ${s.objections} objection${s.objections === 1 ? '' : 's'}` : ''} (${s.date}, ${s.by})` : `endorsed round ${s.round} only; not yet round ${latest}`;
     case 'stale':
       return `endorsed round ${s.round}, but ${s.changed.length} section${s.changed.length === 1 ? '' : 's'} changed since`;
     case 'objected':

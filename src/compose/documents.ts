@@ -3,7 +3,9 @@
 import type { BlockContent, RootContent } from 'mdast';
 import type { DocumentKind, DocumentModel } from '../document.js';
 import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
-import { type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../model.js';
+import { COMPOSITE, type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../model.js';
+import type { Circulation } from '../rounds/circulation.js';
+import { endorsers, type ResponseEndorsement } from '../rounds/gate.js';
 import { bullets, code, Footnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
 import { glossaryAnnex } from './glossary.js';
@@ -114,7 +116,17 @@ export function preambleSection(title: string, accounts: Account[], render: (a: 
   return accounts.length === 0 ? [] : [heading(1, title), ...accounts.flatMap(render)];
 }
 
-export function draftDocument(ws: Workspace, result: MergeResult, wording: CoverWording): DocumentModel {
+/** A section id of this workspace to show in the instructions: the first partner contribution to a question, else any. */
+function exampleSection(ws: Workspace, result: MergeResult): { id: string; question: string } {
+  const answers = result.accounts.filter((a) => a.contribution.target !== null);
+  const a = answers.find((x) => x.contribution.partner !== COMPOSITE) ?? answers[0];
+  if (a?.contribution.target) return { id: a.contribution.section, question: a.contribution.target.question };
+  const first = ws.questions.questions[0]?.id ?? 'Q1';
+  return { id: ws.partners[0] ? `${first}/${ws.partners[0].id}` : first, question: first };
+}
+
+/** `dating`: the round's date and deadline (circulate), or draft_date: and round 1's deadline (draft). */
+export function draftDocument(ws: Workspace, result: MergeResult, wording: CoverWording, dating: Circulation): DocumentModel {
   const ctx = context(ws, result, wording);
   const subject = `${ctx.cover.draft}: composite response from the ${ws.config.partnership}`;
   const notes = new Footnotes();
@@ -140,27 +152,34 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
     if (out.length === 0) out.push(para('No contribution yet.', 'note'));
     return out;
   };
-  const { deadlines, contact } = ws.config;
-  const by = deadlines.objections ? ` by ${longDate(deadlines.objections)}` : '';
+  const { contact } = ws.config;
+  const by = dating.deadline ? ` by ${longDate(dating.deadline)}` : '';
   const tell = contact ? ` tell ${contactLine(contact)}, or` : '';
+  const example = exampleSection(ws, result);
+  const sheet = `${ws.config.output}/rounds/${dating.round}/sheets/<partner-id>.docx`;
   const children = [
     para([strong(DRAFT_BANNER)], 'cover'),
-    ...cover(ctx, subject, [`Draft of ${longDate(ws.config.draftDate)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
+    ...cover(ctx, subject, [`Draft of ${longDate(dating.date)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
     // On the first page, before any answer: how and by when to object.
     para([strong(`How to object${by}`)], 'cover'),
     para(
-      `The collective response will contain only what every partner endorses. If your organisation cannot endorse a section of this draft, then${by}${tell} add its section id (shown beside each contribution, e.g. Q12/rbkc; or Q12 for the whole answer to question 12) to the front matter of your response file, with your reason:`,
+      [
+        text(`The collective response will contain only what every partner endorses. If your organisation cannot endorse a section of this draft, then${by}${tell} write your reason beside that section on your endorsement sheet, the Word file `),
+        code(sheet),
+        text(` sent with this draft, sign it off and return it. Partners who keep their response in Markdown add the section id (shown beside each contribution, e.g. ${example.id}; or ${example.question} for the whole answer to question ${example.question.slice(1)}) to the front matter of their response file, with the reason:`),
+      ],
       'note',
     ),
-    { type: 'code' as const, lang: 'yaml', value: 'cannot_endorse:\n  - section: Q12/rbkc\n    reason: We cannot support this proposal as drafted.' },
+    { type: 'code' as const, lang: 'yaml', value: `cannot_endorse:\n  - section: ${example.id}\n    reason: We cannot support this proposal as drafted.` },
     para('Each section named there is removed from the final response; its author may submit it separately to the department. Shaded text marked "To be removed" is already objected to; text marked "Source material" is superseded by agreed wording.', 'note'),
     ...preambleSection('General comments', result.preambles, contribution),
     ...skeleton(result, body),
   ];
-  return document(ctx, 'draft', subject, children, notes, { date: ws.config.draftDate, banner: DRAFT_BANNER });
+  return document(ctx, 'draft', subject, children, notes, { date: dating.date, banner: DRAFT_BANNER });
 }
 
-export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording): DocumentModel {
+/** `endorsement`: who endorses (the cover lists exactly them) and any text the partners were not sent. */
+export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording, endorsement: ResponseEndorsement): DocumentModel {
   const ctx = context(ws, result, wording);
   const notes = new Footnotes();
   // One introduction for a run of contributions under the same one (two public-sector answers
@@ -181,15 +200,24 @@ export function responseDocument(ws: Workspace, result: MergeResult, wording: Co
     if (o.state.kind === 'unanswered') return [para('No collective response.', 'note')];
     return byPart(o, [...o.composite, ...o.contributions].filter((a) => a.status === 'included'), included);
   };
-  const endorsing = ws.partners.map((p) => `${p.name} (${p.sector})`);
+  const endorsing = endorsers(endorsement).map((p) => `${p.name} (${p.sector})`);
   const subject = `${ctx.cover.prefix} the ${ws.config.partnership}`;
+  const notCirculated = uncirculatedNotice(endorsement);
   const children = [
-    ...cover(ctx, subject, [longDate(ws.config.date), ...(ws.config.contact ? [`Contact: ${contactLine(ws.config.contact)}`] : []), `${ctx.cover.endorsedBy}:`]),
-    ...(endorsing.length > 0 ? [bullets(endorsing)] : []),
+    ...cover(ctx, subject, [longDate(ws.config.date), ...(ws.config.contact ? [`Contact: ${contactLine(ws.config.contact)}`] : []), ...(notCirculated ? [notCirculated] : []), `${ctx.cover.endorsedBy}:`]),
+    ...(endorsing.length > 0 ? [bullets(endorsing)] : [para('No partner has endorsed this response yet.', 'cover')]),
     ...preambleSection('General comments', result.preambles.filter((a) => a.status === 'included'), included),
     ...skeleton(result, body),
   ];
-  return document(ctx, 'response', subject, children, notes);
+  const model = document(ctx, 'response', subject, children, notes);
+  return notCirculated ? { ...model, meta: { ...model.meta, status: notCirculated } } : model;
+}
+
+/** Said on the cover and in the document properties of a response written with text the partners were not sent. */
+function uncirculatedNotice(e: ResponseEndorsement): string | null {
+  if (e.round === null || e.uncirculated.length === 0) return null;
+  const ids = e.uncirculated.map((u) => u.account.contribution.section);
+  return `Not endorsed as a whole: this response contains text that was not circulated to the partners in round ${e.round.number} (${ids.join(', ')}).`;
 }
 
 export function removedDocument(ws: Workspace, result: MergeResult, wording: CoverWording): DocumentModel {

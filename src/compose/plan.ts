@@ -3,6 +3,8 @@
 import type { DocumentModel } from '../document.js';
 import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../model.js';
+import type { Circulation } from '../rounds/circulation.js';
+import type { ResponseEndorsement } from '../rounds/gate.js';
 import { sheetDocument } from './sheet.js';
 import { type CoverWording, draftDocument, removedDocument, responseDocument } from './documents.js';
 import { letterDocument } from './letter.js';
@@ -21,15 +23,16 @@ export interface PlannedDocument {
   copies?: readonly { name: string; formats?: readonly Format[] }[];
 }
 
+/** What the rounds give the documents: the draft's date and deadline, and who endorses the response. */
+export interface RoundContext {
+  dating: Circulation;
+  endorsement: ResponseEndorsement;
+}
+
 interface Row {
   commands: readonly BuildCommand[];
   formats: readonly Format[];
-  documents: (ws: Workspace, result: MergeResult, cover: CoverWording, command: BuildCommand) => Omit<PlannedDocument, 'formats'>[];
-}
-
-/** The number `circulate` gives the draft it freezes. */
-export function nextRound(ws: Workspace): number {
-  return (ws.rounds.at(-1)?.number ?? 0) + 1;
+  documents: (ws: Workspace, result: MergeResult, cover: CoverWording, command: BuildCommand, rounds: RoundContext) => Omit<PlannedDocument, 'formats'>[];
 }
 
 const TABLE: readonly Row[] = [
@@ -37,13 +40,13 @@ const TABLE: readonly Row[] = [
     commands: ['draft', 'circulate', 'merge'],
     formats: ['md', 'docx'],
     // circulate also freezes the draft as the round partners are asked to sign off.
-    documents: (ws, r, c, command) => [{ name: 'draft', build: () => draftDocument(ws, r, c), copies: command === 'circulate' ? [{ name: `rounds/${nextRound(ws)}/draft` }] : [] }],
+    documents: (ws, r, c, command, { dating }) => [{ name: 'draft', build: () => draftDocument(ws, r, c, dating), copies: command === 'circulate' ? [{ name: `rounds/${dating.round}/draft` }] : [] }],
   },
   {
     commands: ['merge'],
     formats: ['md', 'docx'],
     // The file a partnership sends carries its short name; response.docx stays, as SPEC 3 names it.
-    documents: (ws, r, c) => [{ name: 'response', build: () => responseDocument(ws, r, c), copies: ws.config.fileTag ? [{ name: `${ws.config.fileTag}-response`, formats: ['docx'] }] : [] }],
+    documents: (ws, r, c, _command, { endorsement }) => [{ name: 'response', build: () => responseDocument(ws, r, c, endorsement), copies: ws.config.fileTag ? [{ name: `${ws.config.fileTag}-response`, formats: ['docx'] }] : [] }],
   },
   // The covering letter that goes with the response to the department.
   { commands: ['merge'], formats: ['md', 'docx'], documents: (ws, r) => [{ name: 'letter', build: () => letterDocument(ws, r) }] },
@@ -53,7 +56,7 @@ const TABLE: readonly Row[] = [
   {
     commands: ['circulate'],
     formats: ['docx'],
-    documents: (ws, r) => ws.partners.map((p) => ({ name: `rounds/${nextRound(ws)}/sheets/${p.id}`, build: () => sheetDocument(ws, r, p.id, nextRound(ws)) })),
+    documents: (ws, r, _c, _command, { dating }) => ws.partners.map((p) => ({ name: `rounds/${dating.round}/sheets/${p.id}`, build: () => sheetDocument(ws, r, p.id, dating) })),
   },
   {
     commands: ['merge'],
@@ -65,8 +68,8 @@ const TABLE: readonly Row[] = [
 /** Subdirectories whose files a command fully determines, so stale ones are removed. */
 export const OWNED: Record<BuildCommand, readonly string[]> = { draft: [], circulate: [], merge: ['separate'] };
 
-export function plan(command: BuildCommand, ws: Workspace, result: MergeResult, cover: CoverWording, formats: ReadonlySet<Format>): PlannedDocument[] {
+export function plan(command: BuildCommand, ws: Workspace, result: MergeResult, cover: CoverWording, formats: ReadonlySet<Format>, rounds: RoundContext): PlannedDocument[] {
   return TABLE.filter((row) => row.commands.includes(command)).flatMap((row) =>
-    row.documents(ws, result, cover, command).map((d) => ({ ...d, formats: row.formats.filter((f) => formats.has(f)) })),
+    row.documents(ws, result, cover, command, rounds).map((d) => ({ ...d, formats: row.formats.filter((f) => formats.has(f)) })),
   );
 }

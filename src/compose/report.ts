@@ -2,8 +2,10 @@
 // stable ordering, so two runs give the same bytes.
 import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../model.js';
+import type { ResponseEndorsement } from '../rounds/gate.js';
 
-export function report(ws: Workspace, result: MergeResult): string {
+/** With a round circulated, each partner says how it endorses (`signed`, `silent`, or null) and the round is named. */
+export function report(ws: Workspace, result: MergeResult, endorsement: ResponseEndorsement): string {
   const contributions = result.accounts.map((a) => ({
     partner: a.contribution.partner,
     question: a.contribution.target?.question ?? null,
@@ -30,7 +32,17 @@ export function report(ws: Workspace, result: MergeResult): string {
     date: ws.config.date,
     complete: stateCount('unanswered') === 0,
     // Additional comments go to the partner's own submission only; named here so nothing a partner wrote is unaccounted for.
-    partners: ws.partners.map((p) => ({ id: p.id, name: p.name, sector: p.sector, file: p.file, ...(p.additional ? { additional_comments: { section: p.additional.section, line: p.additional.position.line } } : {}) })),
+    partners: endorsement.partners.map(({ partner: p, how }) => ({
+      id: p.id,
+      name: p.name,
+      sector: p.sector,
+      file: p.file,
+      ...(endorsement.round ? { endorsement: how } : {}),
+      ...(p.additional ? { additional_comments: { section: p.additional.section, line: p.additional.position.line } } : {}),
+    })),
+    ...(endorsement.round
+      ? { round: { number: endorsement.round.number, date: endorsement.round.date, objections_by: endorsement.round.deadline, not_circulated: endorsement.uncirculated.map((u) => u.account.contribution.section) } }
+      : {}),
     counts: {
       contributions: result.accounts.length,
       included: count('included'),

@@ -1,12 +1,14 @@
 // The endorsement sheet: what `circulate` sends each partner that works in
-// Word. One table row per section of the round's draft, an empty column for
-// "cannot endorse - reason", and a sign-off block; `import --endorsement`
-// reads it back into the partner's front matter.
+// Word. One table row per section of the round's draft, a column for
+// "cannot endorse - reason" holding the partner's standing objections (so a
+// sheet returned as sent changes nothing), and a sign-off block;
+// `import --endorsement` reads it back into the partner's front matter.
 import type { RootContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DocumentModel } from '../document.js';
 import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../model.js';
+import type { Circulation } from '../rounds/circulation.js';
 import { DRAFT_BANNER } from './documents.js';
 import { heading, longDate, para } from './nodes.js';
 import { representativeLine } from './separate.js';
@@ -23,6 +25,9 @@ export const SHEET = {
 
 const FIRST_WORDS = 8;
 
+/** What a standing objection without a reason is pre-filled with; import reads it back as one (src/import/endorsement.ts). */
+export const BARE_OBJECTION = 'x';
+
 function firstWords(blocks: readonly RootContent[]): string {
   const words = toString({ type: 'root', children: [...blocks] }).split(/\s+/).filter(Boolean);
   return words.length > FIRST_WORDS ? `${words.slice(0, FIRST_WORDS).join(' ')} ...` : words.join(' ');
@@ -31,29 +36,34 @@ function firstWords(blocks: readonly RootContent[]): string {
 const cell = (value: string) => ({ type: 'tableCell' as const, children: value === '' ? [] : [{ type: 'text' as const, value }] });
 const row = (values: string[]): TableRow => ({ type: 'tableRow', children: values.map(cell) });
 
-export function sheetDocument(ws: Workspace, result: MergeResult, partnerId: string, round: number): DocumentModel {
+export function sheetDocument(ws: Workspace, result: MergeResult, partnerId: string, dating: Circulation): DocumentModel {
   const partner = ws.partners.find((p) => p.id === partnerId);
   if (!partner) throw new Error(`no partner ${partnerId}`);
   const names = new Map(ws.partners.map((p) => [p.id, p.name]));
-  const { deadlines, contact, partnership } = ws.config;
+  const { contact, partnership } = ws.config;
+  const round = dating.round;
+  const standing = new Map(partner.objections.filter((o) => o.kind === 'cannot-endorse').map((o) => [o.section, o.reason === '' ? BARE_OBJECTION : o.reason]));
+  const rows = new Set(result.accounts.map((a) => a.contribution.section));
   const table: Table = {
     type: 'table',
     align: [null, null, null, null],
     children: [
       // The long header gives the column to write in the most room (widths follow content).
       row([SHEET.section, 'Author', 'Begins', `${SHEET.objection} (leave empty to endorse)`]),
-      ...result.accounts.map((a) => row([a.contribution.section, names.get(a.contribution.partner) ?? 'Agreed wording', firstWords(a.contribution.blocks), ''])),
+      ...result.accounts.map((a) => row([a.contribution.section, names.get(a.contribution.partner) ?? 'Agreed wording', firstWords(a.contribution.blocks), standing.get(a.contribution.section) ?? ''])),
+      // Objections to a whole answer (Q12) name no single row: they get rows of their own, so they are seen and kept.
+      ...[...standing].filter(([section]) => !rows.has(section)).map(([section, reason]) => row([section, 'The whole answer', '', reason])),
     ],
   };
-  const returnTo = [contact ? ` to ${contact.name}${contact.email ? ` (${contact.email})` : ''}` : '', deadlines.objections ? ` by ${longDate(deadlines.objections)}` : ''].join('');
+  const returnTo = [contact ? ` to ${contact.name}${contact.email ? ` (${contact.email})` : ''}` : '', dating.deadline ? ` by ${longDate(dating.deadline)}` : ''].join('');
   const children: RootContent[] = [
     heading(1, `Endorsement sheet: ${ws.questions.title}`, 'title'),
     para(`${partner.name}, on the draft response of the ${partnership}`, 'subtitle'),
-    para(`${SHEET.round}: ${round} (draft of ${longDate(ws.config.draftDate)})`, 'cover'),
+    para(`${SHEET.round}: ${round} (draft of ${longDate(dating.date)})`, 'cover'),
     para(`${SHEET.partnerId}: ${partner.id}`, 'cover'),
     ...(partner.representative ? [para(`Representative: ${representativeLine(partner.representative)}`, 'cover')] : []),
     para(`Return this sheet${returnTo}.`, 'cover'),
-    para('Each row is one section of the draft (see the draft for its full text). Leave the last column empty for every section your organisation endorses. For a section it cannot endorse, write the reason in the last column: that section will be removed from the collective response.', 'form-note'),
+    para('Each row is one section of the draft (see the draft for its full text). Leave the last column empty for every section your organisation endorses. For a section it cannot endorse, write the reason in the last column: that section will be removed from the collective response. A reason already there is an objection your organisation has made: it stands unless you clear it.', 'form-note'),
     para('Then fill in the sign-off: by signing off you endorse every section you have not objected to.', 'form-note'),
     table,
     heading(1, 'Sign-off'),
@@ -64,7 +74,7 @@ export function sheetDocument(ws: Workspace, result: MergeResult, partnerId: str
   ];
   return {
     kind: 'sheet',
-    meta: { title: ws.questions.title, subject: `Endorsement sheet for ${partner.name}, round ${round}`, creator: partnership, short: ws.config.short, date: ws.config.draftDate, banner: DRAFT_BANNER },
+    meta: { title: ws.questions.title, subject: `Endorsement sheet for ${partner.name}, round ${round}`, creator: partnership, short: ws.config.short, date: dating.date, banner: DRAFT_BANNER },
     tree: { type: 'root', children },
   };
 }

@@ -10,17 +10,25 @@ import { isIsoDate } from '../dates.js';
 import { parseSectionId } from '../section-id.js';
 import { wordToHtml } from './word-html.js';
 
+export interface SheetRow {
+  /** 1-based, counting the rows under the header, as a person counts them. */
+  row: number;
+  section: string;
+  /** The reason column: null when empty (endorsed), '' for a bare mark (cannot endorse, no reason given). */
+  reason: string | null;
+}
+
 export interface SheetReply {
   round: number;
   partnerId: string;
-  objections: { section: string; reason: string }[];
+  rows: SheetRow[];
   signOff: { by: string; date: string } | null;
 }
 
 /** What makes the sheet unusable, said so a partnership officer can fix it. */
 export class SheetError extends Error {}
 
-/** A mark in the reason column that says "cannot endorse" without giving a reason. */
+/** A mark in the reason column that says "cannot endorse" without giving a reason (the sheet writes BARE_OBJECTION). */
 const BARE_MARK = /^[xX✗✘×✓✔-]$/;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -76,14 +84,19 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetReply> {
   const sectionColumn = columns.indexOf(SHEET.section);
   const reasonColumn = columns.findIndex((c) => c.startsWith(SHEET.objection));
 
-  const objections: SheetReply['objections'] = [];
+  const read: SheetRow[] = [];
+  const seen = new Map<string, number>();
   for (const [i, tr] of rows.entries()) {
     const cells = cellsOf(tr).map((c) => textOf(c).replace(/\s+/g, ' ').trim());
     const section = cells[sectionColumn] ?? '';
     const reason = cells[reasonColumn] ?? '';
-    if (reason === '') continue;
+    // A row added by pressing Tab in the last cell, left empty: nothing to read.
+    if (section === '' && reason === '') continue;
     if (!parseSectionId(section)) throw new SheetError(`row ${i + 1} of the table has '${section}' where a section id should be; the ids must stay as the sheet gave them`);
-    objections.push({ section, reason: BARE_MARK.test(reason) ? '' : reason });
+    const twice = seen.get(section);
+    if (twice !== undefined) throw new SheetError(`rows ${twice} and ${i + 1} of the table both name ${section}; each section has one row: delete the copy, keeping the reason you mean`);
+    seen.set(section, i + 1);
+    read.push({ row: i + 1, section, reason: reason === '' ? null : BARE_MARK.test(reason) ? '' : reason });
   }
 
   const by = field(SHEET.signedBy) ?? '';
@@ -92,8 +105,8 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetReply> {
   if (by !== '' || dateText !== '') {
     const date = readDate(dateText);
     if (by === '') throw new SheetError(`the sign-off has a date but no name after '${SHEET.signedBy}:'; add who signed off`);
-    if (date === null) throw new SheetError(`the sign-off date '${dateText}' is not a date; write it as 2006-02-22`);
+    if (date === null) throw new SheetError(`the sign-off date '${dateText}' is not a date; write it as 22 February 2006, 22/02/2006 or 2006-02-22`);
     signOff = { by, date };
   }
-  return { round: Number(round), partnerId, objections, signOff };
+  return { round: Number(round), partnerId, rows: read, signOff };
 }

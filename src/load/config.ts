@@ -90,6 +90,7 @@ export function parseConfig(source: string, file: string, today: string, problem
     notice: data.notice ?? null,
     fileTag: data.short ? fileTag(data.short) : null,
     deadlines: data.deadlines ?? {},
+    deadlineAt: Object.fromEntries(Object.keys(data.deadlines ?? {}).map((name) => [name, yaml.at(['deadlines', name])])),
     partners: data.partners ? [...seen] : null,
     abstain: Object.entries(data.abstain ?? {}).map(([question, reason]) => ({ question, reason, position: yaml.keyAt(['abstain', question]) })),
     file,

@@ -14,6 +14,9 @@ export const ROUND_FILE = 'round.json';
 const schema = z.object({
   round: z.number().int().positive(),
   date: isoDate('date'),
+  objections_by: isoDate('objections_by').nullable().optional(),
+  // Absent in round.json files written before hashes had a version: those hashed the Markdown (version 1).
+  hash: z.union([z.literal(1), z.literal(2)]).optional(),
   sections: z.record(z.string(), z.string()),
 });
 
@@ -54,7 +57,8 @@ export function loadRounds(root: string, output: string, problems: Problems): Ro
       problems.warn('round-file', at, `${file} is damaged (it is written by 'lsp-respond circulate' and should not be edited), so round ${name} is ignored; delete ${posix.join(dir, name)} and circulate again`);
       continue;
     }
-    rounds.push({ number: parsed.data.round, date: parsed.data.date, sections: parsed.data.sections });
+    const { round, date, objections_by, hash, sections } = parsed.data;
+    rounds.push({ number: round, date, deadline: objections_by ?? null, hashVersion: hash ?? 1, sections });
   }
   return rounds;
 }

@@ -8,7 +8,8 @@ import { sectionTargets } from '../section-id.js';
 import { changedSections, sectionHashes } from './hash.js';
 
 export type SignOff =
-  | { kind: 'endorsed'; round: number; date: string; by: string }
+  /** `objections`: the sections it cannot endorse; its sign-off endorses the rest. */
+  | { kind: 'endorsed'; round: number; date: string; by: string; objections: number }
   | { kind: 'stale'; round: number; changed: string[] }
   | { kind: 'objected'; sections: number }
   | { kind: 'no-reply' };
@@ -23,9 +24,9 @@ const list = (ids: string[]) => `${ids.slice(0, 5).join(', ')}${ids.length > 5 ?
 
 export function reviewRounds(ws: Workspace, problems: Problems, opts: { signoff: boolean }): RoundsReview {
   const all = allContributions(ws);
-  // Hashing prints every section as Markdown: done only when there is a round to compare with.
-  let hashes: Record<string, string> | undefined;
-  const now = () => (hashes ??= sectionHashes(all));
+  // Hashed only when there is a round to compare with, once per hash version the rounds use.
+  const hashes = new Map<Round['hashVersion'], Record<string, string>>();
+  const now = (r: Round) => hashes.get(r.hashVersion) ?? hashes.set(r.hashVersion, sectionHashes(all, r.hashVersion)).get(r.hashVersion)!;
   const latest = ws.rounds.at(-1) ?? null;
   const round = (n: number) => ws.rounds.find((r) => r.number === n);
   const configAt = { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 };
@@ -37,18 +38,19 @@ export function reviewRounds(ws: Workspace, problems: Problems, opts: { signoff:
     for (const o of partner.objections) {
       if (o.kind !== 'cannot-endorse' || !seen) continue;
       const targets = sectionTargets(o.id, all).map((c) => c.section);
-      const changed = targets.filter((id) => seen.sections[id] !== now()[id]);
+      const changed = targets.filter((id) => seen.sections[id] !== now(seen)[id]);
       if (changed.length > 0) {
         problems.warn('stale-objection', o.position, `${list(changed)} changed after round ${seen.number} (${seen.date}), the draft this objection was made against; check that it still applies, then circulate again`);
       }
     }
     let signOff: SignOff;
     if (e && seen) {
-      const changed = changedSections(seen.sections, now());
+      const changed = changedSections(seen.sections, now(seen));
       if (changed.length > 0) {
-        problems.warn('stale-signoff', e.position, `${partner.name} endorsed round ${e.round}, but ${list(changed)} changed since; circulate the new text and ask for sign-off again`);
+        // With --signoff the same thing is said once, as the reason the check fails.
+        if (!opts.signoff) problems.warn('stale-signoff', e.position, `${partner.name} endorsed round ${e.round}, but ${list(changed)} changed since; circulate the new text and ask for sign-off again`);
         signOff = { kind: 'stale', round: e.round, changed };
-      } else signOff = { kind: 'endorsed', round: e.round, date: e.date, by: e.by };
+      } else signOff = { kind: 'endorsed', round: e.round, date: e.date, by: e.by, objections: partner.objections.filter((o) => o.kind === 'cannot-endorse').length };
     } else if (partner.objections.some((o) => o.kind === 'cannot-endorse')) signOff = { kind: 'objected', sections: partner.objections.filter((o) => o.kind === 'cannot-endorse').length };
     else signOff = { kind: 'no-reply' };
     return { partner, signOff };
@@ -62,7 +64,7 @@ export function reviewRounds(ws: Workspace, problems: Problems, opts: { signoff:
         const at = partner.endorsed?.position ?? { file: partner.file, line: 1, column: 1 };
         const ask = `when it endorses round ${latest.number}, add to its front matter: endorsed: {round: ${latest.number}, date: YYYY-MM-DD, by: <name>}`;
         if (signOff.kind === 'stale') {
-          problems.incomplete('not-signed-off', at, `${partner.name} endorsed round ${signOff.round}, whose text has changed since; run 'lsp-respond circulate' and ask for sign-off of the new round`);
+          problems.incomplete('not-signed-off', at, `${partner.name} endorsed round ${signOff.round}, but ${list(signOff.changed)} changed since; run 'lsp-respond circulate' and ask for sign-off of the new round`);
           continue;
         }
         const why = signOff.kind === 'endorsed' ? `endorsed round ${signOff.round}, not the latest (${latest.number})` : signOff.kind === 'objected' ? 'objects to sections and has not signed off' : 'has not replied';

@@ -45,7 +45,8 @@ describe.skipIf(!HAVE_VALIDATOR && !process.env.CI)('OOXML schema validation', {
     for (const part of ['lsp-respond.yaml', 'questions', 'responses', 'templates', 'composite.md']) cpSync(join(REPO, part), join(ws, part), { recursive: true });
     expect(run(['-C', ws, 'merge']).code).toBe(0);
     expect(run(['-C', ws, 'template', 'newcomer', '--partner', 'A Newcomer', '--format', 'docx']).code).toBe(0);
-    expect(run(['-C', ws, 'circulate']).code).toBe(0);
+    // The example's round 1 deadline (24 February 2006) must be after the round's date.
+    expect(run(['-C', ws, '--today', '2006-02-15', 'circulate']).code).toBe(0);
     const files = [
       ...['draft.docx', 'response.docx'].map((f) => join(ws, 'out', f)),
       ...readdirSync(join(ws, 'out/separate')).filter((f) => f.endsWith('.docx')).map((f) => join(ws, 'out/separate', f)),

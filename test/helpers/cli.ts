@@ -15,7 +15,8 @@ export interface Run {
 export function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number; bin?: string } = {}): Run {
   const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], {
     cwd: opts.cwd ?? REPO,
-    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    // GITHUB_ACTIONS is cleared so that check prints text in CI as it does here, unless a test sets it.
+    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...opts.env },
     encoding: 'utf8',
     timeout: opts.timeout ?? 60_000,
     maxBuffer: 64 * 1024 * 1024,

@@ -20,7 +20,7 @@ const BODY = '## Q3\n\nPolice view on three.\n\n## Q18\n\nPolice view on the dut
 /** The police's sheet for round 1, filled in as a partner would. */
 async function sheet(reasons: Record<string, string>, by: string, date: string): Promise<Uint8Array> {
   const { ws } = workspaceFrom({ partners: [{ file: 'responses/council.md', source: COUNCIL }, { file: 'responses/police.md', source: partner('partner: Police Service', BODY) }] });
-  const doc = sheetDocument(ws, merge(ws), 'police', 1);
+  const doc = sheetDocument(ws, merge(ws), 'police', { round: 1, date: '2006-02-15', deadline: null });
   for (const node of doc.tree.children) {
     if (node.type === 'table') {
       for (const row of node.children.slice(1)) {

@@ -56,6 +56,7 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
     short: ctx.clean(doc.meta.short),
     date: doc.meta.date,
     ...(doc.meta.banner ? { banner: doc.meta.banner } : {}),
+    ...(doc.meta.status ? { status: ctx.clean(doc.meta.status) } : {}),
   };
 
   const body = zip.part('word/document.xml');

@@ -3,7 +3,7 @@
 // document's own data (its date above all, never the clock's), so the same
 // document always packs to the same bytes.
 import type { DocumentMeta } from '../../document.js';
-import { escapeXml, joinXml, xml, xmlSafe, type Xml } from '../../ooxml/xml.js';
+import { EMPTY_XML, escapeXml, joinXml, xml, xmlSafe, type Xml } from '../../ooxml/xml.js';
 import { LANGUAGE } from './styles.js';
 import { WML_NAMESPACES, XML_DECLARATION } from './wml.js';
 
@@ -17,7 +17,7 @@ export function isoDate(date: string): string {
 export function coreProperties(meta: DocumentMeta): Xml {
   const text = (value: string) => escapeXml(xmlSafe(value).text);
   const stamp = escapeXml(`${isoDate(meta.date)}T00:00:00Z`);
-  return xml`${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${text(meta.title)}</dc:title><dc:subject>${text(meta.subject)}</dc:subject><dc:creator>${text(meta.creator)}</dc:creator><cp:lastModifiedBy>${text(meta.creator)}</cp:lastModifiedBy><cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified><dc:language>${escapeXml(LANGUAGE)}</dc:language></cp:coreProperties>`;
+  return xml`${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${text(meta.title)}</dc:title><dc:subject>${text(meta.subject)}</dc:subject><dc:creator>${text(meta.creator)}</dc:creator><cp:lastModifiedBy>${text(meta.creator)}</cp:lastModifiedBy><cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified><dc:language>${escapeXml(LANGUAGE)}</dc:language>${meta.status ? xml`<cp:contentStatus>${text(meta.status)}</cp:contentStatus>` : EMPTY_XML}</cp:coreProperties>`;
 }
 
 export const APP_PROPERTIES = xml`${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>lsp-respond</Application></Properties>`;
