@@ -7,6 +7,7 @@ import type { DocumentModel } from '../document.js';
 import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../model.js';
 import type { Problems } from '../problems.js';
+import { endorsers, type ResponseEndorsement } from '../rounds/gate.js';
 import { bullets, longDate, para, strong, text } from './nodes.js';
 import { responseFileName, separatePartners } from './separate.js';
 
@@ -46,7 +47,9 @@ export function letterGaps(ws: Workspace, problems: Problems): void {
   }
 }
 
-export function letterDocument(ws: Workspace, result: MergeResult): DocumentModel {
+/** `endorsement` is the response's own: the letter names exactly the partners its cover lists. */
+export function letterDocument(ws: Workspace, result: MergeResult, endorsement: ResponseEndorsement): DocumentModel {
+  const endorsing = endorsers(endorsement);
   const { config, questions } = ws;
   const contact = config.contact;
   const to = questions.respondTo;
@@ -69,8 +72,8 @@ export function letterDocument(ws: Workspace, result: MergeResult): DocumentMode
     para(
       `I enclose the response of the ${config.partnership} to the consultation paper “${questions.title}”, published by the ${questions.publisher} on ${longDate(questions.published)}. The response is in the file ${responseFileName(ws)}.`,
     ),
-    ...(ws.partners.length > 0
-      ? [para('The response holds only what every partner of the Partnership endorses. It is endorsed by:'), bullets(ws.partners.map((p) => p.name))]
+    ...(endorsing.length > 0
+      ? [para('The response holds only what every partner of the Partnership endorses. It is endorsed by:'), bullets(endorsing.map((p) => p.name))]
       : []),
     ...(own.length > 0
       ? [para(`${own.length === 1 ? 'One partner is also sending a submission of its own' : 'These partners are also sending submissions of their own'}, with comments that are not part of the collective response:`), bullets(own)]

@@ -49,7 +49,7 @@ const TABLE: readonly Row[] = [
     documents: (ws, r, c, _command, { endorsement }) => [{ name: 'response', build: () => responseDocument(ws, r, c, endorsement), copies: ws.config.fileTag ? [{ name: `${ws.config.fileTag}-response`, formats: ['docx'] }] : [] }],
   },
   // The covering letter that goes with the response to the department.
-  { commands: ['merge'], formats: ['md', 'docx'], documents: (ws, r) => [{ name: 'letter', build: () => letterDocument(ws, r) }] },
+  { commands: ['merge'], formats: ['md', 'docx'], documents: (ws, r, _c, _command, { endorsement }) => [{ name: 'letter', build: () => letterDocument(ws, r, endorsement) }] },
   // An internal record for the partnership, not a submission: Markdown only (SPEC 3).
   { commands: ['merge'], formats: ['md'], documents: (ws, r, c) => [{ name: 'removed', build: () => removedDocument(ws, r, c) }] },
   // Partners who work in Word answer a round on an endorsement sheet (import --endorsement reads it back).
