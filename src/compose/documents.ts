@@ -1,10 +1,10 @@
 // The four documents of SPEC 3, each an mdast tree built from the merge
 // result. Both writers (Markdown, DOCX) render exactly these trees.
-import type { BlockContent, RootContent } from 'mdast';
+import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type { DocumentKind, DocumentModel } from '../document.js';
 import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
 import { COMPOSITE, type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../model.js';
-import { bullets, code, Footnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
+import { bullets, code, email, Footnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
 
 /** Cover wording, from the house style (templates/style.yaml, whose defaults say "Response from" and so on). */
@@ -25,13 +25,18 @@ function context(ws: Workspace, result: MergeResult, cover: CoverWording): Conte
   return { ws, result, partners: new Map(ws.partners.map((p) => [p.id, p])), cover };
 }
 
-/** `who` is the author the document speaks for: the partnership, or one partner (its separate submission). */
+/**
+ * `who` is the author the document speaks for: the partnership, or one
+ * partner (its separate submission), whose name the title property then
+ * carries after the visible title, so a list of files or a screen reader's
+ * window title tells the submissions apart.
+ */
 function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: Footnotes, who: { name?: string; date?: string; banner?: string } = {}): DocumentModel {
   const { config, questions } = ctx.ws;
   return {
     kind,
     meta: {
-      title: questions.title,
+      title: who.name ? `${questions.title} (${who.name})` : questions.title,
       subject,
       creator: who.name ?? config.partnership,
       short: who.name ?? config.short,
@@ -44,12 +49,13 @@ function document(ctx: Context, kind: DocumentKind, subject: string, children: R
 
 export const DRAFT_BANNER = 'DRAFT - not for submission';
 
-/** The contact officer on one line: name, role, e-mail, phone, address. */
-function contactLine(contact: Contact): string {
-  return [contact.name, contact.role, contact.email, contact.phone, contact.address].filter((x): x is string => x !== null).join(', ');
+/** The contact officer on one line: name, role, e-mail (a mailto: link), phone, address. */
+function contactLine(contact: Contact): PhrasingContent[] {
+  const parts = [contact.name, contact.role, contact.email, contact.phone, contact.address].flatMap((x): PhrasingContent[] => (x === null ? [] : [x === contact.email ? email(x) : text(x)]));
+  return parts.flatMap((p, i) => (i === 0 ? [p] : [text(', '), p]));
 }
 
-function cover(ctx: Context, subtitle: string, lines: string[]): RootContent[] {
+function cover(ctx: Context, subtitle: string, lines: (string | PhrasingContent[])[]): RootContent[] {
   const q = ctx.ws.questions;
   return [
     heading(1, q.title, 'title'),
@@ -137,14 +143,18 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
   };
   const { deadlines, contact } = ws.config;
   const by = deadlines.objections ? ` by ${longDate(deadlines.objections)}` : '';
-  const tell = contact ? ` tell ${contactLine(contact)}, or` : '';
+  const tell: PhrasingContent[] = contact ? [text(' tell '), ...contactLine(contact), text(', or')] : [];
   const children = [
     para([strong(DRAFT_BANNER)], 'cover'),
     ...cover(ctx, subject, [`Draft of ${longDate(ws.config.draftDate)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
-    // On the first page, before any answer: how and by when to object.
-    para([strong(`How to object${by}`)], 'cover'),
+    // On the first page, before any answer: how and by when to object. A heading, but of the cover, not the body.
+    heading(1, `How to object${by}`, 'cover'),
     para(
-      `The collective response will contain only what every partner endorses. If your organisation cannot endorse a section of this draft, then${by}${tell} add its section id (shown beside each contribution, e.g. Q12/rbkc; or Q12 for the whole answer to question 12) to the front matter of your response file, with your reason:`,
+      [
+        text(`The collective response will contain only what every partner endorses. If your organisation cannot endorse a section of this draft, then${by}`),
+        ...tell,
+        text(' add its section id (shown beside each contribution, e.g. Q12/rbkc; or Q12 for the whole answer to question 12) to the front matter of your response file, with your reason:'),
+      ],
       'note',
     ),
     { type: 'code' as const, lang: 'yaml', value: 'cannot_endorse:\n  - section: Q12/rbkc\n    reason: We cannot support this proposal as drafted.' },
@@ -172,7 +182,7 @@ export function responseDocument(ws: Workspace, result: MergeResult, wording: Co
   const endorsing = ws.partners.map((p) => `${p.name} (${p.sector})`);
   const subject = `${ctx.cover.prefix} the ${ws.config.partnership}`;
   const children = [
-    ...cover(ctx, subject, [longDate(ws.config.date), ...(ws.config.contact ? [`Contact: ${contactLine(ws.config.contact)}`] : []), `${ctx.cover.endorsedBy}:`]),
+    ...cover(ctx, subject, [longDate(ws.config.date), ...(ws.config.contact ? [[text('Contact: '), ...contactLine(ws.config.contact)]] : []), `${ctx.cover.endorsedBy}:`]),
     ...(endorsing.length > 0 ? [bullets(endorsing)] : []),
     ...preambleSection('General comments', result.preambles.filter((a) => a.status === 'included'), included),
     ...skeleton(result, body),

@@ -2,8 +2,9 @@
 // work in Word. Every question is a Word heading ("Q7: text") that import
 // recognises; the cover and instructions use styles import skips, so a form
 // returned untouched imports as an empty response.
-import type { Heading, RootContent } from 'mdast';
-import type { DocumentModel } from '../document.js';
+import type { Paragraph, RootContent } from 'mdast';
+import { markAnswer, type DocumentModel } from '../document.js';
+import { questionDepth } from '../load/questions.js';
 import type { Config, QuestionSet, Sector } from '../model.js';
 import { heading, longDate, para } from './nodes.js';
 import { outline } from './skeleton.js';
@@ -21,6 +22,12 @@ const INSTRUCTIONS = [
   'Keep the question headings as they are: they tell the partnership which answer is which. Bold, italics, lists, tables, footnotes, links and pictures are all kept.',
 ];
 
+/** What an answer area shows until the partner writes in it; import reads an area still saying this as empty. */
+export const ANSWER_PLACEHOLDER = 'Write your answer here, or leave this empty.';
+
+/** The space to write in: a content control in Word (see render/docx/controls.ts). */
+const answerArea = (label: string): Paragraph => markAnswer(para(ANSWER_PLACEHOLDER), { label });
+
 export function formDocument(config: Config, questions: QuestionSet, who: FormFor, today: string): DocumentModel {
   const deadline = config.deadlines.views;
   const children: RootContent[] = [
@@ -30,22 +37,18 @@ export function formDocument(config: Config, questions: QuestionSet, who: FormFo
     para(deadline ? `Please return this form to the ${config.partnership} by ${longDate(deadline)}.` : `Please return this form to the ${config.partnership}.`, 'cover'),
     para(`Partner id: ${who.id}`, 'cover'),
     ...INSTRUCTIONS.map((i) => para(i, 'form-note')),
-    // The answer space for general comments.
-    para([]),
+    answerArea('General comments'),
   ];
   children.push(
     ...outline(questions.questions, (q) => q, (q) => [
-      heading(3, `${q.id}: ${q.text}`),
-      para([]),
-      ...q.parts.flatMap((part): RootContent[] => {
-        const h: Heading = { type: 'heading', depth: 4, children: [{ type: 'text', value: `${q.id}${part.id}: (${part.id}) ${part.text}` }] };
-        return [h, para([])];
-      }),
+      heading(questionDepth(q), `${q.id}: ${q.text}`),
+      answerArea(`Answer to ${q.id}`),
+      ...q.parts.flatMap((part): RootContent[] => [heading(questionDepth(q) === 2 ? 3 : 4, `${q.id}${part.id}: (${part.id}) ${part.text}`), answerArea(`Answer to ${q.id}${part.id}`)]),
     ]),
   );
   return {
     kind: 'form',
-    meta: { title: questions.title, subject: `Response form for ${who.partner}`, creator: config.partnership, short: config.short, date: today },
+    meta: { title: `Response form: ${questions.title} (${who.partner})`, subject: `Response form for ${who.partner}`, creator: config.partnership, short: config.short, date: today },
     tree: { type: 'root', children },
   };
 }

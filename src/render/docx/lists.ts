@@ -89,6 +89,8 @@ export function renderList(node: List, ctx: RenderContext, env: Env, renderBlock
   const indent = env.indent + LIST_INDENT;
   // Blocks after an item's first paragraph line up with its text.
   const inner: Env = { ...env, indent, listLevel: env.listLevel + 1 };
+  // The numbering level gives the indent; a paragraph repeats it only where it differs (in a quotation, beyond level 9).
+  const own = indent === LIST_INDENT * (numbering.level + 1) ? {} : { indent: { left: indent, hanging: HANGING } };
   let out = '';
   for (const item of node.children) {
     if (item.type !== 'listItem') {
@@ -99,7 +101,7 @@ export function renderList(node: List, ctx: RenderContext, env: Env, renderBlock
     const [first, ...rest] = item.children;
     const lead = first?.type === 'paragraph' ? first : undefined;
     const style = (lead && paragraphStyleOf(lead, ctx)) ?? env.style ?? LIST_PARAGRAPH;
-    out += paragraph({ style, numbering, indent: { left: indent, hanging: HANGING } }, (box ? textRuns(box) : '') + (lead ? inlines(lead.children, ctx, env) : ''));
+    out += paragraph({ style, numbering, ...own }, (box ? textRuns(box) : '') + (lead ? inlines(lead.children, ctx, env) : ''));
     out += renderBlocks(lead ? rest : item.children, ctx, inner);
   }
   return out;
