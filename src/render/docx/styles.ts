@@ -280,15 +280,17 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       paragraph: { spacing: { after: 0 }, alignment: 'center' },
     },
     {
-      // Not a heading itself (outline level 10, "body text"), so the contents never list themselves.
+      // Looks like a level-1 heading but is none (not based on one, outline level 10, "body text"),
+      // so neither the contents nor pandoc nor a screen reader's list of headings counts it.
       id: STYLE.tocHeading,
       name: 'TOC Heading',
-      basedOn: STYLE.heading(1),
+      basedOn: 'Normal',
       next: 'Normal',
       uiPriority: 39,
       unhideWhenUsed: true,
       quickFormat: true,
-      paragraph: { outlineLevel: 9 },
+      run: { font: s.fonts.headings, size: halfPoints(s.sizes.heading1), color: s.colours.headings, bold: true },
+      paragraph: { spacing: { before: twips(s.spacing.headingBefore), after: twips(s.spacing.headingAfter) }, keepNext: true, outlineLevel: 9 },
     },
     ...[1, 2, 3].map(
       (level): StyleDefinition => ({
