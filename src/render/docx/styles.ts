@@ -79,6 +79,7 @@ export function colourPairs(s: Style): ColourPair[] {
     pair('links', [c.link, 'link'], page),
     pair('links in removed text', [c.link, 'link'], removed),
     pair('table header text', auto, [c.tableHeader, 'tableHeader']),
+    pair('links in a table header', [c.link, 'link'], [c.tableHeader, 'tableHeader']),
     pair('code on its shading', auto, [c.codeShading, 'codeShading']),
   ];
 }
