@@ -42,10 +42,10 @@ describe('the endorsement round', { timeout: 120_000 }, () => {
     expect(draft.startsWith('**DRAFT - not for submission**\n')).toBe(true);
     expect(draft).toContain('Draft of 15 February 2006.');
     expect(draft).not.toContain('1 March 2006');
-    const object = draft.indexOf('**How to object by 24 February 2006**');
+    const object = draft.indexOf('# How to object by 24 February 2006\n');
     expect(object).toBeGreaterThan(0);
     expect(object).toBeLessThan(draft.indexOf('Agreed on question 1.'));
-    expect(draft).toContain('tell Jessie Hamshar, Contact Officer, contact\\@example.org, 020 7000 0000, or add its section id');
+    expect(draft).toContain('tell Jessie Hamshar, Contact Officer, <contact@example.org>, 020 7000 0000, or add its section id');
     // Every page of the Word draft, the cover's included, says DRAFT.
     const draftHeaders = headers(ws, 'out/draft.docx');
     expect(draftHeaders.length).toBeGreaterThanOrEqual(2);
@@ -104,7 +104,7 @@ describe('the endorsement round', { timeout: 120_000 }, () => {
     const merged = lsp(ws, ['merge']);
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stdout).toBe('wrote 9 files to out/: draft.md, draft.docx, response.md, response.docx, TP-response.docx, removed.md, report.json, 1 separate submission (out/separate/)\n');
-    expect(text(ws, 'out/response.md')).toContain('Contact: Jessie Hamshar, Contact Officer, contact\\@example.org, 020 7000 0000');
+    expect(text(ws, 'out/response.md')).toContain('Contact: Jessie Hamshar, Contact Officer, <contact@example.org>, 020 7000 0000');
     expect(readFileSync(join(ws, 'out/TP-response.docx'))).toEqual(readFileSync(join(ws, 'out/response.docx')));
     expect(text(ws, 'out/response.md')).not.toContain('Police view on the duty');
     expect(headers(ws, 'out/separate/police.docx').join('')).toContain('Police Service');
