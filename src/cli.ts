@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Env } from './commands/env.js';
 import { UsageError } from './commands/env.js';
 import { isIsoDate } from './dates.js';
+import { shellCommand } from './core/shell.js';
 import { NO_PROGRESS, progressBar } from './commands/progress.js';
 
 const VERSION = '0.1.0';
@@ -81,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
         code = await importEndorsement(makeEnv(program), opts.endorsement, opts.id);
         return;
       }
-      if (file === undefined) throw new UsageError("name the Word reply to import (lsp-respond import reply.docx --id <id> --partner <name>), or an endorsement sheet with --endorsement");
+      if (file === undefined) throw new UsageError(`name the Word reply to import (e.g. ${shellCommand('lsp-respond', 'import', 'reply.docx', '--id', 'mps', '--partner', 'Metropolitan Police Service')}), or an endorsement sheet with --endorsement`);
       if (opts.partner === undefined) throw new UsageError("--partner is required to import a Word reply: the partner organisation's name");
       const { importWord } = await import('./commands/import.js');
       code = await importWord(makeEnv(program), file, { id: opts.id, partner: opts.partner, sector: opts.sector, force: opts.force === true });

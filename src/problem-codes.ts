@@ -55,6 +55,7 @@ export const PROBLEM_CODES = {
   'image-alt': warning('an image without a description (alt text) and not marked decorative'),
   'remote-image': warning('an image on the web; it is not downloaded, its description is shown'),
   'unused-footnote': warning('a footnote that nothing refers to'),
+  'literal-emphasis': warning('emphasis markers (`**word **next`) that CommonMark prints as they are, not as bold, italics or strikethrough'),
   'composite-preamble': warning('text before the first question in composite.md; it is not used'),
   'composite-front-matter': warning('front matter in composite.md; it is not used'),
   // Across files
@@ -80,6 +81,7 @@ export const PROBLEM_CODES = {
   'word-placement': warning('a paragraph of a Word reply that could not be placed under a question; it is kept'),
   'endorsement-sheet': error('an endorsement sheet that cannot be read back (table or sign-off changed)'),
   'word-picture': warning('a picture in a Word reply that is not PNG, JPEG or GIF; it is saved and linked'),
+  'word-review': warning('comments or tracked changes in a Word reply: comments are not imported, changes are read as accepted'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

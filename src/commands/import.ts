@@ -48,6 +48,9 @@ export async function importWord(env: Env, source: string, opts: ImportOptions):
   }
   const { placed, file: out } = converted;
   for (const w of converted.warnings) problems.warn('word-conversion', at, `${w}; the text is kept, check its formatting in ${file}`);
+  const { comments, changes } = converted.review;
+  if (comments > 0) problems.warn('word-review', at, `the document has ${comments} comment${comments === 1 ? '' : 's'}; comments are notes on the document, not answer text, so they are not imported: read ${comments === 1 ? 'it' : 'them'} in Word, and ask the partner to put anything meant for the response into the text`);
+  if (changes > 0) problems.warn('word-review', at, `the document has ${changes} tracked change${changes === 1 ? '' : 's'}; they are imported as if accepted (inserted text kept, deleted text left out): check ${file}, or accept or reject them in Word and import again`);
   for (const note of placed.notes) problems.warn('word-placement', { file: source, line: note.paragraph, column: 1 }, note.message);
   for (const path of out.linked) problems.warn('word-picture', at, `a picture is not PNG, JPEG or GIF, so it cannot go into the response: it is saved as ${config.responses}/${path} and linked; paste it into Word as PNG or JPEG and import again to embed it`);
 
@@ -86,6 +89,10 @@ function account(source: string, file: string, placed: ImportedResponse, picture
   for (const q of placed.abstain) lines.push(`  ${q.id.padEnd(9)} abstains ("Abstain")`);
   if (placed.footnotes.length > 0) lines.push(`  ${placed.footnotes.length} footnote${placed.footnotes.length === 1 ? '' : 's'}`);
   if (pictures > 0) lines.push(`  ${pictures} picture${pictures === 1 ? '' : 's'} saved beside it`);
+  if (placed.guessedHeaders.length > 0) {
+    const where = [...new Set(placed.guessedHeaders)];
+    lines.push(`  ${placed.guessedHeaders.length} table${placed.guessedHeaders.length === 1 ? ' has' : 's have'} no header row marked in Word, so the first row became the header (in ${where.join(', ')}); check ${placed.guessedHeaders.length === 1 ? 'it' : 'them'} in ${file}`);
+  }
   if (placed.skipped.length > 0) lines.push(`  skipped the form's own text (${placed.skipped.length}): ${placed.skipped.slice(0, 4).map((s) => `"${s}"`).join(', ')}${placed.skipped.length > 4 ? ', ...' : ''}`);
   const answered = placed.answers.filter((a) => a.blocks.length > 0).length;
   lines.push(`${answered} answer${answered === 1 ? '' : 's'}; next: lsp-respond check`);

@@ -7,11 +7,13 @@ import { partnerIdProblem } from '../load/partner-id.js';
 import { loadConfig, loadQuestions } from '../load/workspace.js';
 import { SECTORS, type Config, type QuestionSet, type Sector } from '../model.js';
 import { type FormFor, formDocument } from '../compose/form.js';
+import { abstentionNote, formHeadings, returnNote } from '../compose/form-content.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
 import { loadHouseStyle } from '../load/house-style.js';
 import { Problems } from '../problems.js';
 import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
 import { type Env, report, UsageError } from './env.js';
+import { shellCommand } from '../core/shell.js';
 
 // The package root: this module runs from src/commands/ under vitest and from dist/ when built.
 const PACKAGE_ROOT = new URL(import.meta.url.includes('/dist/') ? '../' : '../../', import.meta.url);
@@ -39,7 +41,8 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
     writeFileSync(path, content, { flag: 'wx' });
   }
   if (!env.quiet) {
-    env.stdout(`created a workspace for ${opts.partnership} in ${relative(env.root, root) || '.'}\nnext: lsp-respond template <partner-id> --partner "<organisation name>"\n`);
+    const dirArgs = dir === undefined ? [] : ['-C', relative(env.root, root) || '.'];
+    env.stdout(`created a workspace for ${opts.partnership} in ${relative(env.root, root) || '.'}\nnext, for each partner (the id names its file, e.g. responses/council.md):\n  ${shellCommand('lsp-respond', ...dirArgs, 'template', 'council', '--partner', '<organisation name>', '--sector', 'public')}\n`);
   }
   return 0;
 }
@@ -69,7 +72,7 @@ export async function template(env: Env, id: string, opts: { partner: string; se
   const path = join(env.root, file);
   if (existsSync(path)) throw new UsageError(`${file} already exists; template never overwrites a response (delete it first if you really want a fresh one)`);
   mkdirSync(join(env.root, config.responses), { recursive: true });
-  writeFileSync(path, templateText(opts.partner, sector, questions.questions), { flag: 'wx' });
+  writeFileSync(path, templateText(opts.partner, sector, config, questions), { flag: 'wx' });
   if (!env.quiet) env.stdout(`wrote ${file}: write each answer under its question heading, or list the question under abstain\n`);
   return 0;
 }
@@ -94,22 +97,27 @@ async function wordForm(env: Env, config: Config, questions: QuestionSet, who: F
   }
   const code = report(env, problems.sorted());
   if (!env.quiet) {
-    env.stdout(`wrote ${file}: send it to ${who.partner}; when it comes back, run\n  lsp-respond import <returned file>.docx --id ${who.id} --partner "${who.partner}" --sector ${who.sector}\n`);
+    env.stdout(`wrote ${file}: send it to ${who.partner}; when it comes back, save it in the workspace as ${who.id}.docx and run\n  ${shellCommand('lsp-respond', 'import', `${who.id}.docx`, '--id', who.id, '--partner', who.partner, '--sector', who.sector)}\n`);
   }
   return code;
 }
 
-function templateText(partner: string, sector: Sector, questions: { id: string; text: string }[]): string {
+/** The Markdown form: the same headings, return address and abstentions as the Word form (see compose/form-content.ts). */
+function templateText(partner: string, sector: Sector, config: Config, questions: QuestionSet): string {
   const front = stringify({ partner, sector });
+  const headings = formHeadings(config, questions);
+  const abstentions = headings.filter((h) => h.abstention !== null).map((h) => `# ${abstentionNote(h.question.id, h.abstention ?? '')}`);
   const guide = [
-    '# Write your answer under each question heading below. Leave a heading',
-    '# empty if you have nothing to say, or list the question here to abstain:',
+    `# ${returnNote(config, 'file')}`,
+    '# Write your answer under each question heading below (a question with parts',
+    '# has a heading for each part too). Leave a heading empty if you have nothing',
+    '# to say, or list the question here to abstain:',
     'abstain: []',
+    ...abstentions,
     '# After the draft is circulated, list any section you cannot endorse:',
     '# cannot_endorse:',
     '#   - section: Q12/other-partner',
     '#     reason: Why your organisation cannot endorse it.',
   ].join('\n');
-  const headings = questions.map((q) => `## ${q.id}: ${q.text.replace(/\s+/g, ' ')}\n`).join('\n');
-  return `---\n${front}${guide}\n---\n\n${headings}`;
+  return `---\n${front}${guide}\n---\n\n${headings.map((h) => `## ${h.text}\n`).join('\n')}`;
 }

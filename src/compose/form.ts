@@ -6,6 +6,7 @@ import type { Paragraph, RootContent } from 'mdast';
 import { markAnswer, type DocumentModel } from '../document.js';
 import { questionDepth } from '../load/questions.js';
 import type { Config, QuestionSet, Sector } from '../model.js';
+import { abstentionNote, formHeadings, returnNote } from './form-content.js';
 import { heading, longDate, para } from './nodes.js';
 import { outline } from './skeleton.js';
 
@@ -29,22 +30,26 @@ export const ANSWER_PLACEHOLDER = 'Write your answer here, or leave this empty.'
 const answerArea = (label: string): Paragraph => markAnswer(para(ANSWER_PLACEHOLDER), { label });
 
 export function formDocument(config: Config, questions: QuestionSet, who: FormFor, today: string): DocumentModel {
-  const deadline = config.deadlines.views;
   const children: RootContent[] = [
     heading(1, `Response form: ${questions.title}`, 'title'),
     para(`${who.partner} (${who.sector} sector), for the ${config.partnership}`, 'subtitle'),
     para(`Consultation by the ${questions.publisher}, published ${longDate(questions.published)}.`, 'cover'),
-    para(deadline ? `Please return this form to the ${config.partnership} by ${longDate(deadline)}.` : `Please return this form to the ${config.partnership}.`, 'cover'),
+    para(returnNote(config, 'form'), 'cover'),
     para(`Partner id: ${who.id}`, 'cover'),
     ...INSTRUCTIONS.map((i) => para(i, 'form-note')),
     answerArea('General comments'),
   ];
+  const headings = formHeadings(config, questions);
   children.push(
-    ...outline(questions.questions, (q) => q, (q) => [
-      heading(questionDepth(q), `${q.id}: ${q.text}`),
-      answerArea(`Answer to ${q.id}`),
-      ...q.parts.flatMap((part): RootContent[] => [heading(questionDepth(q) === 2 ? 3 : 4, `${q.id}${part.id}: (${part.id}) ${part.text}`), answerArea(`Answer to ${q.id}${part.id}`)]),
-    ]),
+    ...outline(questions.questions, (q) => q, (q) =>
+      headings
+        .filter((h) => h.question === q)
+        .flatMap((h): RootContent[] => [
+          heading(h.part === null ? questionDepth(q) : questionDepth(q) === 2 ? 3 : 4, h.text),
+          ...(h.abstention === null ? [] : [para(abstentionNote(h.question.id, h.abstention), 'form-note')]),
+          answerArea(`Answer to ${q.id}${h.part ?? ''}`),
+        ]),
+    ),
   );
   return {
     kind: 'form',

@@ -7,6 +7,8 @@ import type { FootnoteDefinition, Nodes, Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
+import { renderableEmphasis } from './emphasis.js';
+import { giveTablesHeaders, HEADER_ROW } from './table-header.js';
 import { FORM_CLASS } from './word-html.js';
 
 const NOTE = /^#?((?:foot|end)note)-(\d+)$/;
@@ -50,8 +52,29 @@ function numberLists(tree: HastRoot, starts: readonly number[]): void {
   });
 }
 
-/** `listStarts`: the first number of each numbered list, in document order (see word-numbering.ts). */
-export function htmlToMdast(html: string, listStarts: readonly number[] = []): Root {
+/** Puts Word's heading numbers (see word-headings.ts) before the headings' text, when there is one for each heading. */
+function numberHeadings(tree: HastRoot, numbers: readonly string[]): void {
+  const headings: Element[] = [];
+  const walk = (node: HastRoot | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (/^h[1-6]$/.test(child.tagName)) headings.push(child);
+      else walk(child);
+    }
+  };
+  walk(tree);
+  if (headings.length !== numbers.length) return;
+  headings.forEach((h, i) => {
+    const label = numbers[i] ?? '';
+    if (label.trim() !== '') h.children.unshift({ type: 'text', value: /\s$/.test(label) ? label : `${label} ` });
+  });
+}
+
+/**
+ * `listStarts`: the first number of each numbered list, in document order (see word-numbering.ts);
+ * `headingNumbers`: the number Word shows before each heading (see word-headings.ts).
+ */
+export function htmlToMdast(html: string, listStarts: readonly number[] = [], headingNumbers: readonly string[] = []): Root {
   const labels = new Map<string, string>();
   const label = (id: string) => {
     if (!labels.has(id)) labels.set(id, String(labels.size + 1));
@@ -85,6 +108,14 @@ export function htmlToMdast(html: string, listStarts: readonly number[] = []): R
       if (result && !Array.isArray(result) && Array.isArray(classes) && classes.includes(FORM_CLASS)) result.data = { ...result.data, formText: true } as typeof result.data;
       return result;
     },
+    // A table with no text at all is left out; one whose header row was guessed says so (see table-header.ts).
+    table(state: State, node: Element) {
+      const how = node.properties[HEADER_ROW];
+      if (how === 'empty') return undefined;
+      const result = defaultHandlers.table(state, node);
+      if (how === 'first-row' && result.type === 'table') result.data = { ...result.data, headerGuessed: true } as typeof result.data;
+      return result;
+    },
     a(state: State, node: Element) {
       if (BACK_LINK.test(href(node))) return undefined;
       // Word's bookmarks (<a id="...">) are anchors, not links.
@@ -95,8 +126,11 @@ export function htmlToMdast(html: string, listStarts: readonly number[] = []): R
   const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark, { handlers });
   const hast = processor.parse(html);
   numberLists(hast, listStarts);
+  numberHeadings(hast, headingNumbers);
+  giveTablesHeaders(hast);
   const tree = processor.runSync(hast) as Nodes;
   tighten(tree);
+  renderableEmphasis(tree);
   return tree as Root;
 }
 

@@ -3,7 +3,7 @@
 // everything placed so the officer can see what the command did. Question
 // references use the grammar of Markdown question headings.
 import { ANSWER_PLACEHOLDER } from '../compose/form.js';
-import type { FootnoteDefinition, Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseQuestionRef, type QuestionRef } from '../load/headings.js';
 import type { Question, QuestionSet } from '../model.js';
@@ -32,6 +32,8 @@ export interface ImportedResponse {
   notes: ImportNote[];
   /** First words of the form's own paragraphs and headings that were skipped. */
   skipped: string[];
+  /** Where a table's first row became its header though Word marked none and it did not look like one (see table-header.ts). */
+  guessedHeaders: string[];
 }
 
 const ABSTAIN = /^\s*(?:we\s+)?abstain(?:ed)?\.?\s*$/i;
@@ -69,7 +71,7 @@ interface Section {
 
 export function placeSections(tree: Root, questions: QuestionSet): ImportedResponse {
   const structure = new Set(questions.sections.flatMap((s) => [s.title, ...s.topics.map((t) => t.title ?? '')]).map(normal));
-  const out: ImportedResponse = { preamble: [], answers: [], abstain: [], footnotes: [], notes: [], skipped: [] };
+  const out: ImportedResponse = { preamble: [], answers: [], abstain: [], footnotes: [], notes: [], skipped: [], guessedHeaders: [] };
   const sections = new Map<string, Section>();
   let current: RootContent[] = out.preamble;
   let currentName = 'the general comments (preamble)';
@@ -149,6 +151,7 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
         out.notes.push({ paragraph: index, message: `"${firstWords(toString(node))}" starts like a question reference but is neither a heading nor bold, so it stays in ${currentName}; make the reference bold or a heading if it starts a new answer` });
       }
     }
+    if (hasGuessedHeader(node)) out.guessedHeaders.push(currentName);
     current.push(node);
   });
 
@@ -163,6 +166,11 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
   const rank = (a: ImportedAnswer) => questions.questions.indexOf(a.question) * 100 + (a.part === null ? 0 : 1 + a.question.parts.findIndex((p) => p.id === a.part));
   out.answers = answers.sort((a, b) => rank(a) - rank(b));
   return out;
+}
+
+function hasGuessedHeader(node: Nodes): boolean {
+  if (node.type === 'table' && (node.data as { headerGuessed?: boolean } | undefined)?.headerGuessed) return true;
+  return 'children' in node && node.children.some((c) => hasGuessedHeader(c));
 }
 
 function isEmpty(p: Paragraph): boolean {

@@ -58,11 +58,26 @@ export async function wordToHtml(bytes: Uint8Array): Promise<WordHtml> {
   return { html: result.value, images, warnings };
 }
 
+/** The part of mammoth's document tree that breaksAsSpaces reads. */
+interface MammothElement {
+  type: string;
+  breakType?: string;
+  children?: MammothElement[];
+}
+
+/** Page and column breaks: mammoth writes nothing for them, which would join the words either side. */
+function breaksAsSpaces(element: MammothElement): MammothElement | { type: 'text'; value: string } {
+  if (element.type === 'break' && element.breakType !== 'line') return { type: 'text', value: ' ' };
+  if (element.children) element.children = element.children.map(breaksAsSpaces) as MammothElement[];
+  return element;
+}
+
 function convert(bytes: Uint8Array, images: WordImage[]) {
   return mammoth.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     {
       styleMap: STYLE_MAP,
+      transformDocument: breaksAsSpaces,
       // A linked picture would make us read files named by the document.
       externalFileAccess: false,
       convertImage: mammoth.images.imgElement(async (image) => {

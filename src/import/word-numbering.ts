@@ -8,27 +8,32 @@
 // mammoth did.
 import { readZipEntry } from '../render/docx/zip.js';
 
-interface Level {
+export interface Level {
   start: number;
   ordered: boolean;
+  /** w:numFmt (decimal, lowerLetter, ...) and w:lvlText ("%1.", "Q%2: "): how Word shows the number. */
+  format: string;
+  text: string;
 }
 
-const attr = (tag: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+export const attr = (tag: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 
-function read(bytes: Uint8Array, part: string): string {
+export function read(bytes: Uint8Array, part: string): string {
   const data = readZipEntry(bytes, part);
   return data ? new TextDecoder().decode(data) : '';
 }
 
 /** numId -> ilvl -> how that level numbers. */
-function numbering(xml: string): Map<string, Map<number, Level>> {
+export function numbering(xml: string): Map<string, Map<number, Level>> {
   const abstract = new Map<string, Map<number, Level>>();
   for (const m of xml.matchAll(/<w:abstractNum\b([^>]*)>([\s\S]*?)<\/w:abstractNum>/g)) {
     const levels = new Map<number, Level>();
     for (const l of m[2]!.matchAll(/<w:lvl\b([^>]*)>([\s\S]*?)<\/w:lvl>/g)) {
       const start = /<w:start\b[^>]*/.exec(l[2]!)?.[0];
-      const format = /<w:numFmt\b[^>]*/.exec(l[2]!)?.[0];
-      levels.set(Number(attr(l[1]!, 'w:ilvl') ?? 0), { start: Number(start ? attr(start, 'w:val') : 1) || 0, ordered: (format ? attr(format, 'w:val') : 'decimal') !== 'bullet' });
+      const formatTag = /<w:numFmt\b[^>]*/.exec(l[2]!)?.[0];
+      const format = (formatTag && attr(formatTag, 'w:val')) || 'decimal';
+      const text = attr(/<w:lvlText\b[^>]*/.exec(l[2]!)?.[0] ?? '', 'w:val') ?? '';
+      levels.set(Number(attr(l[1]!, 'w:ilvl') ?? 0), { start: Number(start ? attr(start, 'w:val') : 1) || 0, ordered: format !== 'bullet', format, text });
     }
     abstract.set(attr(m[1]!, 'w:abstractNumId') ?? '', levels);
   }

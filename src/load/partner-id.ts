@@ -14,3 +14,21 @@ export function partnerIdProblem(id: string): string | null {
   if (id === COMPOSITE || id === 'preamble') return `'${id}' is not a valid partner id: it is reserved by lsp-respond`;
   return null;
 }
+
+/**
+ * A valid partner id made from a file name, for the commands the tool
+ * suggests: `responses/NPCT reply.docx` -> `npct-reply`. Accents are dropped,
+ * anything else that is not a letter or digit becomes '-'.
+ */
+export function idFromFileName(path: string): string {
+  const stem = (path.split('/').at(-1) ?? '').replace(/\.[^.]*$/, '');
+  const slug = stem
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 64)
+    .replace(/^-+|-+$/g, '');
+  if (slug === '') return 'partner';
+  return partnerIdProblem(slug) === null ? slug : `${slug.slice(0, 57)}-reply`;
+}

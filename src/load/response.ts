@@ -15,6 +15,7 @@ import { questionDepth, questionRange } from './questions.js';
 import { MAX_FILE_BYTES, MAX_INLINE_MARKERS, MAX_INLINE_NESTING, MAX_NESTING, MAX_TREE_DEPTH, parseMarkdown, tooDeeplyNested, tooDeeplyNestedInline, tooDeepNode } from './markdown.js';
 import { partnerIdProblem } from './partner-id.js';
 import { reportForbidden, reportForbiddenReferences } from './text.js';
+import { reportLiteralEmphasis } from '../checks/literal-emphasis.js';
 import { readYaml, validate } from './yaml.js';
 import { formatSectionId, parseSectionId, SECTION_ID_HELP, sectionIdOf } from '../section-id.js';
 
@@ -195,6 +196,7 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
     return null;
   }
   reportForbiddenReferences(tree, source, file, problems);
+  reportLiteralEmphasis(tree, source, file, problems);
   const at = (node: Nodes): Position => ({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 
   let children = tree.children;

@@ -14,6 +14,8 @@ import { parseFiles } from '../parallel/parse.js';
 import { ioCode, listDir, readText } from './files.js';
 import { DEFAULT_HOUSE_STYLE, loadHouseStyle } from './house-style.js';
 import { loadRounds } from './rounds.js';
+import { shellCommand } from '../core/shell.js';
+import { idFromFileName } from './partner-id.js';
 
 export const COMPOSITE_FILE = 'composite.md';
 
@@ -23,7 +25,7 @@ export function loadConfig(root: string, today: string, problems: Problems): Con
   const source = readText(root, CONFIG_FILE, problems, true);
   if (source === null) {
     if (problems.hasInputErrors()) return null;
-    problems.warn('no-config', at(CONFIG_FILE), `no ${CONFIG_FILE} in the workspace; using defaults. Run 'lsp-respond init --partnership NAME' to create one`);
+    problems.warn('no-config', at(CONFIG_FILE), `no ${CONFIG_FILE} in the workspace; using defaults. Run ${shellCommand('lsp-respond', 'init', '--partnership', '<name of the partnership>')} to create one`);
     return {
       partnership: 'The Partnership',
       short: 'The Partnership',
@@ -112,7 +114,7 @@ export async function loadWorkspace(root: string, today: string, problems: Probl
     if (name.startsWith('.')) continue;
     const file = posix.join(dir, name);
     if (/\.docx$/i.test(name)) {
-      problems.warn('not-markdown', at(file), `${file} is a Word file and is not read; import it with: lsp-respond import ${file} --id ${name.replace(/\.docx$/i, '').toLowerCase()} --partner "<organisation name>"`);
+      problems.warn('not-markdown', at(file), `${file} is a Word file and is not read; import it with: ${shellCommand('lsp-respond', 'import', file, '--id', idFromFileName(name), '--partner', '<organisation name>')}`);
       continue;
     }
     if (!/\.md$/i.test(name)) {
@@ -153,7 +155,7 @@ export async function loadWorkspace(root: string, today: string, problems: Probl
 export function orderPartners(config: Config, byId: Map<string, PartnerResponse>, problems: Problems): PartnerResponse[] {
   const listed = config.partners ?? [];
   for (const id of listed) {
-    if (!byId.has(id)) problems.warn('partner-without-file', at(config.file ?? CONFIG_FILE), `partner '${id}' is listed in partners but has no response file; add ${config.responses}/${id}.md (lsp-respond template ${id} --partner NAME)`);
+    if (!byId.has(id)) problems.warn('partner-without-file', at(config.file ?? CONFIG_FILE), `partner '${id}' is listed in partners but has no response file; add ${config.responses}/${id}.md (${shellCommand('lsp-respond', 'template', id, '--partner', '<organisation name>')})`);
   }
   const rest = [...byId.keys()].filter((id) => !listed.includes(id)).sort();
   return [...listed, ...rest].flatMap((id) => byId.get(id) ?? []);

@@ -1,6 +1,7 @@
 // `lsp-respond import` and `template --format docx` through the real binary:
 // Word files from pandoc and LibreOffice against golden Markdown, the round
 // trip form -> filled -> import -> check -> merge, and every refusal.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +90,30 @@ describe('the Word response form', () => {
     // Nothing but the front matter and the empty question headings.
     expect(md.replace(/^## Q\d+[ab]?: .*$/gm, '').replace(/\s+/g, ' ').trim()).toBe('--- partner: Metropolitan Police Service sector: public ---');
   });
+
+  it('lists the same headings, parts included, as the Markdown template, with the same contact, return date and abstentions', () => {
+    const config = `${CONFIG}contact:\n  name: Jane Smith\n  role: Partnership Manager\n  email: jane.smith@rbkc.gov.uk\nabstain:\n  Q27: The Partnership takes no collective view on this question.\n`;
+    const ws = workspace({ 'lsp-respond.yaml': config, 'responses/.keep': '' });
+    expect(run(['-C', ws, 'template', 'mps', '--partner', 'Metropolitan Police Service', '--format', 'docx']).code).toBe(0);
+    expect(run(['-C', ws, 'template', 'mps', '--partner', 'Metropolitan Police Service']).code).toBe(0);
+    const markdown = readFileSync(join(ws, 'responses/mps.md'), 'utf8');
+    const xml = new TextDecoder().decode(readZip(readFileSync(join(ws, 'out/forms/mps.docx'))).get('word/document.xml'));
+    const paragraphs = [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('').replace(/&amp;/g, '&').replace(/&apos;|&#39;/g, "'"));
+    const formHeadings = paragraphs.filter((p) => /^Q\d+[a-z]?: /.test(p));
+    const templateHeadings = [...markdown.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+    expect(templateHeadings).toContain('Q16a: (a) the executive');
+    expect(templateHeadings).toContain('Q16b: (b) individual thematic partnerships');
+    expect(formHeadings).toEqual(templateHeadings);
+    const returnTo = 'Please return this form to Jane Smith, Partnership Manager, Kensington and Chelsea Partnership (jane.smith@rbkc.gov.uk) by 11 February 2006.';
+    expect(paragraphs).toContain(returnTo);
+    expect(markdown).toContain(`# ${returnTo.replace('this form', 'this file')}\n`);
+    const abstention = 'The Partnership abstains on Q27 collectively (“The Partnership takes no collective view on this question.”), so an answer to it is not used in the response';
+    expect(paragraphs.filter((p) => p.startsWith(abstention))).toHaveLength(1);
+    expect(markdown).toContain(`# ${abstention}`);
+    // The template is a response file the loader takes as it is.
+    const check = run(['-C', ws, 'check']);
+    expect(check.stderr).not.toMatch(/responses\/mps\.md:\d+:\d+: (error|warning)/);
+  }, 60_000);
 
   it('round trip: form -> answers typed in Word -> import -> check -> merge', () => {
     const ws = wordWorkspace({ 'responses/council.md': partner('partner: Royal Borough of Kensington and Chelsea\nsector: public', Array.from({ length: 35 }, (_, i) => `## Q${i + 1}\n\nThe Council agrees on ${i + 1}.\n`).join('\n')) });
@@ -191,8 +216,15 @@ describe('import refuses what it cannot read, and writes nothing', () => {
   });
 
   it('a Word file left in responses/ is pointed at import, not silently ignored', () => {
-    const ws = wordWorkspace({ 'responses/mps.docx': readFileSync(join(WORD, 'pandoc-reply.docx')) });
+    const ws = wordWorkspace({ 'responses/mps.docx': readFileSync(join(WORD, 'pandoc-reply.docx')), 'responses/NPCT reply.docx': readFileSync(join(WORD, 'pandoc-reply.docx')) });
     const r = run(['-C', ws, 'check']);
-    expect(r.stderr).toContain('responses/mps.docx:1:1: warning: responses/mps.docx is a Word file and is not read; import it with: lsp-respond import responses/mps.docx --id mps --partner "<organisation name>"');
-  });
+    expect(r.stderr).toContain("responses/mps.docx:1:1: warning: responses/mps.docx is a Word file and is not read; import it with: lsp-respond import responses/mps.docx --id mps --partner '<organisation name>'");
+    // The suggestion pastes: the path with a space is one argument, the id is valid.
+    const suggested = /import it with: (lsp-respond import 'responses\/NPCT reply\.docx' --id npct-reply --partner '<organisation name>')/.exec(r.stderr)?.[1];
+    expect(suggested, r.stderr).toBeDefined();
+    const pasted = spawnSync('sh', ['-c', `${suggested?.replace('lsp-respond', `node ${JSON.stringify(join(REPO, 'bin/lsp-respond.js'))} -C ${JSON.stringify(ws)}`)} --sector community`], { encoding: 'utf8' });
+    expect(pasted.stderr).toBe('');
+    expect(pasted.status).toBe(0);
+    expect(readFileSync(join(ws, 'responses/npct-reply.md'), 'utf8')).toContain("partner: <organisation name>");
+  }, 60_000);
 });
