@@ -1,8 +1,16 @@
 #!/usr/bin/env node
 // The installed command: run the bundled CLI; an unexpected failure is a bug,
 // reported in one line (the stack only with DEBUG set) with exit code 70.
+import module from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { main } from '../dist/cli.js';
+
+// Node 22.1 and later keep the compiled code of the bundle in a cache on disk
+// (its own directory under the system's temporary one, or NODE_COMPILE_CACHE),
+// so later starts skip compiling it; NODE_DISABLE_COMPILE_CACHE=1 turns it
+// off. Node 20 has no such cache and starts as before. It must be on before
+// the bundle loads, hence the dynamic import below.
+module.enableCompileCache?.();
+const { main } = await import('../dist/cli.js');
 
 // A major garbage collection once the heap has doubled since the last,
 // instead of growing it up to four times (V8's choice on a machine with memory

@@ -48,10 +48,11 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('init [dir]')
-    .description('create a workspace: lsp-respond.yaml, the ODPM question set, templates/style.yaml, responses/')
+    .description('create a workspace: lsp-respond.yaml, the ODPM question set, templates/style.yaml, responses/, and package.json, .gitignore, README.md and a CI workflow')
     .requiredOption('--partnership <name>', "the partnership's name")
     .option('--short <name>', 'short name for page headers')
-    .action(async (dir: string | undefined, opts: { partnership: string; short?: string }) => {
+    .option('--no-ci', `leave out the CI workflow (.github/workflows/lsp-respond.yml)`)
+    .action(async (dir: string | undefined, opts: { partnership: string; short?: string; ci: boolean }) => {
       const { init } = await import('./commands/init.js');
       code = init(makeEnv(program), dir, opts);
     });
@@ -101,12 +102,13 @@ export async function main(argv: string[]): Promise<number> {
     .description('validate the workspace; passes when every question has an answer or an explicit abstention')
     .option('--partners', 'also require every partner to answer or abstain on every question')
     .option('--strict', 'warnings fail too')
-    .option('--readability', 'also warn where the response will read badly: several unattributed contributions without agreed wording, answers that speak as one partner')
+    .option('--readability', 'also warn where a response under attribute: none will read badly: several partners without agreed wording, answers that speak as one partner')
     .option('--signoff', 'also require every partner to have endorsed the latest circulated round (endorsed: in its front matter)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
-    .action(async (opts: { partners?: boolean; strict?: boolean; signoff?: boolean; readability?: boolean; format: 'text' | 'json' | 'github' }) => {
+    .option('--verbose', 'text format: one line per problem, even when many questions share one reason')
+    .action(async (opts: { partners?: boolean; strict?: boolean; signoff?: boolean; readability?: boolean; verbose?: boolean; format: 'text' | 'json' | 'github' }) => {
       const { check } = await import('./commands/check.js');
-      code = await check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, signoff: opts.signoff === true, readability: opts.readability === true, format: opts.format });
+      code = await check(makeEnv(program), { partners: opts.partners === true, strict: opts.strict === true, signoff: opts.signoff === true, readability: opts.readability === true, verbose: opts.verbose === true, format: opts.format });
     });
 
   const drafts = {
@@ -123,6 +125,15 @@ export async function main(argv: string[]): Promise<number> {
         code = await build(makeEnv(program), name, { allowIncomplete: true, docx: opts.docx });
       });
   }
+
+  program
+    .command('paper')
+    .description("write the decision paper for the partnership's board (out/paper.md, out/paper.docx): purpose, background, the proposed process with this workspace's dates, recommendation, and every question as an annex; reword sections in templates/paper.md")
+    .option('--no-docx', 'write the Markdown only')
+    .action(async (opts: { docx: boolean }) => {
+      const { paper } = await import('./commands/paper.js');
+      code = await paper(makeEnv(program), opts);
+    });
 
   program
     .command('merge')

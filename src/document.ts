@@ -3,7 +3,7 @@
 // writer maps it, so the two can never disagree about content.
 import type { Root } from 'mdast';
 
-export type DocumentKind = 'draft' | 'response' | 'removed' | 'separate' | 'form' | 'sheet';
+export type DocumentKind = 'draft' | 'response' | 'removed' | 'separate' | 'form' | 'sheet' | 'letter' | 'paper';
 
 /**
  * Roles mark nodes whose presentation differs from plain Markdown. They live in

@@ -20,6 +20,8 @@ export interface Question {
   id: string; // 'Q1'..'Q35'
   number: number;
   text: string;
+  /** The earlier question this one only makes sense after ("If so, ..."), or null. */
+  follows: string | null;
   parts: QuestionPart[];
   section: string;
   topic: string | null;
@@ -35,6 +37,16 @@ export interface QuestionSet {
   sections: { title: string; topics: { title: string | null; questions: string[] }[] }[];
   questions: Question[]; // in document order
   file: string;
+  /** Where responses go (`respond_to:`), for the covering letter; null when the set does not say. */
+  respondTo: RespondTo | null;
+}
+
+/** The department's consultation address; the parts the set leaves out are left for the officer. */
+export interface RespondTo {
+  name: string;
+  address: string[];
+  email: string | null;
+  position: Position;
 }
 
 export const SECTORS = ['public', 'private', 'voluntary', 'community', 'other'] as const;
@@ -62,8 +74,12 @@ export interface Config {
   draftDate: string;
   /** The contact officer, printed on the response cover and on the draft's first page. */
   contact: Contact | null;
-  /** How each contribution is introduced in the response (SPEC: none). */
+  /** Who collects the partners' views (`views_to:`), named on the forms, the paper and status; default: contact. */
+  viewsTo: Contact | null;
+  /** How each contribution other than agreed wording is introduced in the response (default partner: SPEC 3). */
   attribute: Attribution;
+  /** A line on the cover of every document, e.g. that an example's positions are invented. */
+  notice: string | null;
   /** `short:` as a file-name prefix (KCP-response.docx), when `short:` is given. */
   fileTag: string | null;
   deadlines: Record<string, string>;
@@ -122,16 +138,47 @@ export interface Endorsement {
   position: Position;
 }
 
+/** Who speaks for a partner (front matter `representative:`): on its sheet and its own submission. */
+export interface Representative {
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
 export interface PartnerResponse {
   id: string;
   name: string;
   sector: Sector;
+  representative: Representative | null;
   file: string;
   abstain: { question: string; position: Position }[];
   objections: Objection[];
   endorsed: Endorsement | null;
   preamble: Contribution | null;
   answers: Contribution[]; // in file order
+  /**
+   * The file's `## Additional comments`: the partner's own words for its own
+   * submission only, never in the draft or the response, so nobody objects to
+   * them and the merge never sees them.
+   */
+  additional: Contribution | null;
+}
+
+/** An entry of glossary.yaml: explained at the end of the draft and the response wherever they use it. */
+export interface GlossaryTerm {
+  term: string; // 'Local Area Agreement'
+  acronym: string | null; // 'LAA'
+  definition: string;
+  url: string | null;
+  position: Position;
+}
+
+export interface Glossary {
+  terms: GlossaryTerm[];
+  /** Acronyms that need no explanation (UK, NHS): the acronym check passes them by. */
+  ignore: string[];
+  file: string;
 }
 
 export interface Workspace {
@@ -144,6 +191,8 @@ export interface Workspace {
   images: Map<string, Uint8Array>;
   /** The drafts circulated so far (out/rounds), oldest first. */
   rounds: Round[];
+  /** glossary.yaml, or null when the workspace has none. */
+  glossary: Glossary | null;
   /** templates/style.yaml and templates/reference.docx, checked with the rest of the input. */
   style: HouseStyle;
 }

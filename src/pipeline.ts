@@ -4,6 +4,9 @@ import { advise } from './advise.js';
 import { checkReadability } from './readability.js';
 import { type RoundsReview, reviewRounds } from './rounds/signoff.js';
 import { checkCompleteness } from './completeness.js';
+import { checkFollows } from './checks/follows.js';
+import { checkReferences } from './checks/references.js';
+import { checkAcronyms } from './checks/acronyms.js';
 import { loadWorkspace } from './load/workspace.js';
 import { merge, type MergeResult } from './merge/merge.js';
 import type { Workspace } from './model.js';
@@ -14,25 +17,30 @@ import { validate } from './validate.js';
 
 export interface Checked {
   problems: Problems;
-  /** The threads the load used, for the renderers to use too; close them when done. */
-  threads: Threads;
   ws: Workspace | null;
   result: MergeResult | null;
   /** Sign-off of each partner against the rounds circulated. */
   rounds: RoundsReview | null;
 }
 
-export async function runCheck(root: string, today: string, opts: { partners: boolean; completeness: boolean; signoff?: boolean; readability?: boolean; progress?: OnProgress }): Promise<Checked> {
+/** `threads` belong to the command, which closes them when it is done (it may render on them too). */
+export async function runCheck(
+  root: string,
+  today: string,
+  opts: { threads: Threads; partners: boolean; completeness: boolean; signoff?: boolean; readability?: boolean; progress?: OnProgress },
+): Promise<Checked> {
   const problems = new Problems();
-  const threads = new Threads();
-  const ws = await loadWorkspace(root, today, problems, threads, opts.progress);
-  if (!ws) return { problems, threads, ws: null, result: null, rounds: null };
+  const ws = await loadWorkspace(root, today, problems, opts.threads, opts.progress);
+  if (!ws) return { problems, ws: null, result: null, rounds: null };
   validate(ws, problems);
-  if (problems.hasInputErrors()) return { problems, threads, ws, result: null, rounds: null };
+  if (problems.hasInputErrors()) return { problems, ws, result: null, rounds: null };
   const result = merge(ws);
   advise(ws, result, problems);
+  checkFollows(ws, result, problems);
+  checkReferences(ws, result, problems);
+  checkAcronyms(ws, result, problems);
   const rounds = reviewRounds(ws, problems, { signoff: opts.signoff === true });
   if (opts.readability) checkReadability(ws, result, problems);
   if (opts.completeness) checkCompleteness(ws, result, problems, { partners: opts.partners });
-  return { problems, threads, ws, result, rounds };
+  return { problems, ws, result, rounds };
 }

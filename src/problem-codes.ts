@@ -62,12 +62,16 @@ export const PROBLEM_CODES = {
   'unknown-section': error('a `cannot_endorse` entry names a section that does not exist'),
   'objection-changes-nothing': warning('an objection to text that agreed wording in composite.md replaces anyway; it changes nothing in the response'),
   'unknown-round': error('`endorsed:` names a round that was never circulated'),
-  'round-file': warning('out/rounds/<n>/round.json is damaged; that round is ignored'),
+  'round-file': warning('out/rounds/<n>/round.json is missing or damaged; that round is ignored'),
+  'round-unusable': error('circulate finds a round directory without a usable round.json, and never rewrites a round'),
   'stale-objection': warning('an objection names a section whose text changed since the round the partner saw'),
   'stale-signoff': warning('a sign-off (endorsed:) of a round whose text has changed since'),
   'not-signed-off': incomplete('with --signoff: a partner has not endorsed the latest circulated round'),
   'no-composite': warning('with --readability: a question whose response is two or more unattributed contributions and no agreed wording'),
   'speaks-as-one': warning("with --readability: an unattributed answer that speaks as one partner ('we', 'our', 'the Council')"),
+  'unexplained-acronym': warning('an acronym the response uses without spelling it out at its first use or defining it in glossary.yaml'),
+  'dangling-reference': warning('a reference to another answer ("see our answer to Q23") that the document it is printed in does not hold'),
+  'follows-unanswered': warning('an answer to a question that follows another ("If so, ...") when the response has no answer to that one'),
   'abstained-answer': warning('an answer to a question the partnership abstains on collectively; it is not in the response'),
   // Completeness
   unanswered: incomplete('a question of the final response has neither an answer nor an abstention'),
@@ -82,6 +86,10 @@ export const PROBLEM_CODES = {
   'endorsement-sheet': error('an endorsement sheet that cannot be read back (table or sign-off changed)'),
   'word-picture': warning('a picture in a Word reply that is not PNG, JPEG or GIF; it is saved and linked'),
   'word-review': warning('comments or tracked changes in a Word reply: comments are not imported, changes are read as accepted'),
+  // The papers around the response
+  'respond-to': warning("the question set does not say where responses go (`respond_to:` name, address, e-mail); the covering letter leaves a gap for it"),
+  'paper-gap': warning('the decision paper needs a date or name the workspace does not give (a deadline, `views_to:`, `contact:`); it says so in the paper'),
+  'paper-template': error('templates/paper.md names a section the paper does not have, or a placeholder it does not know'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -20,6 +20,8 @@ function files(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
+      // The tool's own bookkeeping (the record of what it wrote), tested in test/hostile/outputs.test.ts, not a document.
+      if (e.name.startsWith('.lsp-respond')) continue;
       if (e.isDirectory()) walk(join(d, e.name));
       else out.push(relative(dir, join(d, e.name)));
     }

@@ -46,7 +46,7 @@ describe('a bad templates/style.yaml', () => {
     });
     const merge = run(['-C', ws, 'merge']);
     expect(merge.code).toBe(2);
-    expect(merge.stderr).toContain('templates/reference.docx:1:1: error: templates/reference.docx cannot be used: word/styles.xml in the .docx file is damaged (</w:styles> where </w:style> was expected)');
+    expect(merge.stderr).toContain('templates/reference.docx:1:1: error: templates/reference.docx cannot be used: the .docx file is damaged: word/styles.xml is not well-formed XML (1:115: unexpected close tag.); save it from Word as a .docx or delete it');
     expect(existsSync(join(ws, 'out'))).toBe(false);
   });
 });

@@ -87,7 +87,7 @@ describe('partner files', () => {
   it('reports a malformed section id and an unknown key', () => {
     const { problems } = loadPartner('---\npartner: P\ncolour: blue\ncannot_endorse:\n  - section: Q12 rbkc\n    reason: No.\n---\n');
     expect(messages(problems)).toEqual([
-      "responses/p.md:3:1: warning: unknown key 'colour' in the front matter is ignored; known keys are partner, id, sector, abstain, cannot_endorse, separate_only, endorsed",
+      "responses/p.md:3:1: warning: unknown key 'colour' in the front matter is ignored; known keys are partner, id, sector, abstain, cannot_endorse, separate_only, endorsed, representative",
       "responses/p.md:5:14: error: 'Q12 rbkc' is not a section id; write Q12 (a whole answer), Q12/<partner> (one contribution) or preamble/<partner>",
     ]);
   });

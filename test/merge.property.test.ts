@@ -3,7 +3,8 @@
 // result does not depend on file order; the same input gives the same bytes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { draftDocument, removedDocument, responseDocument, separateDocument, separatePartners } from '../src/compose/documents.js';
+import { draftDocument, removedDocument, responseDocument } from '../src/compose/documents.js';
+import { separateDocument, separatePartners } from '../src/compose/separate.js';
 import { report } from '../src/compose/report.js';
 import { merge } from '../src/merge/merge.js';
 import { DEFAULT_STYLE } from '../src/load/style.js';
@@ -98,7 +99,7 @@ function outputs(input: ReturnType<typeof files>) {
     draft: renderMarkdown(draftDocument(ws, result, cover)),
     response: renderMarkdown(responseDocument(ws, result, cover)),
     removed: renderMarkdown(removedDocument(ws, result, cover)),
-    separate: new Map(separatePartners(result).map((id) => [id, renderMarkdown(separateDocument(ws, result, id, cover))])),
+    separate: new Map(separatePartners(ws, result).map((id) => [id, renderMarkdown(separateDocument(ws, result, id, cover))])),
     report: report(ws, result),
   };
 }

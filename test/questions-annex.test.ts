@@ -108,12 +108,14 @@ describe('the reference text (Annex A of the KCP paper)', () => {
 describe('questions/odpm-lsp-2005.yaml', () => {
   it('has the metadata keys and nothing else', () => {
     const { doc } = readSet();
-    expect(Object.keys(doc).sort()).toEqual(['closes', 'id', 'published', 'publisher', 'sections', 'title']);
+    expect(Object.keys(doc).sort()).toEqual(['closes', 'id', 'published', 'publisher', 'respond_to', 'sections', 'title']);
     expect(doc.id).toBe('odpm-lsp-2005');
     expect(doc.title).toBe('Local Strategic Partnerships: Shaping their future');
     expect(doc.publisher).toBe('Office of the Deputy Prime Minister');
     expect(doc.published).toBe('2005-12-08');
     expect(doc.closes).toBe('2006-03-03');
+    // Only what the sources give: the department, not its consultation address (the letter leaves that to the officer).
+    expect(doc.respond_to).toEqual({ name: 'Office of the Deputy Prime Minister' });
   });
 
   it('has exactly 35 questions, Q1..Q35 in order, with unique ids', () => {
@@ -143,12 +145,17 @@ describe('questions/odpm-lsp-2005.yaml', () => {
     expect(text('Q16')).toContain('neighbourhood and parish, tiers');
   });
 
-  it('has only the keys id, text and (for Q16 and Q17) parts on each question', () => {
+  it('has only the keys id, text, (for Q16 and Q17) parts and (for every question beginning "If so") follows', () => {
     const { flat } = readSet();
     for (const q of flat) {
-      const expected = q.id === 'Q16' || q.id === 'Q17' ? ['id', 'parts', 'text'] : ['id', 'text'];
+      const expected = q.id === 'Q16' || q.id === 'Q17' ? ['id', 'parts', 'text'] : /^If (so|not|yes)\b/i.test(q.text) ? ['follows', 'id', 'text'] : ['id', 'text'];
       expect(q.keys, q.id).toEqual(expected);
     }
+  });
+
+  it('marks the questions that begin "If so" as following the question before', () => {
+    const follows = readSet().flat.filter((q) => q.keys.includes('follows')).map((q) => q.id);
+    expect(follows).toEqual(['Q19', 'Q20']);
   });
 
   it('gives Q16 and Q17 parts a and b taken from the question text', () => {

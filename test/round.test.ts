@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readZip } from '../src/render/docx/zip.js';
+import { readZip } from './helpers/zip.js';
 import { run } from './helpers/cli.js';
 import { answerAll, partner, workspace } from './helpers/workspace.js';
 
@@ -103,7 +103,7 @@ describe('the endorsement round', { timeout: 120_000 }, () => {
     // The merge: contact on the cover, a copy named for the partnership, the police's removed view under their own name.
     const merged = lsp(ws, ['merge']);
     expect(merged.code, merged.stderr).toBe(0);
-    expect(merged.stdout).toBe('wrote 9 files to out/: draft.md, draft.docx, response.md, response.docx, TP-response.docx, removed.md, report.json, 1 separate submission (out/separate/)\n');
+    expect(merged.stdout).toBe('wrote 11 files to out/: draft.md, draft.docx, response.md, response.docx, TP-response.docx, letter.md, letter.docx, removed.md, report.json, 1 separate submission (out/separate/)\n');
     expect(text(ws, 'out/response.md')).toContain('Contact: Jessie Hamshar, Contact Officer, <contact@example.org>, 020 7000 0000');
     expect(readFileSync(join(ws, 'out/TP-response.docx'))).toEqual(readFileSync(join(ws, 'out/response.docx')));
     expect(text(ws, 'out/response.md')).not.toContain('Police view on the duty');
@@ -151,10 +151,13 @@ describe('the endorsement round', { timeout: 120_000 }, () => {
 
 describe('check --readability', { timeout: 60_000 }, () => {
   const files = {
-    'lsp-respond.yaml': CONFIG,
-    'responses/council.md': partner('partner: Borough Council', answerAll(['Q3'])),
-    'responses/police.md': partner('partner: Police Service', '## Q3\n\nThe partnership should meet monthly.\n'),
-    'responses/vcs.md': partner('partner: Voluntary Action', '## Q3\n\nFor our members,\nwe would add a forum.\n'),
+    'lsp-respond.yaml': `${CONFIG}attribute: none\n`,
+    'responses/council.md': partner('partner: Borough Council\nsector: public', answerAll(['Q3', 'Q5', 'Q17'])),
+    'responses/police.md': partner(
+      'partner: Police Service\nsector: public',
+      '## Q3\n\nThe duty should fall on the council and the\ntrust, which should meet monthly.\n\n## Q5\n\nThe police already carry this duty.\n',
+    ),
+    'responses/vcs.md': partner('partner: Voluntary Action', '## Q3\n\nFor our members,\nwe would add a forum.\n\n## Q17a\n\nA seat on the board.\n\n## Q17b\n\nA seat on each.\n'),
   };
 
   it('is silent without the option, so --strict keeps its meaning', () => {
@@ -165,15 +168,21 @@ describe('check --readability', { timeout: 60_000 }, () => {
     const r = lsp(workspace(files), ['check', '--readability']);
     expect(r.code).toBe(0);
     const lines = r.stderr.trim().split('\n');
+    // The police naming the council (Q3) speaks for nobody; naming itself (Q5) speaks for itself.
+    // Q17a and Q17b are one partner's, so one voice.
     expect(lines).toEqual([
-      "responses/police.md:5:1: warning: Q3 has 2 contributions in the response (police, vcs) and no agreed wording, so they are printed one after another without saying whose they are; write a composite answer under '## Q3' in composite.md, or set 'attribute: partner' in lsp-respond.yaml",
-      "responses/vcs.md:7:5: warning: 'our' speaks for Voluntary Action alone, but the response prints Q3/vcs unattributed, as the partnership's words; reword it for the partnership, or set 'attribute: partner' in lsp-respond.yaml",
+      "responses/police.md:6:1: warning: Q3 has contributions from 2 partners in the response (police, vcs) and no agreed wording, so they are printed one after another without saying whose they are; write a composite answer under '## Q3' in composite.md, or remove 'attribute: none' from lsp-respond.yaml so that each is introduced by its author",
+      "responses/police.md:13:1: warning: 'The police' speaks for Police Service alone, but the response prints Q5/police unattributed, as the partnership's words; reword it for the partnership, or remove 'attribute: none' from lsp-respond.yaml so that it is introduced by its author",
+      "responses/vcs.md:7:5: warning: 'our' speaks for Voluntary Action alone, but the response prints Q3/vcs unattributed, as the partnership's words; reword it for the partnership, or remove 'attribute: none' from lsp-respond.yaml so that it is introduced by its author",
     ]);
   });
 
-  it('has nothing to say when contributions are attributed', () => {
-    const attributed = { ...files, 'lsp-respond.yaml': `${CONFIG}attribute: partner\n` };
-    expect(lsp(workspace(attributed), ['check', '--readability', '--strict']).code).toBe(0);
+  it('has nothing to say when contributions are attributed, as they are by default', () => {
+    for (const config of [`${CONFIG}attribute: partner\n`, CONFIG]) {
+      const r = lsp(workspace({ ...files, 'lsp-respond.yaml': config }), ['check', '--readability', '--strict']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
   });
 });
 

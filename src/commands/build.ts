@@ -3,20 +3,39 @@
 // into place, so a failed run writes nothing.
 import { dirname, join, relative } from 'node:path';
 import { nextRound, OWNED, plan, type BuildCommand, type Format, type PlannedDocument } from '../compose/plan.js';
-import { ROUND_FILE, ROUNDS_DIR } from '../load/rounds.js';
+import { loadConfig } from '../load/workspace.js';
+import { ROUND_FILE, ROUNDS_DIR, unusableRounds } from '../load/rounds.js';
 import { roundJson } from '../rounds/round-file.js';
 import { report as reportJson } from '../compose/report.js';
-import type { Position } from '../model.js';
+import { letterGaps } from '../compose/letter.js';
+import type { Position, Workspace } from '../model.js';
 import { runCheck } from '../pipeline.js';
-import { exitCodeFor, type Problem } from '../problems.js';
+import { exitCodeFor, type Problem, Problems } from '../problems.js';
+import { type Threads, withThreads } from '../parallel/pool.js';
 import { failure } from '../parallel/failure.js';
 import type { TaskResult } from '../parallel/tasks.js';
 import { OutputError, Staging } from '../write/outputs.js';
 import { type Env, report } from './env.js';
+import { locked } from './locked.js';
 import { summary } from './summary.js';
+import { inputsOf, outputAt } from './workspace-inputs.js';
 
-export async function build(env: Env, what: BuildCommand, opts: { allowIncomplete: boolean; docx: boolean }): Promise<number> {
-  const { problems, threads, ws, result } = await runCheck(env.root, env.today, { partners: false, completeness: what === 'merge', progress: env.progress.update });
+type BuildOptions = { allowIncomplete: boolean; docx: boolean };
+
+/**
+ * The workspace is locked before it is read, so circulate numbers its round
+ * from what is really there, and two runs never write out/ at once.
+ */
+export async function build(env: Env, what: BuildCommand, opts: BuildOptions): Promise<number> {
+  // Read once more by the check; a config with problems is left to it to report, and nothing is written.
+  const seen = new Problems();
+  const config = loadConfig(env.root, env.today, seen);
+  const work = () => withThreads((threads) => buildLocked(env, what, opts, threads));
+  return config && !seen.hasInputErrors() ? locked(env, config, new Problems(), work) : work();
+}
+
+async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, threads: Threads): Promise<number> {
+  const { problems, ws, result } = await runCheck(env.root, env.today, { threads, partners: false, completeness: what === 'merge', progress: env.progress.update });
   if (!ws || !result || problems.hasInputErrors()) return report(env, problems.sorted());
   if (exitCodeFor(problems.list, false) === 1 && !opts.allowIncomplete) {
     report(env, problems.sorted());
@@ -25,7 +44,12 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
   }
   // Asked for: an unanswered question is then worth a warning, not an error.
   const shown: Problem[] = problems.sorted().map((p) => (p.kind === 'completeness' ? { ...p, severity: 'warning' } : p));
-  const configAt: Position = ws.config.at?.output ?? { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 };
+  if (what === 'merge') {
+    const gaps = new Problems();
+    letterGaps(ws, gaps);
+    shown.push(...gaps.list);
+  }
+  const configAt: Position = outputAt(ws.config);
   const formats = new Set<Format>(opts.docx ? ['md', 'docx'] : ['md']);
   const outDir = join(env.root, ws.config.output);
 
@@ -41,7 +65,9 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
   let staging: Staging | undefined;
   let written: string[];
   try {
-    staging = new Staging(outDir, OWNED[what], env.root);
+    staging = new Staging(outDir, OWNED[what], env.root, { inputs: inputsOf(ws.config, ws.images.keys()), sealed: [ROUNDS_DIR], record: true });
+    // After the staging has refused a rounds directory that is a link, which would make every round look damaged.
+    if (what === 'circulate' && unusable(env, ws, problems)) return report(env, problems.sorted());
     const stage = staging;
     const runner = threads.active;
     // Documents are rendered side by side (when there are threads) but staged
@@ -64,7 +90,10 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
     for (const doc of planned) {
       const toRoot = relative(dirname(join(outDir, doc.name)), env.root).split('\\').join('/') || '.';
       const task = { kind: 'render', doc: doc.build(), formats: doc.formats, toRoot, style: ws.style, images: ws.images } as const;
-      inFlight.push({ name: doc.name, copies: doc.copies ?? [], result: runner.run(task) });
+      const result = runner.run(task);
+      // Awaited in turn by settle(); until then a failure must not count as unhandled and end the process.
+      result.catch(() => undefined);
+      inFlight.push({ name: doc.name, copies: doc.copies ?? [], result });
       if (inFlight.length > runner.width) await settle();
     }
     while (inFlight.length > 0) await settle();
@@ -75,10 +104,22 @@ export async function build(env: Env, what: BuildCommand, opts: { allowIncomplet
     staging?.discard();
     if (e instanceof OutputError) return report(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, ...configAt }]);
     throw e;
-  } finally {
-    await threads.close();
   }
   report(env, shown);
   if (!env.quiet) env.stdout(`${summary(ws.config.output, written)}\n`);
   return 0;
+}
+
+/** Records each round directory circulate cannot build on; true if there is one. */
+function unusable(env: Env, ws: Workspace, problems: Problems): boolean {
+  const rounds = unusableRounds(env.root, ws.config.output, ws.rounds);
+  for (const n of rounds) {
+    const file = `${ws.config.output}/${ROUNDS_DIR}/${n}/${ROUND_FILE}`;
+    problems.error(
+      'round-unusable',
+      { file, line: 1, column: 1 },
+      `${file} is missing or damaged, so it is not known what round ${n} circulated, and a round is never rewritten: restore ${file} from a backup, or, if round ${n} never reached the partners, delete ${ws.config.output}/${ROUNDS_DIR}/${n}; then circulate again`,
+    );
+  }
+  return rounds.length > 0;
 }

@@ -1,13 +1,15 @@
 import type { Format } from '../format.js';
+import { withThreads } from '../parallel/pool.js';
 import { runCheck } from '../pipeline.js';
 import { exitCodeFor } from '../problems.js';
 import { type Env, print } from './env.js';
+import { groupProblems } from './problem-groups.js';
 
-export async function check(env: Env, opts: { partners: boolean; strict: boolean; signoff: boolean; readability: boolean; format: Format }): Promise<number> {
-  const { problems, ws, result } = await runCheck(env.root, env.today, { partners: opts.partners, completeness: true, signoff: opts.signoff, readability: opts.readability });
+export async function check(env: Env, opts: { partners: boolean; strict: boolean; signoff: boolean; readability: boolean; format: Format; verbose?: boolean }): Promise<number> {
+  const { problems, ws, result } = await withThreads((threads) => runCheck(env.root, env.today, { threads, partners: opts.partners, completeness: true, signoff: opts.signoff, readability: opts.readability }));
   const list = problems.sorted();
   const code = exitCodeFor(list, opts.strict);
-  print(env, opts.format, list, code === 0);
+  print(env, opts.format, opts.format === 'text' && opts.verbose !== true ? groupProblems(list) : list, code === 0);
   if (opts.format === 'text' && !env.quiet) {
     const errors = list.filter((p) => p.severity === 'error').length;
     const warnings = list.length - errors;

@@ -1,23 +1,33 @@
 // import --endorsement: a partner's returned endorsement sheet into its
 // response file's front matter (cannot_endorse and endorsed), leaving the
 // rest of the file, comments included, as it was.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DamagedWordFile } from '../import/word-html.js';
 import { editFrontMatter } from '../import/front-matter-edit.js';
 import { readSheet, SheetError, type SheetReply } from '../import/endorsement.js';
-import { ioCode } from '../load/files.js';
+import { ioCode, MAX_INPUT_BYTES } from '../load/files.js';
+import { InputRefused, readInput } from '../load/read-input.js';
+import { filesDeclaring } from '../load/declared-ids.js';
+import { partnerIdProblem } from '../load/partner-id.js';
+import { locked } from './locked.js';
 import { parsePartnerFile } from '../load/response.js';
 import { Problems } from '../problems.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
-import { readWordInput, reportDamaged } from './word-file.js';
+import { readWordInput, reportDamaged, type WordInput } from './word-file.js';
 import { type Env, report, UsageError } from './env.js';
 
 export async function importEndorsement(env: Env, sheet: string, id: string): Promise<number> {
+  const idProblem = partnerIdProblem(id);
+  if (idProblem) throw new UsageError(`--id: ${idProblem}`);
   const problems = new Problems();
-  const at = { file: sheet, line: 1, column: 1 };
   const input = readWordInput(env, sheet, problems, 'sheet');
   if (!input) return report(env, problems.sorted());
+  // Held from reading the response file to writing it back, so no other run's edit is lost in between.
+  return locked(env, input.config, problems, () => importLocked(env, sheet, id, input, problems));
+}
+
+async function importLocked(env: Env, sheet: string, id: string, input: WordInput, problems: Problems): Promise<number> {
+  const at = { file: sheet, line: 1, column: 1 };
   const { bytes, config, questions } = input;
 
   let reply: SheetReply;
@@ -31,11 +41,18 @@ export async function importEndorsement(env: Env, sheet: string, id: string): Pr
   }
   if (reply.partnerId !== id) throw new UsageError(`${sheet} is ${reply.partnerId}'s endorsement sheet, not ${id}'s; check --id`);
 
-  const file = `${config.responses.replace(/\/+$/, '')}/${id}.md`;
+  const dir = config.responses.replace(/\/+$/, '');
+  const file = `${dir}/${id}.md`;
+  const others = filesDeclaring(env.root, dir, id, file);
+  if (others.length > 0) throw new UsageError(`${others.join(' and ')} already declares partner id '${id}', so it is not clear which file the sheet belongs in; give each partner one file and import again`);
   let source: string;
   try {
-    source = readFileSync(join(env.root, file), 'utf8');
+    source = readInput(join(env.root, file), { workspace: env.root, limit: MAX_INPUT_BYTES }).toString('utf8');
   } catch (e) {
+    if (e instanceof InputRefused) {
+      problems.error('unreadable', { file, line: 1, column: 1 }, `${file} ${e.message}`);
+      return report(env, problems.sorted());
+    }
     const code = ioCode(e);
     problems.error('unreadable', { file, line: 1, column: 1 }, code === 'ENOENT' ? `${file} does not exist; the sheet's answers go into the partner's response file (import its Word reply or run lsp-respond template first)` : `${file} cannot be read (${code})`);
     return report(env, problems.sorted());

@@ -2,7 +2,6 @@
 // placed question by question, checked as the loader will check it, and only
 // then written (atomically, with its pictures); an existing response is never
 // replaced without --force.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertWord } from '../import/convert.js';
 import { DamagedWordFile } from '../import/word-html.js';
@@ -13,7 +12,10 @@ import { SECTORS, type Sector } from '../model.js';
 import { Problems } from '../problems.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
 import { type Env, report, UsageError } from './env.js';
-import { readWordInput, reportDamaged } from './word-file.js';
+import { readWordInput, reportDamaged, type WordInput } from './word-file.js';
+import { locked } from './locked.js';
+import { kindOf } from '../write/guard.js';
+import { filesDeclaring } from '../load/declared-ids.js';
 
 export interface ImportOptions {
   id: string;
@@ -28,15 +30,21 @@ export async function importWord(env: Env, source: string, opts: ImportOptions):
   if (!(SECTORS as readonly string[]).includes(opts.sector)) throw new UsageError(`--sector must be one of ${SECTORS.join(', ')}`);
   if (opts.partner.trim() === '') throw new UsageError('--partner must name the organisation');
   const problems = new Problems();
-  const at = { file: source, line: 1, column: 1 };
-
   const input = readWordInput(env, source, problems, 'file');
   if (!input) return report(env, problems.sorted());
+  return locked(env, input.config, problems, () => importLocked(env, source, opts, input, problems));
+}
+
+async function importLocked(env: Env, source: string, opts: ImportOptions, input: WordInput, problems: Problems): Promise<number> {
   const { bytes, config, questions } = input;
-  const file = `${config.responses.replace(/\/+$/, '')}/${opts.id}.md`;
-  if (existsSync(join(env.root, file)) && !opts.force) {
+  const at = { file: source, line: 1, column: 1 };
+  const dir = config.responses.replace(/\/+$/, '');
+  const file = `${dir}/${opts.id}.md`;
+  if (kindOf(join(env.root, file)) !== 'missing' && !opts.force) {
     throw new UsageError(`${file} already exists; import never replaces a response unless you add --force (the file was not changed)`);
   }
+  const others = filesDeclaring(env.root, dir, opts.id, file);
+  if (others.length > 0) throw new UsageError(`${others.join(' and ')} already declares partner id '${opts.id}'; import under another --id, or import into that file's own id`);
 
   let converted;
   try {

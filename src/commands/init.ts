@@ -9,10 +9,17 @@ import { SECTORS, type Config, type QuestionSet, type Sector } from '../model.js
 import { type FormFor, formDocument } from '../compose/form.js';
 import { abstentionNote, formHeadings, returnNote } from '../compose/form-content.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
+import { kindOf } from '../write/guard.js';
+import { filesDeclaring } from '../load/declared-ids.js';
+import { locked } from './locked.js';
 import { loadHouseStyle } from '../load/house-style.js';
 import { Problems } from '../problems.js';
 import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
+import { DEFAULT_GLOSSARY_YAML } from '../load/default-glossary.js';
+import { loadGlossary } from '../load/glossary.js';
+import { annotated, commentedConfig } from '../load/config-doc.js';
 import { type Env, report, UsageError } from './env.js';
+import { GITIGNORE, packageJson, WORKFLOW_FILE, workflowYaml, workspaceReadme } from './workspace-files.js';
 import { shellCommand } from '../core/shell.js';
 
 // The package root: this module runs from src/commands/ under vitest and from dist/ when built.
@@ -21,7 +28,7 @@ const bundled = (file: string) => readFileSync(new URL(file, PACKAGE_ROOT), 'utf
 
 export const QUESTION_SET = 'questions/odpm-lsp-2005.yaml';
 
-export function init(env: Env, dir: string | undefined, opts: { partnership: string; short?: string }): number {
+export function init(env: Env, dir: string | undefined, opts: { partnership: string; short?: string; ci?: boolean }): number {
   const root = join(env.root, dir ?? '.');
   const config = join(root, 'lsp-respond.yaml');
   if (existsSync(config)) throw new UsageError(`${relative(env.root, config) || 'lsp-respond.yaml'} already exists; init never overwrites a workspace`);
@@ -29,6 +36,8 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
     ['lsp-respond.yaml', configText(opts.partnership, opts.short, env.today)],
     [QUESTION_SET, bundled(QUESTION_SET)],
     ['templates/style.yaml', DEFAULT_STYLE_YAML],
+    ['glossary.yaml', DEFAULT_GLOSSARY_YAML],
+    ...projectFiles(opts.partnership, opts.ci !== false),
   ];
   mkdirSync(join(root, 'responses'), { recursive: true });
   for (const [file, content] of files) {
@@ -47,15 +56,20 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
   return 0;
 }
 
+/** What makes the workspace a project: the tool pinned, git told what to keep, a README, and (unless --no-ci) CI. */
+function projectFiles(partnership: string, ci: boolean): [string, string][] {
+  const version = (JSON.parse(bundled('package.json')) as { version: string }).version;
+  return [
+    ['package.json', packageJson(partnership, version)],
+    ['.gitignore', GITIGNORE],
+    ['README.md', workspaceReadme(partnership, ci)],
+    ...(ci ? [[WORKFLOW_FILE, workflowYaml()] as [string, string]] : []),
+  ];
+}
+
 function configText(partnership: string, short: string | undefined, today: string): string {
-  const head = stringify({ partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today });
-  return `${head}# deadlines:            # shown by 'lsp-respond status'
-#   views: 2006-02-11
-#   submission: 2006-03-03
-# partners: [council, police]   # order of contributions; default: ids sorted
-# abstain:                      # collective abstentions: question -> reason
-#   Q27: The Partnership takes no collective view on this question.
-`;
+  const given = { partnership, ...(short ? { short } : {}), questions: QUESTION_SET, date: today, attribute: 'partner' };
+  return `${annotated(stringify(given))}\n# Every other setting, with an example, its meaning and its default: remove the '# ' to use one.\n${commentedConfig(Object.keys(given))}`;
 }
 
 export async function template(env: Env, id: string, opts: { partner: string; sector: string; format: 'md' | 'docx' }): Promise<number> {
@@ -67,14 +81,24 @@ export async function template(env: Env, id: string, opts: { partner: string; se
   const questions = config && loadQuestions(env.root, config, problems);
   if (!config || !questions || problems.hasInputErrors()) return report(env, problems.sorted());
   const sector = opts.sector as Sector;
-  if (opts.format === 'docx') return wordForm(env, config, questions, { id, partner: opts.partner, sector }, problems);
-  const file = `${config.responses}/${id}.md`;
-  const path = join(env.root, file);
-  if (existsSync(path)) throw new UsageError(`${file} already exists; template never overwrites a response (delete it first if you really want a fresh one)`);
-  mkdirSync(join(env.root, config.responses), { recursive: true });
-  writeFileSync(path, templateText(opts.partner, sector, config, questions), { flag: 'wx' });
-  if (!env.quiet) env.stdout(`wrote ${file}: write each answer under its question heading, or list the question under abstain\n`);
-  return 0;
+  if (opts.format === 'docx') return locked(env, config, problems, () => wordForm(env, config, questions, { id, partner: opts.partner, sector }, problems));
+  return locked(env, config, problems, async () => {
+    const dir = config.responses.replace(/\/+$/, '');
+    const file = `${dir}/${id}.md`;
+    // lstat, not exists: a link there, even a broken one, is something in the way, not a free name.
+    if (kindOf(join(env.root, file)) !== 'missing') throw new UsageError(`${file} already exists; template never overwrites a response (delete it first if you really want a fresh one)`);
+    const others = filesDeclaring(env.root, dir, id, file);
+    if (others.length > 0) throw new UsageError(`${others.join(' and ')} already declares partner id '${id}'; choose another id (each partner has one file)`);
+    try {
+      writeOutputs(join(env.root, dir), new Map([[`${id}.md`, templateText(opts.partner, sector, config, questions)]]), [], env.root);
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      problems.error('output', config.at?.responses ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }, e.message);
+      return report(env, problems.sorted());
+    }
+    if (!env.quiet) env.stdout(`wrote ${file}: write each answer under its question heading, or list the question under abstain\n`);
+    return 0;
+  });
 }
 
 /** The Word form goes under the output directory: it is generated, and is sent to the partner rather than read back. */
@@ -82,7 +106,9 @@ async function wordForm(env: Env, config: Config, questions: QuestionSet, who: F
   const style = loadHouseStyle(env.root, problems);
   if (!style) return report(env, problems.sorted());
   const { renderDocx } = await import('../render/docx/index.js');
-  const bytes = await renderDocx(formDocument(config, questions, who, env.today), {
+  const glossary = loadGlossary(env.root, problems);
+  if (problems.hasInputErrors()) return report(env, problems.sorted());
+  const bytes = await renderDocx(formDocument(config, questions, who, env.today, glossary), {
     style: style.style,
     images: new Map(),
     ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}),

@@ -1,5 +1,6 @@
 // status: who has answered what, what is objected to, and how long is left.
 import type { QuestionOutcome } from '../merge/merge.js';
+import { withThreads } from '../parallel/pool.js';
 import { runCheck } from '../pipeline.js';
 import type { SignOff } from '../rounds/signoff.js';
 import { type Env, report } from './env.js';
@@ -11,10 +12,12 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export async function status(env: Env): Promise<number> {
-  const { problems, ws, result, rounds } = await runCheck(env.root, env.today, { partners: false, completeness: false });
+  const { problems, ws, result, rounds } = await withThreads((threads) => runCheck(env.root, env.today, { threads, partners: false, completeness: false }));
   if (!ws || !result || !rounds) return report(env, problems.sorted());
   const out: string[] = [];
   out.push(`${ws.config.partnership}: ${ws.questions.title}`);
+  const to = ws.config.viewsTo;
+  if (to) out.push(`  views to: ${[to.name, to.role, to.email].filter((x) => x !== null).join(', ')}`);
   const deadlines = Object.entries(ws.config.deadlines).sort(([, a], [, b]) => (a < b ? -1 : 1));
   for (const [name, date] of deadlines) {
     const days = daysBetween(env.today, date);

@@ -6,7 +6,7 @@ export function summary(outputDir: string, paths: readonly string[]): string {
   const dir = `${outputDir.replace(/\/+$/, '')}/`;
   const top = paths.filter((p) => !p.includes('/'));
   const separate = new Set(paths.filter((p) => p.startsWith('separate/')).map((p) => p.replace(/\.[^.]+$/, '')));
-  const rank = [/^draft\./, /^response\./, /-response\./, /^removed\./, /^report\./];
+  const rank = [/^draft\./, /^response\./, /-response\./, /^letter\./, /^removed\./, /^report\./];
   const order = (p: string) => rank.findIndex((r) => r.test(p));
   const listed = [...top].sort((a, b) => order(a) - order(b) || (a.endsWith('.md') ? -1 : 1) - (b.endsWith('.md') ? -1 : 1));
   const parts = [...listed];

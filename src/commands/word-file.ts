@@ -1,22 +1,25 @@
 // Reading the Word file a command is given: relative paths are read from the
 // workspace, as every path after -C is (like git -C).
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MAX_WORD_FILE, wordPackageProblem } from '../import/word-package.js';
+import { MAX_WORD_FILE, readWordPackage } from '../import/word-package.js';
 import { loadConfig, loadQuestions } from '../load/workspace.js';
 import type { Config, QuestionSet } from '../model.js';
 import type { Env } from './env.js';
 import { ioCode } from '../load/files.js';
+import { InputRefused, readInput } from '../load/read-input.js';
 import type { Problems } from '../problems.js';
 import type { DamagedWordFile } from '../import/word-html.js';
 
 function readWordFile(root: string, source: string, problems: Problems): Uint8Array | null {
   const at = { file: source, line: 1, column: 1 };
   try {
-    const bytes = readFileSync(resolve(root, source));
-    // Said here too so a 2 GB file is refused without being held twice.
-    return bytes.length > MAX_WORD_FILE * 4 ? (problems.error('word-file', at, `${source} is far too large for a response`), null) : bytes;
+    // The file named on the command line is read wherever it is, links and all: the user chose it.
+    return readInput(resolve(root, source), { workspace: null, limit: MAX_WORD_FILE * 4 });
   } catch (e) {
+    if (e instanceof InputRefused) {
+      problems.error('word-file', at, `${source} ${e.message}`);
+      return null;
+    }
     const code = ioCode(e);
     problems.error('word-file', at, code === 'ENOENT' ? `${source} does not exist; check the path (relative paths are read from the workspace)` : code === 'EISDIR' ? `${source} is a directory; name the .docx file` : `${source} cannot be read (${code})`);
     return null;
@@ -24,18 +27,25 @@ function readWordFile(root: string, source: string, problems: Problems): Uint8Ar
 }
 
 /**
- * The Word file a command imports, once it is known to be a readable .docx,
- * with the workspace's config and question set; null when any of them is
- * unusable (the problems say why).
+ * The Word file a command imports, once it is known to be a readable .docx
+ * (as the package of the parts that were checked), with the workspace's
+ * config and question set; null when any of them is unusable (the problems say why).
  */
-export function readWordInput(env: Env, source: string, problems: Problems, what: string): { bytes: Uint8Array; config: Config; questions: QuestionSet } | null {
-  const bytes = readWordFile(env.root, source, problems);
-  if (!bytes) return null;
-  const refused = wordPackageProblem(bytes);
-  if (refused) {
-    problems.error('word-file', { file: source, line: 1, column: 1 }, `cannot import this ${what}: ${refused}`);
+export interface WordInput {
+  bytes: Uint8Array;
+  config: Config;
+  questions: QuestionSet;
+}
+
+export function readWordInput(env: Env, source: string, problems: Problems, what: string): WordInput | null {
+  const file = readWordFile(env.root, source, problems);
+  if (!file) return null;
+  const checked = readWordPackage(file);
+  if ('problem' in checked) {
+    problems.error('word-file', { file: source, line: 1, column: 1 }, `cannot import this ${what}: ${checked.problem}`);
     return null;
   }
+  const { bytes } = checked;
   const config = loadConfig(env.root, env.today, problems);
   const questions = config && loadQuestions(env.root, config, problems);
   if (!config || !questions || problems.hasInputErrors()) return null;

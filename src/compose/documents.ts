@@ -3,9 +3,10 @@
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type { DocumentKind, DocumentModel } from '../document.js';
 import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
-import { COMPOSITE, type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../model.js';
+import { type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../model.js';
 import { bullets, code, email, Footnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
+import { glossaryAnnex } from './glossary.js';
 
 /** Cover wording, from the house style (templates/style.yaml, whose defaults say "Response from" and so on). */
 export interface CoverWording {
@@ -33,6 +34,9 @@ function context(ws: Workspace, result: MergeResult, cover: CoverWording): Conte
  */
 function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: Footnotes, who: { name?: string; date?: string; banner?: string } = {}): DocumentModel {
   const { config, questions } = ctx.ws;
+  const definitions = notes.definitions();
+  // The documents partners and the department read end with the terms they use explained.
+  const glossary = kind === 'draft' || kind === 'response' ? glossaryAnnex(ctx.ws.glossary, [...children, ...definitions]) : [];
   return {
     kind,
     meta: {
@@ -43,16 +47,21 @@ function document(ctx: Context, kind: DocumentKind, subject: string, children: R
       date: who.date ?? config.date,
       ...(who.banner ? { banner: who.banner } : {}),
     },
-    tree: { type: 'root', children: [...children, ...notes.definitions()] },
+    tree: { type: 'root', children: [...children, ...glossary, ...definitions] },
   };
 }
 
 export const DRAFT_BANNER = 'DRAFT - not for submission';
 
 /** The contact officer on one line: name, role, e-mail (a mailto: link), phone, address. */
-function contactLine(contact: Contact): PhrasingContent[] {
+function contactPhrasing(contact: Contact): PhrasingContent[] {
   const parts = [contact.name, contact.role, contact.email, contact.phone, contact.address].flatMap((x): PhrasingContent[] => (x === null ? [] : [x === contact.email ? email(x) : text(x)]));
   return parts.flatMap((p, i) => (i === 0 ? [p] : [text(', '), p]));
+}
+
+/** The contact officer on one line of plain text: name, role, e-mail, phone, address. */
+export function contactLine(contact: Contact): string {
+  return [contact.name, contact.role, contact.email, contact.phone, contact.address].filter((x): x is string => x !== null).join(', ');
 }
 
 function cover(ctx: Context, subtitle: string, lines: (string | PhrasingContent[])[]): RootContent[] {
@@ -61,6 +70,7 @@ function cover(ctx: Context, subtitle: string, lines: (string | PhrasingContent[
     heading(1, q.title, 'title'),
     para(subtitle, 'subtitle'),
     para(`A response to the consultation paper published by the ${q.publisher} on ${longDate(q.published)} (closing date ${longDate(q.closes)}).`, 'cover'),
+    ...(ctx.ws.config.notice === null ? [] : [para([strong(ctx.ws.config.notice)], 'cover')]),
     ...lines.map((l) => para(l, 'cover')),
   ];
 }
@@ -99,7 +109,7 @@ function objectionText(ctx: Context, a: Account): string {
 }
 
 /** Contributions grouped under part labels where they answer a part. */
-function byPart(o: QuestionOutcome, accounts: Account[], render: (a: Account) => RootContent[]): RootContent[] {
+export function byPart(o: QuestionOutcome, accounts: Account[], render: (a: Account) => RootContent[]): RootContent[] {
   const out: RootContent[] = [];
   let part: string | null = null;
   for (const a of accounts) {
@@ -111,7 +121,7 @@ function byPart(o: QuestionOutcome, accounts: Account[], render: (a: Account) =>
   return out;
 }
 
-function preambleSection(title: string, accounts: Account[], render: (a: Account) => RootContent[]): RootContent[] {
+export function preambleSection(title: string, accounts: Account[], render: (a: Account) => RootContent[]): RootContent[] {
   return accounts.length === 0 ? [] : [heading(1, title), ...accounts.flatMap(render)];
 }
 
@@ -143,7 +153,7 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
   };
   const { deadlines, contact } = ws.config;
   const by = deadlines.objections ? ` by ${longDate(deadlines.objections)}` : '';
-  const tell: PhrasingContent[] = contact ? [text(' tell '), ...contactLine(contact), text(', or')] : [];
+  const tell: PhrasingContent[] = contact ? [text(' tell '), ...contactPhrasing(contact), text(', or')] : [];
   const children = [
     para([strong(DRAFT_BANNER)], 'cover'),
     ...cover(ctx, subject, [`Draft of ${longDate(ws.config.draftDate)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
@@ -168,13 +178,20 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
 export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording): DocumentModel {
   const ctx = context(ws, result, wording);
   const notes = new Footnotes();
+  // One introduction for a run of contributions under the same one (two public-sector answers
+  // in a row are "From the public sector:" once), within one question and part.
+  let previous: { by: string; part: string | null } | null = null;
   const included = (a: Account): RootContent[] => {
     if (a.status !== 'included') return [];
     notes.add(a.contribution);
     const by = introduction(ctx, a.contribution);
-    return by === null ? a.contribution.blocks : [para([strong(by)], 'attribution'), ...a.contribution.blocks];
+    const part = a.contribution.target?.part ?? null;
+    const same = by !== null && previous?.by === by && previous.part === part;
+    previous = by === null ? null : { by, part };
+    return by === null || same ? a.contribution.blocks : [para([strong(by)], 'attribution'), ...a.contribution.blocks];
   };
   const body = (o: QuestionOutcome): RootContent[] => {
+    previous = null;
     if (o.state.kind === 'abstained') return [para(`The Partnership does not give a collective response to this question. ${o.state.reason}`, 'abstention')];
     if (o.state.kind === 'unanswered') return [para('No collective response.', 'note')];
     return byPart(o, [...o.composite, ...o.contributions].filter((a) => a.status === 'included'), included);
@@ -182,7 +199,7 @@ export function responseDocument(ws: Workspace, result: MergeResult, wording: Co
   const endorsing = ws.partners.map((p) => `${p.name} (${p.sector})`);
   const subject = `${ctx.cover.prefix} the ${ws.config.partnership}`;
   const children = [
-    ...cover(ctx, subject, [longDate(ws.config.date), ...(ws.config.contact ? [[text('Contact: '), ...contactLine(ws.config.contact)]] : []), `${ctx.cover.endorsedBy}:`]),
+    ...cover(ctx, subject, [longDate(ws.config.date), ...(ws.config.contact ? [[text('Contact: '), ...contactPhrasing(ws.config.contact)]] : []), `${ctx.cover.endorsedBy}:`]),
     ...(endorsing.length > 0 ? [bullets(endorsing)] : []),
     ...preambleSection('General comments', result.preambles.filter((a) => a.status === 'included'), included),
     ...skeleton(result, body),
@@ -214,37 +231,4 @@ export function removedDocument(ws: Workspace, result: MergeResult, wording: Cov
     ...(preambles.length + questions.length === 0 ? [para('No section was removed.', 'note')] : []),
   ];
   return document(ctx, 'removed', `Sections removed from the response of the ${ws.config.partnership}`, children, notes);
-}
-
-/** The partners with removed text, each of whom gets a separate submission, in contribution order. */
-export function separatePartners(result: MergeResult): string[] {
-  const ids = result.accounts.filter((a) => a.status === 'removed' && a.contribution.partner !== COMPOSITE).map((a) => a.contribution.partner);
-  return [...new Set(ids)];
-}
-
-/** A partner's removed contributions, ready to submit on its own. */
-export function separateDocument(ws: Workspace, result: MergeResult, id: string, wording: CoverWording): DocumentModel {
-  const ctx = context(ws, result, wording);
-  const partner = ctx.partners.get(id);
-  if (!partner) throw new Error(`no partner ${id}`);
-  const mine = (a: Account) => a.status === 'removed' && a.contribution.partner === id;
-  const notes = new Footnotes();
-  const render = (a: Account): RootContent[] => {
-    notes.add(a.contribution);
-    return a.contribution.blocks;
-  };
-  const body = (o: QuestionOutcome): RootContent[] | null => {
-    const accounts = o.contributions.filter(mine);
-    return accounts.length === 0 ? null : byPart(o, accounts, render);
-  };
-  const subject = `${ctx.cover.prefix} ${partner.name}`;
-  const children = [
-    ...cover(ctx, subject, [
-      longDate(ws.config.date),
-      `${partner.name} is a member of the ${ws.config.partnership}. These comments were not endorsed by every partner, so they are not in the Partnership's collective response; ${partner.name} submits them on its own behalf.`,
-    ]),
-    ...preambleSection('General comments', result.preambles.filter(mine), render),
-    ...skeleton(result, body),
-  ];
-  return document(ctx, 'separate', subject, children, notes, { name: partner.name });
 }

@@ -33,7 +33,8 @@ function officer(contact: Contact, partnership: string): string {
 
 /** "Please return this form to Jane Smith, Partnership Manager, KCP (jane@...) by 11 February 2006." */
 export function returnNote(config: Config, what: string): string {
-  const to = config.contact ? officer(config.contact, config.partnership) : `the ${config.partnership}`;
+  // views_to: collects the views (it defaults to contact:).
+  const to = config.viewsTo ? officer(config.viewsTo, config.partnership) : `the ${config.partnership}`;
   const views = config.deadlines.views;
   return `Please return this ${what} to ${to}${views ? ` by ${longDate(views)}` : ''}.`;
 }

@@ -5,8 +5,9 @@
 import type { Paragraph, RootContent } from 'mdast';
 import { markAnswer, type DocumentModel } from '../document.js';
 import { questionDepth } from '../load/questions.js';
-import type { Config, QuestionSet, Sector } from '../model.js';
+import type { Config, Glossary, QuestionSet, Sector } from '../model.js';
 import { abstentionNote, formHeadings, returnNote } from './form-content.js';
+import { entry } from './glossary.js';
 import { heading, longDate, para } from './nodes.js';
 import { outline } from './skeleton.js';
 
@@ -29,13 +30,20 @@ export const ANSWER_PLACEHOLDER = 'Write your answer here, or leave this empty.'
 /** The space to write in: a content control in Word (see render/docx/controls.ts). */
 const answerArea = (label: string): Paragraph => markAnswer(para(ANSWER_PLACEHOLDER), { label });
 
-export function formDocument(config: Config, questions: QuestionSet, who: FormFor, today: string): DocumentModel {
+/** The whole glossary, before the first question, so partners write with the partnership's terms; import skips it as the form's own text. */
+function glossaryNotes(glossary: Glossary | null): RootContent[] {
+  if (!glossary || glossary.terms.length === 0) return [];
+  return [para('Terms: please use these names (and acronyms) as the partnership does. The response explains every one it uses in its Glossary.', 'form-note'), ...glossary.terms.map((t) => entry(t, 'form-note'))];
+}
+
+export function formDocument(config: Config, questions: QuestionSet, who: FormFor, today: string, glossary: Glossary | null): DocumentModel {
   const children: RootContent[] = [
     heading(1, `Response form: ${questions.title}`, 'title'),
     para(`${who.partner} (${who.sector} sector), for the ${config.partnership}`, 'subtitle'),
     para(`Consultation by the ${questions.publisher}, published ${longDate(questions.published)}.`, 'cover'),
     para(returnNote(config, 'form'), 'cover'),
     para(`Partner id: ${who.id}`, 'cover'),
+    ...glossaryNotes(glossary),
     ...INSTRUCTIONS.map((i) => para(i, 'form-note')),
     answerArea('General comments'),
   ];

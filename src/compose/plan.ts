@@ -4,7 +4,9 @@ import type { DocumentModel } from '../document.js';
 import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../model.js';
 import { sheetDocument } from './sheet.js';
-import { type CoverWording, draftDocument, removedDocument, responseDocument, separateDocument, separatePartners } from './documents.js';
+import { type CoverWording, draftDocument, removedDocument, responseDocument } from './documents.js';
+import { letterDocument } from './letter.js';
+import { separateDocument, separatePartners } from './separate.js';
 
 export type BuildCommand = 'draft' | 'circulate' | 'merge';
 export type Format = 'md' | 'docx';
@@ -43,6 +45,8 @@ const TABLE: readonly Row[] = [
     // The file a partnership sends carries its short name; response.docx stays, as SPEC 3 names it.
     documents: (ws, r, c) => [{ name: 'response', build: () => responseDocument(ws, r, c), copies: ws.config.fileTag ? [{ name: `${ws.config.fileTag}-response`, formats: ['docx'] }] : [] }],
   },
+  // The covering letter that goes with the response to the department.
+  { commands: ['merge'], formats: ['md', 'docx'], documents: (ws, r) => [{ name: 'letter', build: () => letterDocument(ws, r) }] },
   // An internal record for the partnership, not a submission: Markdown only (SPEC 3).
   { commands: ['merge'], formats: ['md'], documents: (ws, r, c) => [{ name: 'removed', build: () => removedDocument(ws, r, c) }] },
   // Partners who work in Word answer a round on an endorsement sheet (import --endorsement reads it back).
@@ -54,7 +58,7 @@ const TABLE: readonly Row[] = [
   {
     commands: ['merge'],
     formats: ['md', 'docx'],
-    documents: (ws, r, c) => separatePartners(r).map((id) => ({ name: `separate/${id}`, build: () => separateDocument(ws, r, id, c) })),
+    documents: (ws, r, c) => separatePartners(ws, r).map((id) => ({ name: `separate/${id}`, build: () => separateDocument(ws, r, id, c) })),
   },
 ];
 

@@ -29,7 +29,8 @@ export function report(ws: Workspace, result: MergeResult): string {
     consultation: { id: ws.questions.id, title: ws.questions.title },
     date: ws.config.date,
     complete: stateCount('unanswered') === 0,
-    partners: ws.partners.map((p) => ({ id: p.id, name: p.name, sector: p.sector, file: p.file })),
+    // Additional comments go to the partner's own submission only; named here so nothing a partner wrote is unaccounted for.
+    partners: ws.partners.map((p) => ({ id: p.id, name: p.name, sector: p.sector, file: p.file, ...(p.additional ? { additional_comments: { section: p.additional.section, line: p.additional.position.line } } : {}) })),
     counts: {
       contributions: result.accounts.length,
       included: count('included'),

@@ -8,6 +8,7 @@ import { markAnswer, type DocumentModel } from '../document.js';
 import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../model.js';
 import { email, heading, longDate, para, text } from './nodes.js';
+import { representativeLine } from './separate.js';
 
 /** The wording import looks for: keep them in step with src/import/endorsement.ts. */
 export const SHEET = {
@@ -65,12 +66,15 @@ export function sheetDocument(ws: Workspace, result: MergeResult, partnerId: str
     para(`${partner.name}, on the draft response of the ${partnership}`, 'subtitle'),
     para(`${SHEET.round}: ${round} (draft of ${longDate(ws.config.draftDate)})`, 'cover'),
     para(`${SHEET.partnerId}: ${partner.id}`, 'cover'),
+    ...(partner.representative ? [para(`Representative: ${representativeLine(partner.representative)}`, 'cover')] : []),
     para([text('Return this sheet'), ...returnTo], 'cover'),
     para('Each row is one section of the draft (see the draft for its full text). Leave the last column empty for every section your organisation endorses. For a section it cannot endorse, write the reason in the last column: that section will be removed from the collective response.', 'form-note'),
     para('Then fill in the sign-off: by signing off you endorse every section you have not objected to.', 'form-note'),
     heading(1, 'Sections of the draft'),
     table,
     heading(1, 'Sign-off'),
+    // The representative is named beside the fields, not in them: a sheet returned untouched must not read as signed off.
+    ...(partner.representative ? [para(`To be signed off for ${partner.name} by ${representativeLine(partner.representative)}.`, 'form-note')] : []),
     signOff(),
   ];
   return {

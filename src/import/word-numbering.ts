@@ -5,8 +5,10 @@
 // list level's start, document.xml which paragraphs are items of which list.
 // The lists are found in document order the way mammoth groups paragraphs
 // into lists; the result is used only when it finds as many numbered lists as
-// mammoth did.
-import { readZipEntry } from '../render/docx/zip.js';
+// mammoth did. Both parts are read once, start to end, by the XML parser.
+import { readPackage } from '../ooxml/package-reader.js';
+import { decodeXmlPart, walkXml } from '../ooxml/xml-reader.js';
+import { MAX_WORD_DEPTH, WORD_LIMITS } from './word-package.js';
 
 export interface Level {
   start: number;
@@ -16,59 +18,83 @@ export interface Level {
   text: string;
 }
 
-export const attr = (tag: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+const NUMBERING = 'word/numbering.xml';
+const DOCUMENT = 'word/document.xml';
 
-export function read(bytes: Uint8Array, part: string): string {
-  const data = readZipEntry(bytes, part);
-  return data ? new TextDecoder().decode(data) : '';
+/** The text of a part of a checked package ('' when it has none). */
+export function read(docx: Uint8Array, part: string): string {
+  const bytes = readPackage(docx, WORD_LIMITS, (name) => name === part).get(part);
+  return bytes ? decodeXmlPart(bytes, part) : '';
 }
 
 /** numId -> ilvl -> how that level numbers. */
-export function numbering(xml: string): Map<string, Map<number, Level>> {
+export function numbering(text: string): Map<string, Map<number, Level>> {
   const abstract = new Map<string, Map<number, Level>>();
-  for (const m of xml.matchAll(/<w:abstractNum\b([^>]*)>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const levels = new Map<number, Level>();
-    for (const l of m[2]!.matchAll(/<w:lvl\b([^>]*)>([\s\S]*?)<\/w:lvl>/g)) {
-      const start = /<w:start\b[^>]*/.exec(l[2]!)?.[0];
-      const formatTag = /<w:numFmt\b[^>]*/.exec(l[2]!)?.[0];
-      const format = (formatTag && attr(formatTag, 'w:val')) || 'decimal';
-      const text = attr(/<w:lvlText\b[^>]*/.exec(l[2]!)?.[0] ?? '', 'w:val') ?? '';
-      levels.set(Number(attr(l[1]!, 'w:ilvl') ?? 0), { start: Number(start ? attr(start, 'w:val') : 1) || 0, ordered: format !== 'bullet', format, text });
+  const nums: { id: string; abstractId: string; overrides: { level: number; start: string | undefined }[] }[] = [];
+  let levels: Map<number, Level> | undefined;
+  let level: { index: number; start?: string | null; format?: string | null; text?: string | null } | undefined;
+  let num: (typeof nums)[number] | undefined;
+  let override: number | undefined;
+  walkXml(text || '<w:numbering/>', NUMBERING, MAX_WORD_DEPTH, {
+    open: ({ name, attributes: a }) => {
+      if (name === 'w:abstractNum') abstract.set(a['w:abstractNumId'] ?? '', (levels = new Map()));
+      else if (name === 'w:lvl' && levels) level = { index: Number(a['w:ilvl'] ?? 0) };
+      else if (name === 'w:start' && level && level.start === undefined) level.start = a['w:val'] ?? null;
+      else if (name === 'w:numFmt' && level && level.format === undefined) level.format = a['w:val'] ?? null;
+      else if (name === 'w:lvlText' && level && level.text === undefined) level.text = a['w:val'] ?? null;
+      else if (name === 'w:num') nums.push((num = { id: a['w:numId'] ?? '', abstractId: '', overrides: [] }));
+      else if (name === 'w:abstractNumId' && num && !num.abstractId) num.abstractId = a['w:val'] ?? '';
+      else if (name === 'w:lvlOverride' && num) override = Number(a['w:ilvl'] ?? 0);
+      else if (name === 'w:startOverride' && num && override !== undefined) num.overrides.push({ level: override, start: a['w:val'] });
+    },
+    close: (name) => {
+      if (name === 'w:lvl' && level && levels) {
+        const start = level.start === undefined ? 1 : Number(level.start ?? NaN) || 0;
+        const format = level.format || 'decimal';
+        levels.set(level.index, { start, ordered: format !== 'bullet', format, text: level.text ?? '' });
+        level = undefined;
+      } else if (name === 'w:abstractNum') levels = undefined;
+      else if (name === 'w:lvlOverride') override = undefined;
+      else if (name === 'w:num') num = undefined;
+    },
+  });
+  const byId = new Map<string, Map<number, Level>>();
+  for (const n of nums) {
+    const copied = new Map([...(abstract.get(n.abstractId) ?? [])].map(([i, l]) => [i, { ...l }]));
+    for (const o of n.overrides) {
+      const l = copied.get(o.level);
+      if (l) l.start = Number(o.start ?? l.start);
     }
-    abstract.set(attr(m[1]!, 'w:abstractNumId') ?? '', levels);
+    byId.set(n.id, copied);
   }
-  const nums = new Map<string, Map<number, Level>>();
-  for (const m of xml.matchAll(/<w:num\b([^>]*)>([\s\S]*?)<\/w:num>/g)) {
-    const base = abstract.get(attr(/<w:abstractNumId\b[^>]*/.exec(m[2]!)?.[0] ?? '', 'w:val') ?? '') ?? new Map<number, Level>();
-    const levels = new Map([...base].map(([i, l]) => [i, { ...l }]));
-    for (const o of m[2]!.matchAll(/<w:lvlOverride\b([^>]*)>([\s\S]*?)<\/w:lvlOverride>/g)) {
-      const start = /<w:startOverride\b[^>]*/.exec(o[2]!)?.[0];
-      const level = levels.get(Number(attr(o[1]!, 'w:ilvl') ?? 0));
-      if (start && level) level.start = Number(attr(start, 'w:val') ?? level.start);
-    }
-    nums.set(attr(m[1]!, 'w:numId') ?? '', levels);
-  }
-  return nums;
+  return byId;
+}
+
+interface Paragraph {
+  /** Text or a picture: mammoth leaves out paragraphs without. */
+  content: boolean;
+  numId?: string | undefined;
+  level?: string | undefined;
+  inNumPr: boolean;
+  /** A w:numPr has been read: only the first counts. */
+  numbered: boolean;
 }
 
 /** The start of every ordered list mammoth will write, in document order; lists numbered only by a style are missed, so the counts then differ. */
 export function orderedListStarts(docx: Uint8Array): number[] {
-  const nums = numbering(read(docx, 'word/numbering.xml'));
-  const document = read(docx, 'word/document.xml');
+  const nums = numbering(read(docx, NUMBERING));
   const counters = new Map<string, number[]>();
   const starts: number[] = [];
   let open: boolean[] = []; // per level: the kind of list open there (true: ordered)
-  for (const p of document.matchAll(/<w:p\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:p>)/g)) {
-    const body = p[1] ?? '';
+  const paragraph = (p: Paragraph) => {
     // mammoth leaves out empty paragraphs, so they do not end a list.
-    if (!/<w:t\b|<w:drawing\b|<w:pict\b/.test(body)) continue;
-    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(body)?.[1];
-    const numId = numPr && attr(/<w:numId\b[^>]*/.exec(numPr)?.[0] ?? '', 'w:val');
-    const level = Number((numPr && attr(/<w:ilvl\b[^>]*/.exec(numPr)?.[0] ?? '', 'w:val')) ?? 0);
+    if (!p.content) return;
+    const { numId } = p;
+    const level = Number(p.level ?? 0);
     const format = numId ? nums.get(numId)?.get(level) : undefined;
     if (!numId || numId === '0' || !format) {
       open = [];
-      continue;
+      return;
     }
     // Word's counter for this list and level; deeper levels start again.
     const counter = counters.get(numId) ?? [];
@@ -80,6 +106,23 @@ export function orderedListStarts(docx: Uint8Array): number[] {
       if (format.ordered) starts.push(counter[level]!);
       open = [...open.slice(0, level), format.ordered];
     } else open.length = level + 1;
-  }
+  };
+  const stack: Paragraph[] = [];
+  walkXml(read(docx, DOCUMENT) || '<w:document/>', DOCUMENT, MAX_WORD_DEPTH, {
+    open: ({ name, attributes: a }) => {
+      const p = stack.at(-1);
+      if (name === 'w:p') stack.push({ content: false, inNumPr: false, numbered: false });
+      else if (!p) return;
+      else if (name === 'w:t' || name === 'w:drawing' || name === 'w:pict') p.content = true;
+      else if (name === 'w:numPr' && !p.numbered) p.inNumPr = p.numbered = true;
+      else if (name === 'w:numId' && p.inNumPr && p.numId === undefined) p.numId = a['w:val'];
+      else if (name === 'w:ilvl' && p.inNumPr && p.level === undefined) p.level = a['w:val'];
+    },
+    close: (name) => {
+      const p = stack.at(-1);
+      if (name === 'w:numPr' && p) p.inNumPr = false;
+      else if (name === 'w:p' && p) paragraph(stack.pop()!);
+    },
+  });
   return starts;
 }

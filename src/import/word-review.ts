@@ -2,7 +2,7 @@
 // document, not answer text, so mammoth leaves them out; tracked changes are
 // read as if accepted (insertions kept, deletions gone). Both are counted so
 // the import can say so rather than decide silently.
-import { readZipEntry } from '../render/docx/zip.js';
+import { read } from './word-numbering.js';
 
 export interface WordReview {
   comments: number;
@@ -13,10 +13,7 @@ export interface WordReview {
 const count = (xml: string, pattern: RegExp) => xml.match(pattern)?.length ?? 0;
 
 export function wordReview(docx: Uint8Array): WordReview {
-  const part = (name: string) => {
-    const data = readZipEntry(docx, name);
-    return data ? new TextDecoder().decode(data) : '';
-  };
+  const part = (name: string) => read(docx, name);
   return {
     comments: count(part('word/comments.xml'), /<w:comment\b/g),
     changes: count(part('word/document.xml'), /<w:(?:ins|del)\b/g),

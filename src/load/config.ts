@@ -2,7 +2,7 @@
 // partnership name, which then comes from nowhere: that is an error.
 import { posix } from 'node:path';
 import { z } from 'zod';
-import { ATTRIBUTIONS, type Config } from '../model.js';
+import { ATTRIBUTIONS, type Config, type Contact } from '../model.js';
 import type { Problems } from '../problems.js';
 import { describeIssue, isoDate, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
 import { PARTNER_ID } from './partner-id.js';
@@ -10,10 +10,24 @@ import { readYaml, validate } from './yaml.js';
 
 export const CONFIG_FILE = 'lsp-respond.yaml';
 
-const KEYS = ['partnership', 'short', 'questions', 'responses', 'output', 'date', 'draft_date', 'deadlines', 'partners', 'abstain', 'contact', 'attribute'] as const;
+const KEYS = ['partnership', 'short', 'questions', 'responses', 'output', 'date', 'draft_date', 'deadlines', 'partners', 'abstain', 'contact', 'attribute', 'notice', 'views_to'] as const;
 const CONTACT_KEYS = ['name', 'role', 'email', 'phone', 'address'] as const;
 
 const relativePath = (what: string) => text(what).refine((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p), { error: `${what} must be a path relative to the workspace` });
+
+const contactSchema = (key: string) =>
+  z.object(
+    {
+      name: text(`${key}.name`),
+      role: text(`${key}.role`).optional(),
+      email: text(`${key}.email`).optional(),
+      phone: text(`${key}.phone`).optional(),
+      address: text(`${key}.address`).optional(),
+    },
+    { error: `${key} must be a mapping: name, and optionally role, email, phone and address` },
+  );
+
+const toContact = (c: z.infer<ReturnType<typeof contactSchema>>): Contact => ({ name: c.name, role: c.role ?? null, email: c.email ?? null, phone: c.phone ?? null, address: c.address ?? null });
 
 const schema = z.object({
   partnership: text('partnership'),
@@ -23,18 +37,9 @@ const schema = z.object({
   output: relativePath('output').optional(),
   date: isoDate('date').optional(),
   draft_date: isoDate('draft_date').optional(),
-  contact: z
-    .object(
-      {
-        name: text('contact.name'),
-        role: text('contact.role').optional(),
-        email: text('contact.email').optional(),
-        phone: text('contact.phone').optional(),
-        address: text('contact.address').optional(),
-      },
-      { error: 'contact must be a mapping: name, and optionally role, email, phone and address' },
-    )
-    .optional(),
+  contact: contactSchema('contact').optional(),
+  views_to: contactSchema('views_to').optional(),
+  notice: text('notice').optional(),
   attribute: z.enum(ATTRIBUTIONS, { error: `attribute must be one of ${ATTRIBUTIONS.join(', ')}` }).optional(),
   deadlines: z.record(z.string(), isoDate('a deadline'), { error: 'deadlines must map a name to a date, e.g. submission: 2006-03-03' }).optional(),
   partners: z
@@ -58,6 +63,7 @@ export function parseConfig(source: string, file: string, today: string, problem
   }
   warnUnknownKeys(yaml, [], KEYS, problems, file);
   warnUnknownKeys(yaml, ['contact'], CONTACT_KEYS, problems, `${file} (contact)`);
+  warnUnknownKeys(yaml, ['views_to'], CONTACT_KEYS, problems, `${file} (views_to)`);
   const data = validate(yaml, schema, problems, describeIssue);
   if (!data) return null;
   const clash = outputClash(data.output ?? 'out', data.responses ?? 'responses', data.questions ?? null);
@@ -78,8 +84,10 @@ export function parseConfig(source: string, file: string, today: string, problem
     output: data.output ?? 'out',
     date: data.date ?? today,
     draftDate: data.draft_date ?? today,
-    contact: data.contact ? { name: data.contact.name, role: data.contact.role ?? null, email: data.contact.email ?? null, phone: data.contact.phone ?? null, address: data.contact.address ?? null } : null,
-    attribute: data.attribute ?? 'none',
+    contact: data.contact ? toContact(data.contact) : null,
+    viewsTo: data.views_to ? toContact(data.views_to) : data.contact ? toContact(data.contact) : null,
+    attribute: data.attribute ?? 'partner',
+    notice: data.notice ?? null,
     fileTag: data.short ? fileTag(data.short) : null,
     deadlines: data.deadlines ?? {},
     partners: data.partners ? [...seen] : null,
@@ -111,3 +119,6 @@ function fileTag(short: string): string | null {
   const tag = short.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return tag === '' ? null : tag;
 }
+
+/** The schema itself, for the commented config `init` writes (config-doc.ts documents every key of it). */
+export { schema as configSchema };

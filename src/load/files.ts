@@ -1,21 +1,30 @@
 // Reading workspace files: file-system errors become positioned problems
 // that say what is wrong; anything else is a bug and is left to surface as one.
-import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Position } from '../model.js';
 import type { Problems } from '../problems.js';
 import { decodeText } from './text.js';
+import { InputRefused, readInput } from './read-input.js';
+
+/** More than any input needs (a response stops at 1 MB, a Word file at 50 MB); beyond it a file is not even read. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 const at = (file: string): Position => ({ file, line: 1, column: 1 });
 
 /**
  * A workspace file's bytes; null when it is missing (a problem unless
- * `optional`) or unreadable (always a problem, ending with `hint`).
+ * `optional`) or unreadable (always a problem, ending with `hint`). Only a
+ * regular file inside the workspace is read (see readInput).
  */
 export function readBytes(root: string, file: string, problems: Problems, opts: { optional?: boolean; hint?: string } = {}): Uint8Array | null {
   try {
-    return readFileSync(join(root, file));
+    return readInput(join(root, file), { workspace: root, limit: MAX_INPUT_BYTES });
   } catch (e) {
+    if (e instanceof InputRefused) {
+      problems.error('unreadable', at(file), `${file} ${e.message}${opts.hint ?? ''}`);
+      return null;
+    }
     const code = ioCode(e);
     if (code === 'ENOENT' && opts.optional) return null;
     const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code})`;
@@ -30,9 +39,13 @@ export function readText(root: string, file: string, problems: Problems, optiona
   return bytes === null ? null : decodeText(bytes, file, problems);
 }
 
-/** The file names in a workspace directory, sorted; null when it cannot be listed (missing, not a directory, no permission). */
+/**
+ * The names in a workspace directory that are not directories, sorted; null
+ * when it cannot be listed (missing, not a directory, no permission). Links,
+ * pipes and devices are listed, so that reading them says what they are.
+ */
 export function listDir(root: string, dir: string): string[] | null {
-  return list(root, dir, (d) => d.isFile() || d.isSymbolicLink());
+  return list(root, dir, (d) => !d.isDirectory());
 }
 
 export function listSubdirs(root: string, dir: string): string[] | null {

@@ -3,7 +3,8 @@
 import { readBytes } from './files.js';
 import { decodeText } from './text.js';
 import { Problems } from '../problems.js';
-import { ReferenceDocError, readReferenceStyles } from '../render/docx/reference.js';
+import { ReferenceDocError, readReferenceStyles } from '../ooxml/reference-styles.js';
+import type { Xml } from '../ooxml/xml.js';
 import { DEFAULT_STYLE, loadStyle, type Style } from './style.js';
 
 export const STYLE_FILE = 'templates/style.yaml';
@@ -11,7 +12,7 @@ const REFERENCE_FILE = 'templates/reference.docx';
 
 export interface HouseStyle {
   style: Style;
-  referenceStyles: string | null;
+  referenceStyles: Xml | null;
 }
 
 const HINT = '; fix it or delete it to use the default house style';
@@ -38,7 +39,7 @@ export function loadHouseStyle(root: string, problems: Problems): HouseStyle | n
     style = loaded.style;
   }
   const reference = readBytes(root, REFERENCE_FILE, own, { optional: true, hint: HINT });
-  let referenceStyles: string | null = null;
+  let referenceStyles: Xml | null = null;
   if (reference !== null) {
     try {
       referenceStyles = readReferenceStyles(reference);

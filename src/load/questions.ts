@@ -3,12 +3,13 @@
 import { z } from 'zod';
 import type { Question, QuestionSet } from '../model.js';
 import type { Problems } from '../problems.js';
-import { describeIssue, QUESTION_ID, text } from './fields.js';
+import { describeIssue, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
 import { readYaml, validate } from './yaml.js';
 
 const questionSchema = z.object({
   id: z.string({ error: 'id must be Q followed by a number, e.g. Q12' }).regex(QUESTION_ID, { error: 'id must be Q followed by a number, e.g. Q12' }),
   text: text('text'),
+  follows: z.string({ error: 'follows must be a question id, e.g. Q18' }).regex(QUESTION_ID, { error: 'follows must be a question id, e.g. Q18' }).optional(),
   parts: z
     .array(z.object({ id: z.string().regex(/^[a-z]$/, { error: 'a part id is one lower-case letter, e.g. a' }), text: text('part text') }))
     .optional(),
@@ -22,6 +23,16 @@ const setSchema = z.object({
   publisher: text('publisher'),
   published: text('published'),
   closes: text('closes'),
+  respond_to: z
+    .object(
+      {
+        name: text('respond_to.name'),
+        address: z.union([text('respond_to.address'), z.array(text('a line of respond_to.address'))], { error: 'respond_to.address must be text, or a list of lines' }).optional(),
+        email: text('respond_to.email').optional(),
+      },
+      { error: 'respond_to must be a mapping: name, and optionally address and email' },
+    )
+    .optional(),
   sections: z
     .array(
       z.object({
@@ -41,11 +52,13 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
     problems.error('schema', yaml.at([]), 'a question set must be a mapping with id, title, publisher, published, closes and sections');
     return null;
   }
+  warnUnknownKeys(yaml, ['respond_to'], ['name', 'address', 'email'], problems, `${file} (respond_to)`);
   const data = validate(yaml, setSchema, problems, describeIssue);
   if (!data) return null;
 
   const questions: Question[] = [];
   const seen = new Map<string, Question>();
+  const pathOf = new Map<string, (string | number)[]>();
   const sections: QuestionSet['sections'] = [];
   let ok = true;
   data.sections.forEach((section, si) => {
@@ -63,6 +76,7 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
       const ids: string[] = [];
       group.list.forEach((q, qi) => {
         const position = yaml.at([...group.path, qi, 'id']);
+        pathOf.set(q.id, [...group.path, qi]);
         const before = seen.get(q.id);
         if (before) {
           problems.error('duplicate-question', position, `question ${q.id} is defined twice (first at line ${before.position.line}); give each question its own id`);
@@ -73,6 +87,7 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
           id: q.id,
           number: Number(q.id.slice(1)),
           text: q.text,
+          follows: q.follows ?? null,
           parts: q.parts ?? [],
           section: section.title,
           topic: group.title,
@@ -86,8 +101,21 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
     }
     sections.push({ title: section.title, topics });
   });
+  for (const q of questions) {
+    if (q.follows === null) continue;
+    const before = seen.get(q.follows);
+    if (!before || before.number >= q.number) {
+      const where = yaml.at([...pathOf.get(q.id)!, 'follows']);
+      problems.error('unknown-question', where, `${q.id} follows ${q.follows}, ${before ? 'which does not come before it' : `which the question set does not have`}; 'follows:' names an earlier question that this one only makes sense after (e.g. follows: Q18 on a question that begins "If so")`);
+      ok = false;
+    }
+  }
   if (!ok) return null;
-  return { id: data.id, title: data.title, publisher: data.publisher, published: data.published, closes: data.closes, sections, questions, file };
+  const to = data.respond_to;
+  // A one-string address may still be written over several lines (a YAML block scalar).
+  const address = to?.address === undefined ? [] : (Array.isArray(to.address) ? to.address : to.address.split('\n')).map((l) => l.trim()).filter(Boolean);
+  const respondTo = to ? { name: to.name, address, email: to.email ?? null, position: yaml.at(['respond_to']) } : null;
+  return { id: data.id, title: data.title, publisher: data.publisher, published: data.published, closes: data.closes, sections, questions, file, respondTo };
 }
 
 /** "the question set has Q1-Q35", for messages about an unknown question. */

@@ -19,7 +19,11 @@ import { reportLiteralEmphasis } from '../checks/literal-emphasis.js';
 import { readYaml, validate } from './yaml.js';
 import { formatSectionId, parseSectionId, SECTION_ID_HELP, sectionIdOf } from '../section-id.js';
 
-const FRONT_KEYS = ['partner', 'id', 'sector', 'abstain', 'cannot_endorse', 'separate_only', 'endorsed'] as const;
+const FRONT_KEYS = ['partner', 'id', 'sector', 'abstain', 'cannot_endorse', 'separate_only', 'endorsed', 'representative'] as const;
+const REPRESENTATIVE_KEYS = ['name', 'role', 'email', 'phone'] as const;
+
+/** The heading of a partner's own comments for its own submission (compared without case). */
+export const ADDITIONAL_COMMENTS = 'Additional comments';
 
 const frontSchema = z.object({
   partner: text('partner'),
@@ -48,6 +52,17 @@ const frontSchema = z.object({
   separate_only: z
     .array(z.string({ error: 'each entry is one of your own section ids, such as Q18/mps' }), { error: 'separate_only must be a list of your own section ids, e.g. [Q18/mps]' })
     .optional(),
+  representative: z
+    .object(
+      {
+        name: text('representative.name'),
+        role: text('representative.role').optional(),
+        email: text('representative.email').optional(),
+        phone: text('representative.phone').optional(),
+      },
+      { error: 'representative must be a mapping: name, and optionally role, email and phone' },
+    )
+    .optional(),
   endorsed: z
     .object(
       {
@@ -66,6 +81,7 @@ export interface ParsedFile {
   frontAt: (path: readonly PropertyKey[]) => Position;
   preamble: { blocks: RootContent[]; position: Position } | null;
   answers: { target: Target; blocks: RootContent[]; position: Position }[];
+  additional: { blocks: RootContent[]; position: Position } | null;
   footnotes: Map<string, FootnoteDefinition>;
   images: ImageRef[];
 }
@@ -133,14 +149,19 @@ export function parsePartnerFile(
     id,
     name: front.partner,
     sector: front.sector ?? 'other',
+    representative: front.representative
+      ? { name: front.representative.name, role: front.representative.role ?? null, email: front.representative.email ?? null, phone: front.representative.phone ?? null }
+      : null,
     file,
     abstain,
     objections,
     endorsed: front.endorsed ? { ...front.endorsed, position: parsed.frontAt(['endorsed']) } : null,
     preamble: parsed.preamble ? contribution(null, parsed.preamble.blocks, parsed.preamble.position) : null,
     answers: parsed.answers.map((a) => contribution(a.target, a.blocks, a.position)),
+    additional: parsed.additional ? { ...contribution(null, parsed.additional.blocks, parsed.additional.position), section: `additional/${id}` } : null,
   };
-  warnUnusedFootnotes([...(partner.preamble ? [partner.preamble] : []), ...partner.answers], parsed.footnotes, id, file, problems);
+  const all = [...(partner.preamble ? [partner.preamble] : []), ...partner.answers, ...(partner.additional ? [partner.additional] : [])];
+  warnUnusedFootnotes(all, parsed.footnotes, id, file, problems);
   // Where the id comes from: its 'id:' line, or the file name (line 1).
   const idAt = front.id === undefined ? { file, line: 1, column: 1 } : parsed.frontAt(['id']);
   return { partner, images: parsed.images, idAt };
@@ -219,6 +240,7 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
         problems.error('front-matter', yaml.at([]), `the front matter of ${file} must be a mapping with at least 'partner: <name>'`);
       } else {
         warnUnknownKeys(yaml, [], FRONT_KEYS, problems, 'the front matter');
+        warnUnknownKeys(yaml, ['representative'], REPRESENTATIVE_KEYS, problems, 'the front matter (representative)');
         front = validate(yaml, frontSchema, problems, describeIssue);
       }
     }
@@ -232,6 +254,7 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
   const footnotes = new Map<string, FootnoteDefinition>();
   let preamble: ParsedFile['preamble'] = null;
   const answers: ParsedFile['answers'] = [];
+  let additional: ParsedFile['additional'] = null;
   let current: { blocks: RootContent[] } | null = null;
   const seen = new Map<string, Position>();
 
@@ -246,6 +269,15 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
     }
     if (node.type === 'heading' && node.depth === 2) {
       current = null;
+      if (needsFront && isAdditionalComments(node)) {
+        if (additional) {
+          problems.error('duplicate-answer', at(node), `'## ${ADDITIONAL_COMMENTS}' appears twice in ${file} (first at line ${additional.position.line}); put all your additional comments under one heading`);
+          continue;
+        }
+        additional = { blocks: [], position: at(node) };
+        current = additional;
+        continue;
+      }
       const target = questionHeading(node, at(node), questions, problems);
       if (!target) continue;
       const key = formatSectionId({ kind: 'answer', target });
@@ -277,10 +309,15 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
     const question = questions.questions.find((q) => q.id === a.target.question);
     fix(a.blocks, question ? questionDepth(question) + 1 : 4);
   }
-  // General comments go under a level-1 heading of their own; footnotes under the text that refers to them.
+  // General comments and additional comments go under a level-1 heading of their own; footnotes under the text that refers to them.
   if (preamble) fix(preamble.blocks, 2);
+  if (additional) fix(additional.blocks, 2);
   for (const def of footnotes.values()) fix(def.children, 4);
-  return { front, frontAt, preamble, answers: filled, footnotes, images };
+  return { front, frontAt, preamble, answers: filled, additional: additional && additional.blocks.length > 0 ? additional : null, footnotes, images };
+}
+
+function isAdditionalComments(node: Heading): boolean {
+  return toString(node).trim().replace(/:$/, '').toLowerCase() === ADDITIONAL_COMMENTS.toLowerCase();
 }
 
 function questionHeading(node: Heading, at: Position, questions: QuestionSet, problems: Problems): Target | null {

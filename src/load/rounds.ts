@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { posix } from 'node:path';
 import type { Position, Round } from '../model.js';
-import type { Problems } from '../problems.js';
+import { Problems } from '../problems.js';
 import { isoDate } from './fields.js';
 import { listSubdirs, readText } from './files.js';
 
@@ -17,14 +17,31 @@ const schema = z.object({
   sections: z.record(z.string(), z.string()),
 });
 
+/** The numbered round directories, in order. */
+function roundDirs(root: string, output: string): number[] {
+  return (listSubdirs(root, posix.join(output, ROUNDS_DIR)) ?? [])
+    .filter((n) => /^[1-9]\d*$/.test(n))
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/** Round directories whose round.json is missing or damaged (not among `rounds`). */
+export function unusableRounds(root: string, output: string, rounds: readonly Round[]): number[] {
+  return roundDirs(root, output).filter((n) => !rounds.some((r) => r.number === n));
+}
+
 export function loadRounds(root: string, output: string, problems: Problems): Round[] {
   const dir = posix.join(output, ROUNDS_DIR);
   const rounds: Round[] = [];
-  for (const name of (listSubdirs(root, dir) ?? []).filter((n) => /^[1-9]\d*$/.test(n)).sort((a, b) => Number(a) - Number(b))) {
+  for (const name of roundDirs(root, output).map(String)) {
     const file = posix.join(dir, name, ROUND_FILE);
     const at: Position = { file, line: 1, column: 1 };
-    const source = readText(root, file, problems, true);
-    if (source === null) continue;
+    const read = new Problems();
+    const source = readText(root, file, read, true);
+    if (source === null) {
+      problems.warn('round-file', at, `${file} ${read.list.length === 0 ? 'is missing' : 'cannot be read'} (it is written by 'lsp-respond circulate'), so round ${name} is ignored; restore it from a backup, or delete ${posix.join(dir, name)} if that round never reached the partners`);
+      continue;
+    }
     let data: unknown;
     try {
       data = JSON.parse(source);

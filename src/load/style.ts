@@ -5,7 +5,7 @@
 import { readYaml } from './yaml.js';
 import { Problems } from '../problems.js';
 import { z } from 'zod';
-import { isXmlSafe } from '../render/docx/sanitize.js';
+import { isXmlSafe } from '../ooxml/xml.js';
 import { colourPairs } from '../render/docx/styles.js';
 import { contrast, MIN_CONTRAST, ratio } from '../checks/contrast.js';
 

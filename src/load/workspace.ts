@@ -1,6 +1,6 @@
 // The load stage's edge: the only module that reads the workspace. It turns
 // files into the typed Workspace, recording every problem on the way.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { imageInfo } from '../image-info.js';
 import type { Config, Contribution, PartnerResponse, Position, QuestionSet, Workspace } from '../model.js';
@@ -11,11 +11,13 @@ import { parseCompositeFile } from './response.js';
 import type { Threads } from '../parallel/pool.js';
 import type { OnProgress } from '../commands/progress.js';
 import { parseFiles } from '../parallel/parse.js';
-import { ioCode, listDir, readText } from './files.js';
+import { ioCode, listDir, MAX_INPUT_BYTES, readText } from './files.js';
+import { InputRefused, readInput } from './read-input.js';
 import { DEFAULT_HOUSE_STYLE, loadHouseStyle } from './house-style.js';
 import { loadRounds } from './rounds.js';
 import { shellCommand } from '../core/shell.js';
 import { idFromFileName } from './partner-id.js';
+import { loadGlossary } from './glossary.js';
 
 export const COMPOSITE_FILE = 'composite.md';
 
@@ -35,7 +37,9 @@ export function loadConfig(root: string, today: string, problems: Problems): Con
       date: today,
       draftDate: today,
       contact: null,
-      attribute: 'none',
+      viewsTo: null,
+      attribute: 'partner',
+      notice: null,
       fileTag: null,
       deadlines: {},
       partners: null,
@@ -76,8 +80,12 @@ function loadImages(root: string, refs: { path: string; position: Position }[], 
     if (images.has(ref.path)) continue;
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(join(root, ref.path));
+      bytes = readInput(join(root, ref.path), { workspace: root, limit: MAX_INPUT_BYTES });
     } catch (e) {
+      if (e instanceof InputRefused) {
+        problems.error('image', ref.position, `image ${ref.path} ${e.message}`);
+        continue;
+      }
       const code = ioCode(e);
       problems.error('image', ref.position, `image ${ref.path} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}; check the path (it is relative to the Markdown file)`);
       continue;
@@ -148,7 +156,8 @@ export async function loadWorkspace(root: string, today: string, problems: Probl
   // An unusable house style is an input error like any other, so check fails on it as merge does.
   const style = loadHouseStyle(root, problems) ?? DEFAULT_HOUSE_STYLE;
   const rounds = loadRounds(root, config.output, problems);
-  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images, style, rounds };
+  const glossary = loadGlossary(root, problems);
+  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images, style, rounds, glossary };
 }
 
 /** Contribution order: the config's `partners` list first, then everyone else by id. */

@@ -38,18 +38,30 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/**
+ * A worker that dies (an uncaught error, process.exit, out of memory) fails
+ * its task and every task after it: the pool does not limp on with fewer
+ * threads, and nothing waits for a reply that will never come. The command
+ * then ends with an internal error.
+ */
 export class Pool implements Runner {
   private readonly idle: Worker[] = [];
   private readonly queue: Pending[] = [];
   private readonly all: Worker[] = [];
   private readonly busy = new Map<Worker, Pending>();
+  private broken: Error | null = null;
+  private closing = false;
 
-  constructor(readonly width: number) {
+  /** `script` is the worker's module: the bundle puts worker.js beside the chunk holding this code (dist/). */
+  constructor(
+    readonly width: number,
+    script: URL = new URL('./worker.js', import.meta.url),
+  ) {
     for (let i = 0; i < width; i++) {
-      // The bundle puts worker.js beside the chunk holding this code (dist/).
-      const worker = new Worker(new URL('./worker.js', import.meta.url));
+      const worker = new Worker(script);
       worker.on('message', (result: TaskResult) => this.done(worker, result));
-      worker.on('error', (e) => this.failed(worker, e));
+      worker.on('error', (e) => this.died(worker, e));
+      worker.on('exit', (code) => this.died(worker, new Error(`a worker thread stopped (exit code ${code})`)));
       // An idle worker must not keep the process alive.
       worker.unref();
       this.all.push(worker);
@@ -59,12 +71,14 @@ export class Pool implements Runner {
 
   run(task: Task): Promise<TaskResult> {
     return new Promise((resolve, reject) => {
+      if (this.broken) return reject(this.broken);
       this.queue.push({ task, resolve, reject });
       this.next();
     });
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.all.map((w) => w.terminate()));
   }
 
@@ -87,10 +101,15 @@ export class Pool implements Runner {
     this.next();
   }
 
-  private failed(worker: Worker, error: Error): void {
-    const pending = this.busy.get(worker);
-    this.busy.delete(worker);
-    pending?.reject(error);
+  private died(worker: Worker, error: Error): void {
+    if (this.closing) return;
+    // An error is followed by an exit; the first says more.
+    this.broken ??= new Error(`${error.message.startsWith('a worker thread') ? '' : 'a worker thread failed: '}${error.message}`);
+    const failed = [...this.busy.values(), ...this.queue.splice(0)];
+    this.busy.clear();
+    this.idle.splice(0);
+    for (const pending of failed) pending.reject(this.broken);
+    for (const other of this.all) if (other !== worker) void other.terminate();
   }
 }
 
@@ -115,5 +134,15 @@ export class Threads {
 
   async close(): Promise<void> {
     await this.pool?.close();
+  }
+}
+
+/** Runs `work` with threads of its own, closed when it ends however it ends. */
+export async function withThreads<T>(work: (threads: Threads) => Promise<T>): Promise<T> {
+  const threads = new Threads();
+  try {
+    return await work(threads);
+  } finally {
+    await threads.close();
   }
 }

@@ -4,9 +4,8 @@ import type { Nodes, Parents, Root } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { defaultHandlers, type Handle, type Handlers, type State } from 'mdast-util-to-markdown';
 import { posix } from 'node:path';
-import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { DocumentModel } from '../document.js';
 
 /**
@@ -46,8 +45,13 @@ function reusingHandlers(): Handlers {
   return Object.fromEntries(Object.entries(effective).map(([type, handle]) => [type, reusing(handle)])) as Handlers;
 }
 
+/** GFM for writing only (what remark-gfm adds to remark-stringify). */
+function gfmWriter(this: Processor): void {
+  (this.data().toMarkdownExtensions ??= []).push(gfmToMarkdown());
+}
+
 const processor = unified()
-  .use(remarkGfm)
+  .use(gfmWriter)
   .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fence: '`', fences: true, rule: '-', listItemIndent: 'one', incrementListMarker: true, handlers: reusingHandlers() })
   .freeze();
 

@@ -11,7 +11,7 @@ import { contrast, MIN_CONTRAST } from '../../src/checks/contrast.js';
 import { ANSWER_PLACEHOLDER } from '../../src/compose/form.js';
 import { DEFAULT_STYLE, DEFAULT_STYLE_YAML, loadStyle } from '../../src/load/style.js';
 import { colourPairs } from '../../src/render/docx/styles.js';
-import { readZip } from '../../src/render/docx/zip.js';
+import { readZip } from '../helpers/zip.js';
 import { REPO, run } from '../helpers/cli.js';
 import { loadPartner, messages } from '../helpers/model.js';
 import { workspace } from '../helpers/workspace.js';
@@ -69,14 +69,15 @@ function exampleOut(): string {
   expect(run(['-C', ws, 'merge']).code).toBe(0);
   expect(run(['-C', ws, 'template', 'newcomer', '--partner', 'A Newcomer', '--format', 'docx']).code).toBe(0);
   expect(run(['-C', ws, 'circulate']).code).toBe(0);
+  expect(run(['-C', ws, 'paper']).code).toBe(0);
   example = join(ws, 'out');
   return example;
 }
 
 describe('accessibility of every document the tool writes', { timeout: 600_000 }, () => {
-  it('finds nothing in the bundled example: response, draft, separate submissions, sheets and the Word form', () => {
+  it('finds nothing in the bundled example: response, draft, letter, paper, separate submissions, sheets and the Word form', () => {
     const files = docxFiles(exampleOut());
-    for (const kind of ['draft.docx', 'response.docx', 'separate/', 'forms/', 'sheets/']) expect(files.some((f) => f.includes(kind)), kind).toBe(true);
+    for (const kind of ['draft.docx', 'response.docx', 'letter.docx', 'paper.docx', 'separate/', 'forms/', 'sheets/']) expect(files.some((f) => f.includes(kind)), kind).toBe(true);
     for (const file of files) expect(accessibilityFindings(new Uint8Array(readFileSync(file))), file).toEqual([]);
   });
 

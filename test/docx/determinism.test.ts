@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dosDateTime, zipListing } from '../../src/render/docx/zip.js';
+import AdmZip from 'adm-zip';
 import { answerModel, render } from './helpers.js';
 import { png } from './images.js';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
     target: 'node20',
     outfile: child,
     logLevel: 'silent',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: { js: "import { createRequire as __lspCreateRequire } from 'node:module'; const require = __lspCreateRequire(import.meta.url);" },
   });
 });
 
@@ -65,7 +65,8 @@ describe('determinism', () => {
       expect(result.status).toBe(0);
       expect(Buffer.compare(here, readFileSync(output)), tz).toBe(0);
     }
-  });
+    // Two processes of their own: generous for a loaded machine.
+  }, 60_000);
 
   it('gives identical bytes for renders running concurrently, and leaves Math.random alone', async () => {
     const original = Math.random;
@@ -76,8 +77,9 @@ describe('determinism', () => {
   });
 
   it('dates every zip entry with the document date', async () => {
-    const entries = zipListing(await renderAll());
+    const entries = new AdmZip(Buffer.from(await renderAll())).getEntries();
     expect(entries.length).toBeGreaterThan(5);
-    for (const entry of entries) expect(entry.stamp, entry.name).toEqual(dosDateTime('2006-03-01'));
+    // The entries' fields are a date and time of no time zone, read here as local ones.
+    for (const entry of entries) expect(entry.header.time, entry.entryName).toEqual(new Date(2006, 2, 1, 12));
   });
 });

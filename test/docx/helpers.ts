@@ -12,7 +12,7 @@ import { it } from 'vitest';
 import type { DocumentModel, Role } from '../../src/document.js';
 import { renderDocx, type DocxOptions } from '../../src/render/docx/index.js';
 import { DEFAULT_STYLE } from '../../src/load/style.js';
-import { readZip } from '../../src/render/docx/zip.js';
+import { readZip } from '../helpers/zip.js';
 import { parseXml, type XmlElement } from './xml.js';
 
 export function parseMarkdown(markdown: string): Root {

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, run } from '../helpers/cli.js';
 import { answerModel, render, withPandoc } from './helpers.js';
-import { readReferenceStyles } from '../../src/render/docx/reference.js';
+import { readReferenceStyles } from '../../src/ooxml/reference-styles.js';
 import { spawnSync } from 'node:child_process';
 import { png } from './images.js';
-import { readZip } from '../../src/render/docx/zip.js';
+import { readZip } from '../helpers/zip.js';
 import { storedZip } from '../helpers/zip.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'lsp-ooxml-'));

@@ -2,10 +2,13 @@
 // uses them, ours fill in what it lacks, and the language stays UK English.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ReferenceDocError, readReferenceStyles, styleIdsOf, withDefaultLanguage } from '../../src/render/docx/reference.js';
+import { ReferenceDocError, readReferenceStyles, styleIdsOf, withDefaultLanguage } from '../../src/ooxml/reference-styles.js';
 import { answerModel, pandocJson, pandocNodes, pandocText, part, render, withPandoc, xmlParts } from './helpers.js';
 import { attr, elements, parseXml, type XmlElement } from './xml.js';
 import { storedZip } from '../helpers/zip.js';
+
+/** A styles part as the reader hands it over, once it has parsed it. */
+const stylesPart = (xml: string) => readReferenceStyles(storedZip({ 'word/styles.xml': xml }));
 
 
 const styleById = (styles: XmlElement, id: string) =>
@@ -34,14 +37,14 @@ describe('reading a reference document', () => {
   });
 
   it.each([
-    ['an element never closed', `<w:styles ${NS}><w:style></w:styles>`, /<\/w:styles> where <\/w:style> was expected/],
-    ['a stray <', `<w:styles ${NS}><w:style w:styleId="A">a < b</w:style></w:styles>`, /'<' that starts no tag/],
-    ['a bare &', `<w:styles ${NS}><w:style w:styleId="A&B"/></w:styles>`, /'&' that starts no entity/],
-    ['an attribute without quotes', `<w:styles ${NS}><w:style w:styleId=A/></w:styles>`, /'<' that starts no tag/],
+    ['an element never closed', `<w:styles ${NS}><w:style></w:styles>`, /1:101: unexpected close tag/],
+    ['a stray <', `<w:styles ${NS}><w:style w:styleId="A">a < b</w:style></w:styles>`, /1:108: disallowed character in tag name/],
+    ['a bare &', `<w:styles ${NS}><w:style w:styleId="A&B"/></w:styles>`, /1:\d+: .*entity|unclosed tag/],
+    ['an attribute without quotes', `<w:styles ${NS}><w:style w:styleId=A/></w:styles>`, /1:101: unquoted attribute value/],
   ])('refuses a styles part with %s, which would make a document Word cannot open', (_, xml, why) => {
     const read = () => readReferenceStyles(storedZip({ 'word/styles.xml': xml }));
     expect(read).toThrow(ReferenceDocError);
-    expect(read).toThrow(/word\/styles\.xml in the \.docx file is damaged/);
+    expect(read).toThrow(/the \.docx file is damaged: word\/styles\.xml is not well-formed XML/);
     expect(read).toThrow(why);
   });
 
@@ -59,20 +62,20 @@ describe('the default language', () => {
     ['an empty rPr', `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults></w:styles>`],
     ['no lang', `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/><w:eastAsianLayout/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`],
   ])('is added to a styles part with %s', (_, xml) => {
-    const patched = withDefaultLanguage(xml, 'en-GB');
+    const patched = withDefaultLanguage(stylesPart(xml), 'en-GB');
     expect(langOf(patched)).toEqual({ 'w:val': 'en-GB' });
   });
 
   it('replaces the language and keeps the East Asian and bidirectional ones', () => {
     const xml = `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`;
-    expect(langOf(withDefaultLanguage(xml, 'en-GB'))).toEqual({ 'w:val': 'en-GB', 'w:eastAsia': 'zh-CN', 'w:bidi': 'ar-SA' });
+    expect(langOf(withDefaultLanguage(stylesPart(xml), 'en-GB'))).toEqual({ 'w:val': 'en-GB', 'w:eastAsia': 'zh-CN', 'w:bidi': 'ar-SA' });
     const noVal = xml.replace('w:val="en-US" ', '');
-    expect(langOf(withDefaultLanguage(noVal, 'en-GB'))).toMatchObject({ 'w:val': 'en-GB' });
+    expect(langOf(withDefaultLanguage(stylesPart(noVal), 'en-GB'))).toMatchObject({ 'w:val': 'en-GB' });
   });
 
   it('puts the language before the elements the schema orders after it', () => {
     const xml = `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/><w:eastAsianLayout/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`;
-    expect(withDefaultLanguage(xml, 'en-GB')).toContain('<w:sz w:val="24"/><w:lang w:val="en-GB"/><w:eastAsianLayout/>');
+    expect(withDefaultLanguage(stylesPart(xml), 'en-GB')).toContain('<w:sz w:val="24"/><w:lang w:val="en-GB"/><w:eastAsianLayout/>');
   });
 });
 
@@ -80,9 +83,11 @@ describe('rendering with a reference document', () => {
   it("uses the reference's styles over the house style and adds the styles it lacks", async () => {
     const { bytes: own } = await render(answerModel('Text.'));
     // A reference whose Heading1 is red and which has no Question style.
-    const reference = readReferenceStyles(own)
-      .replace(/(<w:style [^>]*w:styleId="Heading1"[\s\S]*?<w:color w:val=")[0-9A-F]{6}/, '$1FF0000')
-      .replace(/<w:style [^>]*w:styleId="Question"[\s\S]*?<\/w:style>/, '');
+    const reference = stylesPart(
+      readReferenceStyles(own)
+        .replace(/(<w:style [^>]*w:styleId="Heading1"[\s\S]*?<w:color w:val=")[0-9A-F]{6}/, '$1FF0000')
+        .replace(/<w:style [^>]*w:styleId="Question"[\s\S]*?<\/w:style>/, ''),
+    );
     expect(reference).toContain('FF0000');
     const { bytes } = await render(answerModel('Text.'), { referenceStyles: reference });
     const styles = xmlParts(bytes).get('word/styles.xml')!;

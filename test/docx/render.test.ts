@@ -3,7 +3,7 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../../src/document.js';
-import { readZip } from '../../src/render/docx/zip.js';
+import { readZip } from '../helpers/zip.js';
 import { answerModel, META, part, render, xmllint, xmlParts, withXmllint } from './helpers.js';
 import { gif, png } from './images.js';
 import { attr, elements, parseXml, wordText, type XmlElement } from './xml.js';

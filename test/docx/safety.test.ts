@@ -3,8 +3,8 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../../src/document.js';
-import { isXmlSafe, xmlSafe } from '../../src/render/docx/sanitize.js';
-import { readZip } from '../../src/render/docx/zip.js';
+import { isXmlSafe, xmlSafe } from '../../src/ooxml/xml.js';
+import { readZip } from '../helpers/zip.js';
 import { META, pandocJson, pandocText, render, withPandoc, xmllint, xmlParts, withXmllint } from './helpers.js';
 import { wordText } from './xml.js';
 

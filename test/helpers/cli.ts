@@ -11,8 +11,9 @@ export interface Run {
   stderr: string;
 }
 
-export function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+/** `bin`: another copy of the command (a test that swaps a file of the bundle). */
+export function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number; bin?: string } = {}): Run {
+  const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], {
     cwd: opts.cwd ?? REPO,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     encoding: 'utf8',

@@ -45,7 +45,9 @@ export function workspaceFrom(input: {
     date: '2006-03-01',
     draftDate: '2006-02-01',
     contact: null,
+    viewsTo: null,
     attribute: 'none',
+    notice: null,
     fileTag: null,
     deadlines: {},
     partners: input.order ?? null,
@@ -58,5 +60,5 @@ export function workspaceFrom(input: {
     if (parsed && !byId.has(parsed.partner.id)) byId.set(parsed.partner.id, parsed.partner);
   }
   const composite = input.composite ? parseCompositeFile(input.composite, 'composite.md', questions, problems).answers : [];
-  return { ws: { root: '/nowhere', config, questions, partners: orderPartners(config, byId, problems), composite, images: new Map(), style: DEFAULT_HOUSE_STYLE, rounds: [] }, problems };
+  return { ws: { root: '/nowhere', config, questions, partners: orderPartners(config, byId, problems), composite, images: new Map(), style: DEFAULT_HOUSE_STYLE, rounds: [], glossary: null }, problems };
 }

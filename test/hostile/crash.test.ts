@@ -10,7 +10,9 @@ import { BIN } from '../helpers/cli.js';
 import { CONFIG, files, LIMIT_MS, workspace } from './harness.js';
 
 const PARTNERS = 200;
-const TEMP = /(^|\/)\.[^/]+\.tmp-\d+$/;
+const TEMP = /(^|\/)\.[^/]+\.tmp-\d+-[0-9a-f]+$/;
+/** The lock a killed run leaves, and the record of what was written: bookkeeping, not outputs. */
+const BOOKKEEPING = /^\.{1,2}lsp-respond/;
 
 function response(p: number, word: string): string {
   const answers = Array.from({ length: 35 }, (_, q) => `## Q${q + 1}\n\nPartner ${p} ${word} question ${q + 1}: we *broadly* agree, subject to **funding**.\n`);
@@ -31,9 +33,9 @@ function merge(root: string): { child: ChildProcess; done: Promise<{ code: numbe
   return { child, done };
 }
 
-/** out/ without stray temporary files. */
+/** out/ without stray temporary files and bookkeeping. */
 function outputs(root: string): Map<string, string> {
-  return new Map([...files(join(root, 'out'))].filter(([f]) => !TEMP.test(f)));
+  return new Map([...files(join(root, 'out'))].filter(([f]) => !TEMP.test(f) && !BOOKKEEPING.test(f)));
 }
 
 describe('a merge killed midway', { timeout: 120_000 }, () => {
@@ -45,7 +47,7 @@ describe('a merge killed midway', { timeout: 120_000 }, () => {
     };
     expect(await merge(ws).done).toEqual({ code: 0, stderr: '' });
     const first = outputs(ws);
-    expect([...first.keys()].sort()).toEqual(['draft.md', 'removed.md', 'report.json', 'response.md']);
+    expect([...first.keys()].sort()).toEqual(['draft.md', 'letter.md', 'removed.md', 'report.json', 'response.md']);
     // What a second run would write in full: the last partner's revised last answer, and every contribution accounted for.
     const complete = (file: string, base64: string) => {
       const text = Buffer.from(base64, 'base64').toString('utf8');
@@ -65,7 +67,7 @@ describe('a merge killed midway', { timeout: 120_000 }, () => {
     // Killed the moment its first temporary file appears, i.e. while it writes.
     let sawTemp = false;
     const watcher = watch(join(ws, 'out'), (_, name) => {
-      if (name && TEMP.test(String(name))) {
+      if (name && TEMP.test(String(name)) && !BOOKKEEPING.test(String(name))) {
         sawTemp = true;
         late.child.kill('SIGKILL');
       }
@@ -80,7 +82,7 @@ describe('a merge killed midway', { timeout: 120_000 }, () => {
     const now = outputs(ws);
     expect([...now.keys()].sort()).toEqual([...first.keys()].sort());
     for (const [file, bytes] of now) expect(bytes === first.get(file) || complete(file, bytes), file).toBe(true);
-    for (const f of files(join(ws, 'out')).keys()) expect(TEMP.test(f) || first.has(f), f).toBe(true);
+    for (const f of files(join(ws, 'out')).keys()) expect(TEMP.test(f) || BOOKKEEPING.test(f) || first.has(f), f).toBe(true);
     expect(files(ws, ['out'])).toEqual(inputs);
     expect(existsSync(join(ws, 'out/response.md'))).toBe(true);
     rmSync(ws, { recursive: true, force: true }); // 6 MB; left behind only when the test fails, to look at

@@ -143,7 +143,7 @@ describe('partner ids', { timeout: 60_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     const after = files(ws);
     const added = [...after.keys()].filter((f) => !before.has(f)).sort();
-    expect(added).toEqual(['reports/out/draft.md', 'reports/out/removed.md', 'reports/out/report.json', 'reports/out/response.md', 'reports/out/separate/kc-pct.md']);
+    expect(added).toEqual(['reports/out/.lsp-respond-outputs.json', 'reports/out/draft.md', 'reports/out/letter.md', 'reports/out/removed.md', 'reports/out/report.json', 'reports/out/response.md', 'reports/out/separate/kc-pct.md']);
     expect(readFileSync(join(ws, 'reports/out/separate/kc-pct.md'), 'utf8')).toContain('Agreed on question 9.');
   });
 });

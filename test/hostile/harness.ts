@@ -2,11 +2,11 @@
 // through the real binary, must finish well within a generous limit, must
 // never print a stack trace or an internal error, and must leave every input
 // file exactly as it was.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { expect } from 'vitest';
-import { readZipEntry } from '../../src/render/docx/zip.js';
+import { readZipEntry } from '../helpers/zip.js';
 import { type Run, run } from '../helpers/cli.js';
 import { answerAll, partner, workspace } from '../helpers/workspace.js';
 
@@ -19,7 +19,12 @@ export const LIMIT_MS = 20_000;
 
 export const CONFIG = 'partnership: Kensington and Chelsea Partnership\ndate: 2006-03-01\n';
 
-/** Every file under `dir` with its bytes (base64), paths with '/', skipping the top-level directories in `skip`. */
+/**
+ * Every file under `dir` with its bytes (base64), paths with '/', skipping the
+ * top-level directories in `skip`. A link is recorded as where it points, and
+ * a pipe or device as what it is: never followed or read, so a case that puts
+ * one among the inputs cannot hang the test or leave the workspace.
+ */
 export function files(dir: string, skip: string[] = []): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string) => {
@@ -27,8 +32,11 @@ export function files(dir: string, skip: string[] = []): Map<string, string> {
       const p = join(d, name);
       const rel = relative(dir, p).split(sep).join('/');
       if (skip.some((s) => rel === s || rel.startsWith(`${s}/`))) continue;
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(rel, readFileSync(p).toString('base64'));
+      const stats = lstatSync(p);
+      if (stats.isSymbolicLink()) out.set(rel, `link to ${readlinkSync(p)}`);
+      else if (stats.isDirectory()) walk(p);
+      else if (stats.isFile()) out.set(rel, readFileSync(p).toString('base64'));
+      else out.set(rel, `special file ${stats.mode.toString(8)}`);
     }
   };
   if (existsSync(dir)) walk(dir);

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readZip } from '../../src/render/docx/zip.js';
+import { readZip } from '../helpers/zip.js';
 import { REPO, run } from '../helpers/cli.js';
 import { partner, snapshot, workspace } from '../helpers/workspace.js';
 import { storedZip } from '../helpers/zip.js';

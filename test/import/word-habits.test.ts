@@ -16,6 +16,8 @@ import { workspace } from '../helpers/workspace.js';
 const WORD = join(REPO, 'test/fixtures/word');
 const update = process.env.UPDATE_GOLDEN === '1';
 const CONFIG = 'partnership: Kensington and Chelsea Partnership\nshort: KCP\nquestions: questions/odpm-lsp-2005.yaml\ndate: 2006-03-01\n';
+// The replies say "LSP" without spelling it out, as partners do: the glossary explains it.
+const GLOSSARY = 'terms:\n  - term: Local Strategic Partnership\n    acronym: LSP\n    definition: The partnership that answers.\n';
 
 const br = '<w:r><w:br/></w:r>';
 /** Word's numbering for question headings: "Q1: ", "Q2: " before Heading 2 paragraphs (w:numPr on the paragraph). */
@@ -73,7 +75,7 @@ describe('Word habits survive import', () => {
     withPandoc(
       `${name}: golden Markdown, a clean check, and a response DOCX pandoc reads as intended`,
       async () => {
-        const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/.keep': '', 'reply.docx': bytes() });
+        const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'glossary.yaml': GLOSSARY, 'responses/.keep': '', 'reply.docx': bytes() });
         const r = run(['-C', ws, 'import', 'reply.docx', '--id', 'rbkc', '--partner', 'Royal Borough of Kensington and Chelsea', '--sector', 'public']);
         expect(r.code, r.stderr).toBe(0);
         // Headings numbered by Word are read with their numbers.

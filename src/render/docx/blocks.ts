@@ -11,6 +11,7 @@ import { paragraphStyleOf } from './roles.js';
 import { QUOTE_INDENT, STYLE } from './styles.js';
 import { renderTable } from './tables.js';
 import { describeNode, plainText } from './text.js';
+import { EMPTY_XML, joinXml } from '../../ooxml/xml.js';
 import { paragraph as wordParagraph, type Xml } from './wml.js';
 
 const PHRASING = new Set([
@@ -28,11 +29,9 @@ const PHRASING = new Set([
 ]);
 
 export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: Env): Xml {
-  let out = '';
-  writeBlocks(nodes, ctx, env, (xml) => {
-    out += xml;
-  });
-  return out;
+  const out: Xml[] = [];
+  writeBlocks(nodes, ctx, env, (xml) => out.push(xml));
+  return joinXml(out);
 }
 
 /** Renders the blocks, handing each one's markup to `write` as soon as it is made. */
@@ -100,9 +99,9 @@ function block(node: Nodes, ctx: RenderContext, env: Env): Xml {
       return wordParagraph({ style: STYLE.rule, ...indent(env) });
     case 'definition':
       // Link definitions are not content: links and images use them.
-      return '';
+      return EMPTY_XML;
     case 'footnoteDefinition':
-      return ctx.notes.isNote(node) ? '' : unreferencedFootnote(node, ctx, env);
+      return ctx.notes.isNote(node) ? EMPTY_XML : unreferencedFootnote(node, ctx, env);
     case 'root':
       return renderBlocks(node.children, ctx, env);
     default:
@@ -131,5 +130,5 @@ function blockquote(node: Blockquote, ctx: RenderContext, env: Env): Xml {
 function unreferencedFootnote(node: FootnoteDefinition, ctx: RenderContext, env: Env): Xml {
   const label = `[^${node.label ?? node.identifier}]`;
   ctx.warn(`footnote ${label} is never referenced (or defined twice); its text is shown where it is defined`, node);
-  return paragraph(textRuns(ctx.clean(`${label}:`)), env.style, env) + renderBlocks(node.children, ctx, env);
+  return joinXml([paragraph(textRuns(ctx.clean(`${label}:`)), env.style, env), renderBlocks(node.children, ctx, env)]);
 }

@@ -6,7 +6,7 @@ import type { Footnotes } from './footnotes.js';
 import type { ListNumbering } from './lists.js';
 import type { Media, Relationships } from './relationships.js';
 import type { Xml } from './wml.js';
-import { xmlSafe } from './sanitize.js';
+import { xmlSafe } from '../../ooxml/xml.js';
 import { sourceOf } from '../../document.js';
 import type { Warn } from '../../problems.js';
 import type { Style } from '../../load/style.js';

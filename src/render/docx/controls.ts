@@ -5,19 +5,16 @@
 // untouched area still holds its placeholder, which import knows).
 import type { AnswerArea } from '../../document.js';
 import type { RenderContext } from './context.js';
-import { escapeXml } from './sanitize.js';
+import { xml } from '../../ooxml/xml.js';
 import { LANGUAGE, STYLE } from './styles.js';
 import { paragraph, textRun, val, type ParagraphProps, type Xml } from './wml.js';
 
 /** A block-level content control holding one paragraph of placeholder text. */
 export function answerControl(area: AnswerArea, placeholder: string, props: ParagraphProps, ctx: RenderContext): Xml {
-  const label = escapeXml(ctx.clean(area.label));
+  const label = ctx.clean(area.label);
   const kind = area.date
     ? // A date picker that writes the date as the sheet asks for it.
-      `<w:date>${val('w:dateFormat', 'yyyy-MM-dd')}${val('w:lid', LANGUAGE)}${val('w:storeMappedDataAs', 'dateTime')}${val('w:calendar', 'gregorian')}</w:date>`
-    : '<w:richText/>';
-  return (
-    `<w:sdt><w:sdtPr>${val('w:alias', label)}${val('w:tag', label)}${val('w:id', ctx.nextControlId())}<w:showingPlcHdr/>${kind}</w:sdtPr>` +
-    `<w:sdtContent>${paragraph(props, textRun(ctx.clean(placeholder), { style: STYLE.placeholder }))}</w:sdtContent></w:sdt>`
-  );
+      xml`<w:date>${val('w:dateFormat', 'yyyy-MM-dd')}${val('w:lid', LANGUAGE)}${val('w:storeMappedDataAs', 'dateTime')}${val('w:calendar', 'gregorian')}</w:date>`
+    : xml`<w:richText/>`;
+  return xml`<w:sdt><w:sdtPr>${val('w:alias', label)}${val('w:tag', label)}${val('w:id', ctx.nextControlId())}<w:showingPlcHdr/>${kind}</w:sdtPr><w:sdtContent>${paragraph(props, textRun(ctx.clean(placeholder), { style: STYLE.placeholder }))}</w:sdtContent></w:sdt>`;
 }

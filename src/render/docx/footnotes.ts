@@ -5,20 +5,21 @@
 import type { FootnoteDefinition, Nodes, Root } from 'mdast';
 import type { Env } from './context.js';
 import { STYLE } from './styles.js';
+import { escapeXml, joinXml, splitXml, xml } from '../../ooxml/xml.js';
 import { FOOTNOTE_MARK, footnoteReference, paragraph, WML_NAMESPACES, XML_DECLARATION, type Xml } from './wml.js';
 
 const FOOTNOTE: Env = { style: STYLE.footnoteText, indent: 0, styleIndent: 0, listLevel: 0, inFootnote: true };
 
 /** The separator lines Word draws above the footnotes of a page, which it expects as footnotes -1 and 0. */
-const SEPARATORS = ['separator', 'continuationSeparator']
-  .map((type, index) => `<w:footnote w:type="${type}" w:id="${index - 1}">${paragraph({ spacing: { after: 0 } }, `<w:r><w:${type}/></w:r>`)}</w:footnote>`)
-  .join('');
+const SEPARATORS = joinXml(
+  ['separator', 'continuationSeparator'].map((type, index) => xml`<w:footnote w:type="${escapeXml(type)}" w:id="${index - 1}">${paragraph({ spacing: { after: 0 } }, xml`<w:r><w:${escapeXml(type)}/></w:r>`)}</w:footnote>`),
+);
 
 export class Footnotes {
   private readonly definitions = new Map<string, FootnoteDefinition>();
   private readonly referenced = new Set<string>();
   /** The w:footnote elements written so far. */
-  private written = '';
+  private readonly written: Xml[] = [];
   private count = 0;
 
   constructor(
@@ -52,14 +53,15 @@ export class Footnotes {
     const id = this.count;
     let content = this.render(definition, FOOTNOTE);
     // The footnote's number goes first in its first paragraph; content that starts otherwise (a table) gets one.
-    if (!content.startsWith('<w:p>')) content = paragraph({ style: STYLE.footnoteText }) + content;
+    if (!content.startsWith('<w:p>')) content = joinXml([paragraph({ style: STYLE.footnoteText }), content]);
     const afterProps = content.startsWith('<w:p><w:pPr>') ? content.indexOf('</w:pPr>') + '</w:pPr>'.length : '<w:p>'.length;
-    this.written += `<w:footnote w:id="${id}">${content.slice(0, afterProps)}${FOOTNOTE_MARK}${content.slice(afterProps)}</w:footnote>`;
+    const [start, rest] = splitXml(content, afterProps);
+    this.written.push(xml`<w:footnote w:id="${id}">${start}${FOOTNOTE_MARK}${rest}</w:footnote>`);
     return footnoteReference(id);
   }
 
   /** word/footnotes.xml. */
-  xml(): string {
-    return `${XML_DECLARATION}<w:footnotes ${WML_NAMESPACES}>${SEPARATORS}${this.written}</w:footnotes>`;
+  xml(): Xml {
+    return xml`${XML_DECLARATION}<w:footnotes ${WML_NAMESPACES}>${SEPARATORS}${joinXml(this.written)}</w:footnotes>`;
   }
 }

@@ -5,8 +5,7 @@ import { isDecorative } from '../../document.js';
 import type { RenderContext } from './context.js';
 import { type ImageInfo, imageInfo } from '../../image-info.js';
 import { TEXT_HEIGHT, TEXT_WIDTH } from './layout.js';
-import { escapeXml } from './sanitize.js';
-import type { Xml } from './wml.js';
+import { escapeXml, xml, type Xml } from '../../ooxml/xml.js';
 
 // Images are sized in pixels at 96 to the inch; a twip is 1/1440 inch.
 const MAX_WIDTH = Math.floor((TEXT_WIDTH * 96) / 1440);
@@ -48,9 +47,7 @@ export function imageRun(
 }
 
 /** Office's mark of a decorative picture, which screen readers skip (Word 365 writes it so). */
-const DECORATIVE_MARK =
-  '<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">' +
-  '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>';
+const DECORATIVE_MARK = xml`<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>`;
 
 /** English Metric Units per pixel at 96 dpi. */
 const EMU_PER_PIXEL = 9525;
@@ -59,19 +56,7 @@ const EMU_PER_PIXEL = 9525;
 function drawing(id: number, relationship: string, size: { width: number; height: number }, text: { description: string; title: string } | { decorative: true }): Xml {
   const cx = size.width * EMU_PER_PIXEL;
   const cy = size.height * EMU_PER_PIXEL;
-  const a = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
-  return (
-    '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">' +
-    `<wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/>` +
-    ('decorative' in text
-      ? `<wp:docPr id="${id}" name="Picture ${id}" descr="">${DECORATIVE_MARK}</wp:docPr>`
-      : `<wp:docPr id="${id}" name="Picture ${id}" descr="${escapeXml(text.description)}" title="${escapeXml(text.title)}"/>`) +
-    `<wp:cNvGraphicFramePr><a:graphicFrameLocks ${a} noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
-    `<a:graphic ${a}><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
-    '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
-    '<pic:nvPicPr><pic:cNvPr id="0" name="" descr=""/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr>' +
-    `<pic:blipFill><a:blip r:embed="${relationship}" cstate="none"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
-    `<pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
-    '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
-  );
+  const a = xml`xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"`;
+  const docPr = 'decorative' in text ? xml`<wp:docPr id="${id}" name="Picture ${id}" descr="">${DECORATIVE_MARK}</wp:docPr>` : xml`<wp:docPr id="${id}" name="Picture ${id}" descr="${escapeXml(text.description)}" title="${escapeXml(text.title)}"/>`;
+  return xml`<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/>${docPr}<wp:cNvGraphicFramePr><a:graphicFrameLocks ${a} noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic ${a}><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="" descr=""/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr><pic:blipFill><a:blip r:embed="${escapeXml(relationship)}" cstate="none"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
 }

@@ -20,16 +20,16 @@ import { Media, Relationships } from './relationships.js';
 import type { Style } from '../../load/style.js';
 import { styleIdsIn, stylesXml } from './styles.js';
 import { tableOfContents } from './toc.js';
-import { WML_NAMESPACES, XML_DECLARATION } from './wml.js';
-import { dosDateTime } from './zip.js';
-import { ZipWriter } from './zip-writer.js';
+import { WML_NAMESPACES, XML_DECLARATION, type Xml } from './wml.js';
+import { PackageWriter } from '../../ooxml/package-writer.js';
+import { xml } from '../../ooxml/xml.js';
 
 export interface DocxOptions {
   style: Style;
   /** Image bytes by the exact `url` of the image nodes (workspace-relative paths). */
   images: ReadonlyMap<string, Uint8Array>;
   /** word/styles.xml of a reference document (see readReferenceStyles): its styles take precedence. */
-  referenceStyles?: string;
+  referenceStyles?: Xml;
   /** Receives one message per thing that could not be rendered as itself. */
   warn?: Warn;
 }
@@ -41,7 +41,7 @@ export interface DocxOptions {
  */
 export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise<Uint8Array> {
   const tree = doc.tree;
-  const zip = new ZipWriter(dosDateTime(isoDate(doc.meta.date)));
+  const zip = new PackageWriter(isoDate(doc.meta.date));
   const lists = new ListNumbering();
   const media = new Media();
   const documentRels = new Relationships();
@@ -61,13 +61,13 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
 
   // Only the styles the document uses go into it: every part's markup is looked through as it is made.
   const used = new Set<string>();
-  const track = (xml: string): string => {
-    for (const id of styleIdsIn(xml)) used.add(id);
-    return xml;
+  const track = (markup: Xml): Xml => {
+    for (const id of styleIdsIn(markup)) used.add(id);
+    return markup;
   };
-  const body = zip.entry('word/document.xml');
-  body.write(`${XML_DECLARATION}<w:document ${WML_NAMESPACES}><w:body>`);
-  const write = (xml: string) => body.write(track(xml));
+  const body = zip.part('word/document.xml');
+  body.write(xml`${XML_DECLARATION}<w:document ${WML_NAMESPACES}><w:body>`);
+  const write = (markup: Xml) => body.write(track(markup));
   const start = ctx.pageBreakBefore === undefined ? -1 : tree.children.indexOf(ctx.pageBreakBefore as RootContent);
   const contents = WITH_CONTENTS.has(doc.kind) && start > 0;
   if (contents) {
@@ -76,17 +76,17 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
     writeBlocks(tree.children.slice(start), ctx, BODY, write);
   } else writeBlocks(tree.children, ctx, BODY, write);
 
-  const files: [string, string | Uint8Array][] = [];
+  const files: [string, Xml | Uint8Array][] = [];
   /** Adds a part of word/ that the document refers to, and returns the id it refers to it by. */
-  const documentPart = (type: string, name: string, xml: string): string => {
-    files.push([`word/${name}`, track(xml)]);
+  const documentPart = (type: string, name: string, markup: Xml): string => {
+    files.push([`word/${name}`, track(markup)]);
     return documentRels.part(`rId_${name.replace(/\.xml$/, '')}`, type, name);
   };
   // A cover page carries neither the running header nor the page number.
   const parts = headersAndFooters(meta, ctx, ctx.pageBreakBefore !== undefined);
   const headers = { default: documentPart('header', 'header1.xml', parts.header), ...(parts.coverHeader ? { first: documentPart('header', 'header2.xml', parts.coverHeader) } : {}) };
   const footers = { default: documentPart('footer', 'footer1.xml', parts.footer), ...(parts.coverFooter ? { first: documentPart('footer', 'footer2.xml', parts.coverFooter) } : {}) };
-  body.write(`${sectionProperties(headers, footers)}</w:body></w:document>`);
+  body.write(xml`${sectionProperties(headers, footers)}</w:body></w:document>`);
   body.end();
 
   documentPart('numbering', 'numbering.xml', lists.xml());

@@ -6,6 +6,7 @@ import { imageRun } from './images.js';
 import { linkTarget } from './links.js';
 import { LANGUAGE, STYLE } from './styles.js';
 import { describeNode, plainText } from './text.js';
+import { EMPTY_XML, joinXml } from '../../ooxml/xml.js';
 import { breakRun, hyperlink, tabRun, textRun, type RunProps, type Xml } from './wml.js';
 
 export interface RunFormat {
@@ -54,27 +55,25 @@ const BREAK_OR_TAB = /\r\n|\r|\n|\t/;
 export function textRuns(text: string, format: RunFormat = {}): Xml {
   const options = runOptions(format);
   // Most text has neither breaks nor right-to-left words: one run.
-  if (!BREAK_OR_TAB.test(text) && !RTL.test(text)) return text === '' ? '' : textRun(text, options);
-  let runs = '';
+  if (!BREAK_OR_TAB.test(text) && !RTL.test(text)) return text === '' ? EMPTY_XML : textRun(text, options);
+  const runs: Xml[] = [];
   for (const piece of text.split(/(\r\n|\r|\n|\t)/)) {
     if (piece === '') continue;
-    if (piece === '\t') runs += tabRun(options);
-    else if (piece === '\n' || piece === '\r' || piece === '\r\n') runs += breakRun(options);
+    if (piece === '\t') runs.push(tabRun(options));
+    else if (piece === '\n' || piece === '\r' || piece === '\r\n') runs.push(breakRun(options));
     else {
       for (const { text, rtl } of direction(piece)) {
-        runs += textRun(text, rtl ? { ...options, rtl: true, language: { value: LANGUAGE, bidi: HEBREW.test(text) ? 'he-IL' : 'ar-SA' } } : options);
+        runs.push(textRun(text, rtl ? { ...options, rtl: true, language: { value: LANGUAGE, bidi: HEBREW.test(text) ? 'he-IL' : 'ar-SA' } } : options));
       }
     }
   }
-  return runs;
+  return joinXml(runs);
 }
 
 const SOFT_BREAK = /\r\n|\r|\n/g;
 
 export function inlines(nodes: readonly Nodes[], ctx: RenderContext, env: Env, format: RunFormat = {}): Xml {
-  let out = '';
-  for (const node of nodes) out += inline(node, ctx, env, format);
-  return out;
+  return joinXml(nodes.map((node) => inline(node, ctx, env, format)));
 }
 
 function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): Xml {
@@ -139,7 +138,7 @@ function link(node: Link | LinkReference, url: string, ctx: RenderContext, env: 
     const text = inlines(children, ctx, env, format);
     if (cleanUrl.trim() === '') return text;
     ctx.warn(`link to ${cleanUrl} is kept as text, not made a hyperlink (only http, https, mailto, ftp, tel and relative links are)`, node);
-    return text + textRuns(` <${cleanUrl}>`, format);
+    return joinXml([text, textRuns(` <${cleanUrl}>`, format)]);
   }
   const content = inlines(children, ctx, env, { ...format, link: true });
   return hyperlink(ctx.rels.link(target), content !== '' ? content : textRuns(cleanUrl, { ...format, link: true }));
@@ -156,5 +155,5 @@ function unresolved(
   format: RunFormat,
 ): Xml {
   const close = referenceType === 'full' ? `][${label}]` : referenceType === 'collapsed' ? '][]' : ']';
-  return textRuns(ctx.clean(open), format) + inlines(children, ctx, env, format) + textRuns(ctx.clean(close), format);
+  return joinXml([textRuns(ctx.clean(open), format), inlines(children, ctx, env, format), textRuns(ctx.clean(close), format)]);
 }

@@ -6,6 +6,7 @@ import type { List, ListItem } from 'mdast';
 import type { Env, RenderBlocks, RenderContext } from './context.js';
 import { inlines, textRuns } from './inline.js';
 import { paragraphStyleOf } from './roles.js';
+import { EMPTY_XML, escapeXml, joinXml, xml } from '../../ooxml/xml.js';
 import { paragraph, WML_NAMESPACES, XML_DECLARATION, type Xml } from './wml.js';
 
 /** Word has nine list levels, 0 to 8; deeper Markdown nesting stays at the last. */
@@ -28,15 +29,15 @@ interface Definition {
 }
 
 function levels(ordered: boolean, start: number): Xml {
-  let out = '';
+  const out: Xml[] = [];
   for (let level = 0; level <= MAX_LEVEL; level += 1) {
-    const format = ordered ? ORDERED[level % ORDERED.length] : 'bullet';
-    const text = ordered ? `%${level + 1}.` : BULLETS[level % BULLETS.length];
-    out +=
-      `<w:lvl w:ilvl="${level}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/><w:lvlJc w:val="left"/>` +
-      `<w:pPr><w:ind w:left="${LIST_INDENT * (level + 1)}" w:hanging="${HANGING}"/></w:pPr></w:lvl>`;
+    const format = escapeXml((ordered ? ORDERED[level % ORDERED.length] : 'bullet') ?? '');
+    const text = escapeXml((ordered ? `%${level + 1}.` : BULLETS[level % BULLETS.length]) ?? '');
+    out.push(
+      xml`<w:lvl w:ilvl="${level}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="${LIST_INDENT * (level + 1)}" w:hanging="${HANGING}"/></w:pPr></w:lvl>`,
+    );
   }
-  return out;
+  return joinXml(out);
 }
 
 /**
@@ -60,17 +61,17 @@ export class ListNumbering {
   }
 
   /** word/numbering.xml. */
-  xml(): string {
-    let out = '';
+  xml(): Xml {
+    const out: Xml[] = [];
     for (const d of this.definitions) {
-      out += `<w:abstractNum w:abstractNumId="${d.id}"><w:multiLevelType w:val="hybridMultilevel"/>${levels(d.ordered, d.start)}</w:abstractNum>`;
+      out.push(xml`<w:abstractNum w:abstractNumId="${d.id}"><w:multiLevelType w:val="hybridMultilevel"/>${levels(d.ordered, d.start)}</w:abstractNum>`);
     }
     for (const [index, d] of this.instances.entries()) {
-      let overrides = '';
-      for (let level = 0; level <= MAX_LEVEL; level += 1) overrides += `<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="${d.start}"/></w:lvlOverride>`;
-      out += `<w:num w:numId="${index + 1}"><w:abstractNumId w:val="${d.id}"/>${overrides}</w:num>`;
+      const overrides: Xml[] = [];
+      for (let level = 0; level <= MAX_LEVEL; level += 1) overrides.push(xml`<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="${d.start}"/></w:lvlOverride>`);
+      out.push(xml`<w:num w:numId="${index + 1}"><w:abstractNumId w:val="${d.id}"/>${joinXml(overrides)}</w:num>`);
     }
-    return `${XML_DECLARATION}<w:numbering ${WML_NAMESPACES}>${out}</w:numbering>`;
+    return xml`${XML_DECLARATION}<w:numbering ${WML_NAMESPACES}>${joinXml(out)}</w:numbering>`;
   }
 }
 
@@ -91,20 +92,20 @@ export function renderList(node: List, ctx: RenderContext, env: Env, renderBlock
   const inner: Env = { ...env, indent, listLevel: env.listLevel + 1 };
   // The numbering level gives the indent; a paragraph repeats it only where it differs (in a quotation, beyond level 9).
   const own = indent === LIST_INDENT * (numbering.level + 1) ? {} : { indent: { left: indent, hanging: HANGING } };
-  let out = '';
+  const out: Xml[] = [];
   for (const item of node.children) {
     if (item.type !== 'listItem') {
-      out += renderBlocks([item], ctx, inner);
+      out.push(renderBlocks([item], ctx, inner));
       continue;
     }
     const box = checkbox(item);
     const [first, ...rest] = item.children;
     const lead = first?.type === 'paragraph' ? first : undefined;
     const style = (lead && paragraphStyleOf(lead, ctx)) ?? env.style ?? LIST_PARAGRAPH;
-    out += paragraph({ style, numbering, ...own }, (box ? textRuns(box) : '') + (lead ? inlines(lead.children, ctx, env) : ''));
-    out += renderBlocks(lead ? rest : item.children, ctx, inner);
+    out.push(paragraph({ style, numbering, ...own }, joinXml([box ? textRuns(box) : EMPTY_XML, lead ? inlines(lead.children, ctx, env) : EMPTY_XML])));
+    out.push(renderBlocks(lead ? rest : item.children, ctx, inner));
   }
-  return out;
+  return joinXml(out);
 }
 
 function checkbox(item: ListItem): string | undefined {

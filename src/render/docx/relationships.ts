@@ -1,7 +1,7 @@
 // The relationships of one package part (hyperlink targets, images) and the
 // media files of the package. Ids are given in order of first use, so the
 // same document always gets the same ids; a target used twice gets one id.
-import { escapeXml } from './sanitize.js';
+import { escapeXml, joinXml, xml, type Xml } from '../../ooxml/xml.js';
 import { XML_DECLARATION } from './wml.js';
 
 const TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
@@ -46,11 +46,11 @@ export class Relationships {
     return rel.id;
   }
 
-  xml(): string {
+  xml(): Xml {
     const rels = [...this.fixed, ...this.byKey.values()].map(
-      (r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
+      (r) => xml`<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"${r.external ? xml` TargetMode="External"` : xml``}/>`,
     );
-    return `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
+    return xml`${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${joinXml(rels)}</Relationships>`;
   }
 }
 

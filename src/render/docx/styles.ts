@@ -3,8 +3,8 @@
 // can restyle a whole document by editing one style. Headings keep Word's
 // built-in ids (Heading1...) so the navigation pane and tables of contents work.
 import type { Style } from '../../load/style.js';
-import { styleIdsOf, withDefaultLanguage } from './reference.js';
-import { escapeXml } from './sanitize.js';
+import { referenceStylesPart } from '../../ooxml/reference-styles.js';
+import { EMPTY_XML, escapeXml, joinXml, xml, type Xml } from '../../ooxml/xml.js';
 import { FOOTNOTE_REFERENCE_STYLE, paragraphProps, runProps, val, WML_NAMESPACES, XML_DECLARATION, type Border, type ParagraphProps, type RunProps } from './wml.js';
 
 export const LANGUAGE = 'en-GB';
@@ -344,24 +344,23 @@ const BASE_STYLES: TypedStyle[] = [
   },
 ];
 
-const TABLE_NORMAL_PROPERTIES =
-  '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>';
+const TABLE_NORMAL_PROPERTIES = xml`<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>`;
 
-function styleXml(type: 'paragraph' | 'character' | 'table', s: StyleDefinition, isDefault = false): string {
-  return (
-    `<w:style w:type="${type}" w:styleId="${escapeXml(s.id)}"${isDefault ? ' w:default="1"' : ''}>` +
-    val('w:name', escapeXml(s.name)) +
-    (s.basedOn === undefined ? '' : val('w:basedOn', s.basedOn)) +
-    (s.next === undefined ? '' : val('w:next', s.next)) +
-    (s.uiPriority === undefined ? '' : val('w:uiPriority', s.uiPriority)) +
-    (s.semiHidden ? '<w:semiHidden/>' : '') +
-    (s.unhideWhenUsed ? '<w:unhideWhenUsed/>' : '') +
-    (s.quickFormat ? '<w:qFormat/>' : '') +
-    (type === 'paragraph' && s.paragraph ? paragraphProps(s.paragraph) : '') +
-    (s.run ? runProps(s.run) : '') +
-    (type === 'table' ? TABLE_NORMAL_PROPERTIES : '') +
-    '</w:style>'
-  );
+function styleXml(type: 'paragraph' | 'character' | 'table', s: StyleDefinition, isDefault = false): Xml {
+  return joinXml([
+    xml`<w:style w:type="${escapeXml(type)}" w:styleId="${escapeXml(s.id)}"${isDefault ? xml` w:default="1"` : EMPTY_XML}>`,
+    val('w:name', s.name),
+    s.basedOn === undefined ? EMPTY_XML : val('w:basedOn', s.basedOn),
+    s.next === undefined ? EMPTY_XML : val('w:next', s.next),
+    s.uiPriority === undefined ? EMPTY_XML : val('w:uiPriority', s.uiPriority),
+    s.semiHidden ? xml`<w:semiHidden/>` : EMPTY_XML,
+    s.unhideWhenUsed ? xml`<w:unhideWhenUsed/>` : EMPTY_XML,
+    s.quickFormat ? xml`<w:qFormat/>` : EMPTY_XML,
+    type === 'paragraph' && s.paragraph ? paragraphProps(s.paragraph) : EMPTY_XML,
+    s.run ? runProps(s.run) : EMPTY_XML,
+    type === 'table' ? TABLE_NORMAL_PROPERTIES : EMPTY_XML,
+    xml`</w:style>`,
+  ]);
 }
 
 /**
@@ -369,7 +368,7 @@ function styleXml(type: 'paragraph' | 'character' | 'table', s: StyleDefinition,
  * styles they are based on or lead to, and the defaults), leaving out the ids
  * in `skip`: a published response carries no draft-only styles.
  */
-function houseStyles(style: Style, used: ReadonlySet<string>, skip: ReadonlySet<string>): string {
+function houseStyles(style: Style, used: ReadonlySet<string>, skip: ReadonlySet<string>): Xml {
   const own: TypedStyle[] = [
     ...BASE_STYLES,
     ...paragraphStyles(style).map((definition) => ({ type: 'paragraph' as const, definition })),
@@ -385,10 +384,7 @@ function houseStyles(style: Style, used: ReadonlySet<string>, skip: ReadonlySet<
     add(definition.next);
   };
   for (const s of own) if (s.default || used.has(s.definition.id)) add(s.definition.id);
-  return own
-    .filter((s) => keep.has(s.definition.id) && !skip.has(s.definition.id))
-    .map((s) => styleXml(s.type, s.definition, s.default))
-    .join('');
+  return joinXml(own.filter((s) => keep.has(s.definition.id) && !skip.has(s.definition.id)).map((s) => styleXml(s.type, s.definition, s.default)));
 }
 
 /** The style ids a part's markup refers to. */
@@ -401,18 +397,11 @@ export function styleIdsIn(xml: string): string[] {
  * part, the reference's styles win, as with pandoc: ours only fill in the ids
  * it lacks, and its document defaults stand (with the document's language).
  */
-export function stylesXml(style: Style, reference: string | undefined, used: ReadonlySet<string>): string {
-  if (reference !== undefined) {
-    const patched = withDefaultLanguage(reference, LANGUAGE);
-    const at = patched.lastIndexOf('</w:styles>');
-    return patched.slice(0, at) + houseStyles(style, used, styleIdsOf(reference)) + patched.slice(at);
-  }
-  const defaults =
-    '<w:docDefaults><w:rPrDefault>' +
-    runProps({ font: style.fonts.body, size: halfPoints(style.sizes.body), language: { value: LANGUAGE } }) +
-    '</w:rPrDefault><w:pPrDefault>' +
-    // Without an explicit rule LibreOffice takes the line height as exact, and large text overlaps.
-    paragraphProps({ spacing: { after: twips(style.spacing.after), line: Math.round(style.spacing.line * 240), lineRule: 'auto' } }) +
-    '</w:pPrDefault></w:docDefaults>';
-  return `${XML_DECLARATION}<w:styles ${WML_NAMESPACES}>${defaults}${houseStyles(style, used, new Set())}</w:styles>`;
+export function stylesXml(style: Style, reference: Xml | undefined, used: ReadonlySet<string>): Xml {
+  if (reference !== undefined) return referenceStylesPart(reference, LANGUAGE, (ids) => houseStyles(style, used, ids));
+  const run = runProps({ font: style.fonts.body, size: halfPoints(style.sizes.body), language: { value: LANGUAGE } });
+  // Without an explicit rule LibreOffice takes the line height as exact, and large text overlaps.
+  const paragraph = paragraphProps({ spacing: { after: twips(style.spacing.after), line: Math.round(style.spacing.line * 240), lineRule: 'auto' } });
+  const defaults = xml`<w:docDefaults><w:rPrDefault>${run}</w:rPrDefault><w:pPrDefault>${paragraph}</w:pPrDefault></w:docDefaults>`;
+  return xml`${XML_DECLARATION}<w:styles ${WML_NAMESPACES}>${defaults}${houseStyles(style, used, new Set())}</w:styles>`;
 }

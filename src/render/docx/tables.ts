@@ -8,38 +8,40 @@ import { inlines } from './inline.js';
 import { TEXT_WIDTH } from './layout.js';
 import { STYLE } from './styles.js';
 import { plainText } from './text.js';
+import { EMPTY_XML, escapeXml, joinXml, xml } from '../../ooxml/xml.js';
 import { paragraph, type Xml } from './wml.js';
 
-const dxa = (name: string, size: number) => `<${name} w:type="dxa" w:w="${size}"/>`;
+const dxa = (name: 'w:tcW' | 'w:tblInd' | 'w:tblW', size: number) => xml`<${escapeXml(name)} w:type="dxa" w:w="${size}"/>`;
 
 export function renderTable(node: MdTable, ctx: RenderContext, env: Env): Xml {
-  if (node.children.length === 0) return '';
+  if (node.children.length === 0) return EMPTY_XML;
   const columns = Math.max(1, node.align?.length ?? 0, ...node.children.map((row) => row.children.length));
   const width = TEXT_WIDTH - env.indent;
   const widths = columnWidths(node, columns, width, ctx.style.sizes.body);
-  const border = `w:val="single" w:color="${ctx.style.colours.rule}" w:sz="4"`;
-  const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${border}/>`).join('');
+  const border = xml`w:val="single" w:color="${escapeXml(ctx.style.colours.rule)}" w:sz="4"`;
+  const borders = joinXml(['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => xml`<w:${escapeXml(side)} ${border}/>`));
   const cellEnv: Env = { ...env, style: STYLE.tableText, indent: 0, styleIndent: 0, listLevel: 0 };
-  let rows = '';
+  const rows: Xml[] = [];
   for (const [index, row] of node.children.entries()) {
     const header = index === 0;
-    rows += `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}</w:trPr>`;
+    rows.push(xml`<w:tr><w:trPr><w:cantSplit/>${header ? xml`<w:tblHeader/>` : xml`<w:tblHeader w:val="off"/>`}</w:trPr>`);
     for (let column = 0; column < columns; column += 1) {
       const cell = row.children[column];
-      const shading = header ? `<w:shd w:fill="${ctx.style.colours.tableHeader}" w:color="auto" w:val="clear"/>` : '';
+      const shading = header ? xml`<w:shd w:fill="${escapeXml(ctx.style.colours.tableHeader)}" w:color="auto" w:val="clear"/>` : EMPTY_XML;
       const props = { style: STYLE.tableText, alignment: node.align?.[column] ?? undefined };
       const area = cell && answerOf(cell);
       // Rows shorter than the header are padded, as GFM renders them.
       const content = area
         ? answerControl(area, plainText(cell), props, ctx)
-        : paragraph(props, cell ? inlines(cell.children, ctx, cellEnv, header ? { bold: true } : {}) : '');
-      rows += `<w:tc><w:tcPr>${dxa('w:tcW', widths[column] ?? 0)}${shading}</w:tcPr>${content}</w:tc>`;
+        : paragraph(props, cell ? inlines(cell.children, ctx, cellEnv, header ? { bold: true } : {}) : EMPTY_XML);
+      rows.push(xml`<w:tc><w:tcPr>${dxa('w:tcW', widths[column] ?? 0)}${shading}</w:tcPr>${content}</w:tc>`);
     }
-    rows += '</w:tr>';
+    rows.push(xml`</w:tr>`);
   }
-  const indent = env.indent > 0 ? dxa('w:tblInd', env.indent) : '';
-  const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
-  return `<w:tbl><w:tblPr>${dxa('w:tblW', width)}${indent}<w:tblBorders>${borders}</w:tblBorders></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows}</w:tbl>`;
+  const indent = env.indent > 0 ? dxa('w:tblInd', env.indent) : EMPTY_XML;
+  const grid = joinXml(widths.map((w) => xml`<w:gridCol w:w="${w}"/>`));
+  // Space around the table comes from the styles; blocks.ts puts a paragraph between two tables.
+  return xml`<w:tbl><w:tblPr>${dxa('w:tblW', width)}${indent}<w:tblBorders>${borders}</w:tblBorders></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${joinXml(rows)}</w:tbl>`;
 }
 
 /** Twips a character of bold body text may take, generously (Arial's widest common letters), and the cell's own margins. */

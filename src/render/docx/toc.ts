@@ -9,6 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import { roleOf } from '../../document.js';
 import type { RenderContext } from './context.js';
 import { STYLE } from './styles.js';
+import { joinXml, splitXml, xml } from '../../ooxml/xml.js';
 import { paragraph, textRun, type Xml } from './wml.js';
 
 /** The heading levels the contents list: consultation sections, topics and questions. */
@@ -31,23 +32,21 @@ export class HeadingLevels {
 
 export function tableOfContents(children: readonly Nodes[], ctx: RenderContext): Xml {
   const levels = new HeadingLevels();
-  let entries = '';
+  const entries: Xml[] = [];
   for (const node of children) {
     if (node.type !== 'heading' || roleOf(node) === 'title') continue;
     const level = levels.next(node.depth);
-    if (level <= TOC_LEVELS) entries += paragraph({ style: STYLE.toc(level) }, textRun(ctx.clean(toString(node))));
+    if (level <= TOC_LEVELS) entries.push(paragraph({ style: STYLE.toc(level) }, textRun(ctx.clean(toString(node)))));
   }
-  const begin =
-    '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>' +
-    `<w:r><w:instrText xml:space="preserve"> TOC \\o "1-${TOC_LEVELS}" \\h \\z \\u </w:instrText></w:r>` +
-    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>';
-  const end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
-  // The field starts in the first entry's paragraph and ends in a paragraph after the last, as Word writes it.
-  const field = entries === '' ? paragraph({ style: STYLE.toc(1) }, begin + end) : entries.replace('</w:pPr>', `</w:pPr>${begin}`) + paragraph({ style: STYLE.toc(1) }, end);
-  return (
-    '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>' +
-    paragraph({ style: STYLE.tocHeading, pageBreakBefore: true }, textRun('Contents')) +
-    field +
-    '</w:sdtContent></w:sdt>'
-  );
+  const begin = xml`<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-${TOC_LEVELS}" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`;
+  const end = xml`<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+  // The field starts in the first entry's paragraph (after its properties) and ends in a paragraph after the last, as Word writes it.
+  let field: Xml;
+  if (entries.length === 0) field = paragraph({ style: STYLE.toc(1) }, joinXml([begin, end]));
+  else {
+    const all = joinXml(entries);
+    const [props, rest] = splitXml(all, all.indexOf('</w:pPr>') + '</w:pPr>'.length);
+    field = xml`${props}${begin}${rest}${paragraph({ style: STYLE.toc(1) }, end)}`;
+  }
+  return xml`<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>${paragraph({ style: STYLE.tocHeading, pageBreakBefore: true }, textRun('Contents'))}${field}</w:sdtContent></w:sdt>`;
 }
