@@ -10,7 +10,8 @@ export type DocumentKind = 'draft' | 'response' | 'removed' | 'separate' | 'form
  * `node.data.role`; Markdown ignores them, DOCX maps them to styles.
  *  - 'title'        depth-1 heading on the cover (Word "Title")
  *  - 'subtitle'     cover paragraph under the title (Word "Subtitle")
- *  - 'cover'        other cover paragraphs (date, publisher)
+ *  - 'cover'        other cover paragraphs (date, publisher); on a heading, one
+ *                   that belongs to the cover (the body starts at the next)
  *  - 'question'     paragraph holding a question's verbatim text
  *  - 'part'         paragraph naming a part of a question, e.g. "(a) the executive"
  *  - 'attribution'  paragraph naming the author and section id of a contribution
@@ -19,6 +20,9 @@ export type DocumentKind = 'draft' | 'response' | 'removed' | 'separate' | 'form
  *  - 'abstention'   paragraph recording an abstention and its reason
  *  - 'note'         an editorial note (e.g. "No collective response")
  *  - 'form-note'    the Word response form's own text (instructions), which import skips
+ *  - 'answer'       a place where the reader of a form or sheet writes (a paragraph, or
+ *                   a table cell): in Word a content control whose placeholder is the
+ *                   node's text; see answerOf for its name
  *
  * Headings: depth 1 = consultation section (Heading 1), 2 = topic (Heading 2),
  * 3 = question (Heading 3); headings inside answers are demoted to 4..6.
@@ -35,7 +39,14 @@ export type Role =
   | 'removed'
   | 'abstention'
   | 'note'
-  | 'form-note';
+  | 'form-note'
+  | 'answer';
+
+/** What Word says of an answer area: its name (for screen readers and Word's selection pane), and whether it holds a date. */
+export interface AnswerArea {
+  readonly label: string;
+  readonly date?: true;
+}
 
 export interface DocumentMeta {
   title: string; // core property title, e.g. the consultation title
@@ -72,4 +83,27 @@ export function markSource(node: { data?: unknown }, file: string): void {
 export function roleOf(node: { data?: unknown }): Role | undefined {
   const data = node.data as { role?: Role } | undefined;
   return data?.role;
+}
+
+/** The answer area a node with the 'answer' role stands for. */
+export function answerOf(node: { data?: unknown }): AnswerArea | undefined {
+  const data = node.data as { role?: Role; answer?: AnswerArea } | undefined;
+  return data?.role === 'answer' ? data.answer : undefined;
+}
+
+export function markAnswer<T extends { data?: object }>(node: T, area: AnswerArea): T {
+  node.data = { ...(node.data as object | undefined), role: 'answer', answer: area };
+  return node;
+}
+
+/**
+ * An image marked purely decorative: no description, and the title
+ * "decorative", as in ![](images/divider.png "decorative"). Word then marks it
+ * decorative, so screen readers pass over it; HTML readers see empty alt text,
+ * which says the same.
+ */
+export const DECORATIVE = 'decorative';
+
+export function isDecorative(image: { alt?: string | null | undefined; title?: string | null | undefined }): boolean {
+  return (image.alt ?? '').trim() === '' && image.title === DECORATIVE;
 }

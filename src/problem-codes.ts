@@ -52,6 +52,7 @@ export const PROBLEM_CODES = {
   'too-deep': error('lists, quotations or emphasis nested too deeply'),
   'too-long': error('a paragraph with too many Markdown markers to read in reasonable time'),
   image: error('an image file that is missing, unreadable or damaged'),
+  'image-alt': warning('an image without a description (alt text) and not marked decorative'),
   'remote-image': warning('an image on the web; it is not downloaded, its description is shown'),
   'unused-footnote': warning('a footnote that nothing refers to'),
   'literal-emphasis': warning('emphasis markers (`**word **next`) that CommonMark prints as they are, not as bold, italics or strikethrough'),

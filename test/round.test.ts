@@ -43,10 +43,10 @@ describe('the endorsement round', { timeout: 240_000 }, () => {
     expect(draft.startsWith('**DRAFT - not for submission**\n')).toBe(true);
     expect(draft).toContain('Draft of 15 February 2006.');
     expect(draft).not.toContain('1 March 2006');
-    const object = draft.indexOf('**How to object by 24 February 2006**');
+    const object = draft.indexOf('# How to object by 24 February 2006\n');
     expect(object).toBeGreaterThan(0);
     expect(object).toBeLessThan(draft.indexOf('Agreed on question 1.'));
-    expect(draft).toContain('tell Jessie Hamshar, Contact Officer, contact\\@example.org, 020 7000 0000, or write your reason beside that section on your endorsement sheet, the Word file `out/rounds/1/sheets/<partner-id>.docx`');
+    expect(draft).toContain('tell Jessie Hamshar, Contact Officer, <contact@example.org>, 020 7000 0000, or write your reason beside that section on your endorsement sheet, the Word file `out/rounds/1/sheets/<partner-id>.docx`');
     // The example id is one of this workspace's, not the bundled example's.
     expect(draft).toContain('e.g. Q1/council; or Q1 for the whole answer to question 1');
     expect(draft).toContain('  - section: Q1/council\n');
@@ -162,7 +162,7 @@ describe('the endorsement round', { timeout: 240_000 }, () => {
     expect(response).toContain('Police view on three, revised.');
     expect(response).not.toContain('Police view on the duty');
     expect(JSON.parse(text(ws, 'out/report.json')).partners.map((p: { endorsement: string }) => p.endorsement)).toEqual(['signed', 'signed', 'silent']);
-    expect(response).toContain('Contact: Jessie Hamshar, Contact Officer, contact\\@example.org, 020 7000 0000');
+    expect(response).toContain('Contact: Jessie Hamshar, Contact Officer, <contact@example.org>, 020 7000 0000');
     expect(readFileSync(join(ws, 'out/TP-response.docx'))).toEqual(readFileSync(join(ws, 'out/response.docx')));
     expect(headers(ws, 'out/separate/police.docx').join('')).toContain('Police Service');
     expect(headers(ws, 'out/separate/police.docx').join('')).not.toContain('TP');

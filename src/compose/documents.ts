@@ -1,12 +1,12 @@
 // The four documents of SPEC 3, each an mdast tree built from the merge
 // result. Both writers (Markdown, DOCX) render exactly these trees.
-import type { BlockContent, RootContent } from 'mdast';
+import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type { DocumentKind, DocumentModel } from '../document.js';
 import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
 import { COMPOSITE, type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../model.js';
 import type { Circulation } from '../rounds/circulation.js';
 import { endorsers, type ResponseEndorsement } from '../rounds/gate.js';
-import { bullets, code, Footnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
+import { bullets, code, email, Footnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
 import { glossaryAnnex } from './glossary.js';
 
@@ -28,7 +28,12 @@ function context(ws: Workspace, result: MergeResult, cover: CoverWording): Conte
   return { ws, result, partners: new Map(ws.partners.map((p) => [p.id, p])), cover };
 }
 
-/** `who` is the author the document speaks for: the partnership, or one partner (its separate submission). */
+/**
+ * `who` is the author the document speaks for: the partnership, or one
+ * partner (its separate submission), whose name the title property then
+ * carries after the visible title, so a list of files or a screen reader's
+ * window title tells the submissions apart.
+ */
 function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: Footnotes, who: { name?: string; date?: string; banner?: string } = {}): DocumentModel {
   const { config, questions } = ctx.ws;
   const definitions = notes.definitions();
@@ -37,7 +42,7 @@ function document(ctx: Context, kind: DocumentKind, subject: string, children: R
   return {
     kind,
     meta: {
-      title: questions.title,
+      title: who.name ? `${questions.title} (${who.name})` : questions.title,
       subject,
       creator: who.name ?? config.partnership,
       short: who.name ?? config.short,
@@ -50,12 +55,18 @@ function document(ctx: Context, kind: DocumentKind, subject: string, children: R
 
 export const DRAFT_BANNER = 'DRAFT - not for submission';
 
-/** The contact officer on one line: name, role, e-mail, phone, address. */
+/** The contact officer on one line: name, role, e-mail (a mailto: link), phone, address. */
+function contactPhrasing(contact: Contact): PhrasingContent[] {
+  const parts = [contact.name, contact.role, contact.email, contact.phone, contact.address].flatMap((x): PhrasingContent[] => (x === null ? [] : [x === contact.email ? email(x) : text(x)]));
+  return parts.flatMap((p, i) => (i === 0 ? [p] : [text(', '), p]));
+}
+
+/** The contact officer on one line of plain text: name, role, e-mail, phone, address. */
 export function contactLine(contact: Contact): string {
   return [contact.name, contact.role, contact.email, contact.phone, contact.address].filter((x): x is string => x !== null).join(', ');
 }
 
-function cover(ctx: Context, subtitle: string, lines: string[]): RootContent[] {
+function cover(ctx: Context, subtitle: string, lines: (string | PhrasingContent[])[]): RootContent[] {
   const q = ctx.ws.questions;
   return [
     heading(1, q.title, 'title'),
@@ -154,17 +165,19 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
   };
   const { contact } = ws.config;
   const by = dating.deadline ? ` by ${longDate(dating.deadline)}` : '';
-  const tell = contact ? ` tell ${contactLine(contact)}, or` : '';
+  const tell: PhrasingContent[] = contact ? [text(' tell '), ...contactPhrasing(contact), text(', or')] : [];
   const example = exampleSection(ws, result);
   const sheet = `${ws.config.output}/rounds/${dating.round}/sheets/<partner-id>.docx`;
   const children = [
     para([strong(DRAFT_BANNER)], 'cover'),
     ...cover(ctx, subject, [`Draft of ${longDate(dating.date)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
-    // On the first page, before any answer: how and by when to object.
-    para([strong(`How to object${by}`)], 'cover'),
+    // On the first page, before any answer: how and by when to object. A heading, but of the cover, not the body.
+    heading(1, `How to object${by}`, 'cover'),
     para(
       [
-        text(`The collective response will contain only what every partner endorses. If your organisation cannot endorse a section of this draft, then${by}${tell} write your reason beside that section on your endorsement sheet, the Word file `),
+        text(`The collective response will contain only what every partner endorses. If your organisation cannot endorse a section of this draft, then${by}`),
+        ...tell,
+        text(' write your reason beside that section on your endorsement sheet, the Word file '),
         code(sheet),
         text(` sent with this draft, sign it off and return it. Partners who keep their response in Markdown add the section id (shown beside each contribution, e.g. ${example.id}; or ${example.question} for the whole answer to question ${example.question.slice(1)}) to the front matter of their response file, with the reason:`),
       ],
@@ -204,7 +217,7 @@ export function responseDocument(ws: Workspace, result: MergeResult, wording: Co
   const subject = `${ctx.cover.prefix} the ${ws.config.partnership}`;
   const notCirculated = uncirculatedNotice(endorsement);
   const children = [
-    ...cover(ctx, subject, [longDate(ws.config.date), ...(ws.config.contact ? [`Contact: ${contactLine(ws.config.contact)}`] : []), ...(notCirculated ? [notCirculated] : []), `${ctx.cover.endorsedBy}:`]),
+    ...cover(ctx, subject, [longDate(ws.config.date), ...(ws.config.contact ? [[text('Contact: '), ...contactPhrasing(ws.config.contact)]] : []), ...(notCirculated ? [notCirculated] : []), `${ctx.cover.endorsedBy}:`]),
     ...(endorsing.length > 0 ? [bullets(endorsing)] : [para('No partner has endorsed this response yet.', 'cover')]),
     ...preambleSection('General comments', result.preambles.filter((a) => a.status === 'included'), included),
     ...skeleton(result, body),

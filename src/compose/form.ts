@@ -2,8 +2,9 @@
 // work in Word. Every question is a Word heading ("Q7: text") that import
 // recognises; the cover and instructions use styles import skips, so a form
 // returned untouched imports as an empty response.
-import type { Heading, RootContent } from 'mdast';
-import type { DocumentModel } from '../document.js';
+import type { Paragraph, RootContent } from 'mdast';
+import { markAnswer, type DocumentModel } from '../document.js';
+import { questionDepth } from '../load/questions.js';
 import type { Config, Glossary, QuestionSet, Sector } from '../model.js';
 import { abstentionNote, formHeadings, returnNote } from './form-content.js';
 import { entry } from './glossary.js';
@@ -23,6 +24,12 @@ const INSTRUCTIONS = [
   'Keep the question headings as they are: they tell the partnership which answer is which. Bold, italics, lists, tables, footnotes, links and pictures are all kept.',
 ];
 
+/** What an answer area shows until the partner writes in it; import reads an area still saying this as empty. */
+export const ANSWER_PLACEHOLDER = 'Write your answer here, or leave this empty.';
+
+/** The space to write in: a content control in Word (see render/docx/controls.ts). */
+const answerArea = (label: string): Paragraph => markAnswer(para(ANSWER_PLACEHOLDER), { label });
+
 /** The whole glossary, before the first question, so partners write with the partnership's terms; import skips it as the form's own text. */
 function glossaryNotes(glossary: Glossary | null): RootContent[] {
   if (!glossary || glossary.terms.length === 0) return [];
@@ -38,8 +45,7 @@ export function formDocument(config: Config, questions: QuestionSet, who: FormFo
     para(`Partner id: ${who.id}`, 'cover'),
     ...glossaryNotes(glossary),
     ...INSTRUCTIONS.map((i) => para(i, 'form-note')),
-    // The answer space for general comments.
-    para([]),
+    answerArea('General comments'),
   ];
   const headings = formHeadings(config, questions);
   children.push(
@@ -47,16 +53,15 @@ export function formDocument(config: Config, questions: QuestionSet, who: FormFo
       headings
         .filter((h) => h.question === q)
         .flatMap((h): RootContent[] => [
-          h.part === null ? heading(3, h.text) : ({ type: 'heading', depth: 4, children: [{ type: 'text', value: h.text }] } satisfies Heading),
+          heading(h.part === null ? questionDepth(q) : questionDepth(q) === 2 ? 3 : 4, h.text),
           ...(h.abstention === null ? [] : [para(abstentionNote(h.question.id, h.abstention), 'form-note')]),
-          // The answer space.
-          para([]),
+          answerArea(`Answer to ${q.id}${h.part ?? ''}`),
         ]),
     ),
   );
   return {
     kind: 'form',
-    meta: { title: questions.title, subject: `Response form for ${who.partner}`, creator: config.partnership, short: config.short, date: today },
+    meta: { title: `Response form: ${questions.title} (${who.partner})`, subject: `Response form for ${who.partner}`, creator: config.partnership, short: config.short, date: today },
     tree: { type: 'root', children },
   };
 }

@@ -12,8 +12,10 @@ function withRole<T extends Nodes>(node: T, role: Role | undefined): T {
 export const text = (value: string): PhrasingContent => ({ type: 'text', value });
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
 export const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
+/** An e-mail address as a mailto: link, which Word, screen readers and e-mail programs act on. */
+export const email = (address: string): PhrasingContent => ({ type: 'link', url: `mailto:${address}`, children: [text(address)] });
 
-export function heading(depth: 1 | 2 | 3, value: string, role?: Role): Heading {
+export function heading(depth: Heading['depth'], value: string, role?: Role): Heading {
   return withRole<Heading>({ type: 'heading', depth, children: [text(value)] }, role);
 }
 

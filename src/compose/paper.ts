@@ -113,14 +113,16 @@ export function paperDocument(config: Config, questions: QuestionSet, template: 
     heading(1, config.partnership, 'title'),
     para(`“${questions.title}”: consultation by the ${questions.publisher}`, 'subtitle'),
     para(`Paper to the ${board}, ${longDate(date)}`, 'cover'),
-    para([strong('For decision')], 'cover'),
+    // A full stop: a bold line of its own would read as a heading that is not one.
+    para([strong('For decision.')], 'cover'),
     ...PAPER_SECTIONS.flatMap((s, i) => [heading(1, `${i + 1}. ${TITLES[s]}`), ...fill(template.sections.get(s)!)]),
     para(contact),
     ...annex(questions),
   ];
   return {
     kind: 'paper',
-    meta: { title: `${questions.title}: paper to the ${board}`, subject: `For decision: a collective response from the ${config.partnership}`, creator: config.partnership, short: config.short, date },
+    // The title property starts with the visible title, as in every document (see README, Accessible documents).
+    meta: { title: `${config.partnership}: paper to the ${board} on “${questions.title}”`, subject: `For decision: a collective response from the ${config.partnership}`, creator: config.partnership, short: config.short, date },
     tree: { type: 'root', children },
   };
 }

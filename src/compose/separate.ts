@@ -66,7 +66,8 @@ export function separateDocument(ws: Workspace, result: MergeResult, id: string,
   const notes = new Footnotes();
   const render = (a: Account): RootContent[] => {
     notes.add(a.contribution);
-    return [para([strong(keptByAuthor(a) ? OWN_LABEL : REMOVED_LABEL)], 'note'), ...a.contribution.blocks];
+    // The colon: a bold line of its own would read as a heading that is not one.
+    return [para([strong(`${keptByAuthor(a) ? OWN_LABEL : REMOVED_LABEL}:`)], 'note'), ...a.contribution.blocks];
   };
   const body = (o: QuestionOutcome): RootContent[] | null => {
     const own = o.contributions.filter(mine);
@@ -92,7 +93,8 @@ export function separateDocument(ws: Workspace, result: MergeResult, id: string,
   ];
   return {
     kind: 'separate',
-    meta: { title: q.title, subject, creator: partner.name, short: partner.name, date: ws.config.date },
+    // The partner's name after the visible title tells the submissions apart in a list of files or a window title.
+    meta: { title: `${q.title} (${partner.name})`, subject, creator: partner.name, short: partner.name, date: ws.config.date },
     tree: { type: 'root', children: [...children, ...notes.definitions()] },
   };
 }

@@ -1,16 +1,15 @@
 // The endorsement sheet: what `circulate` sends each partner that works in
 // Word. One table row per section of the round's draft, a column for
 // "cannot endorse - reason" holding the partner's standing objections (so a
-// sheet returned as sent changes nothing), and a sign-off block;
+// sheet returned as sent changes nothing), and a sign-off table;
 // `import --endorsement` reads it back into the partner's front matter.
-import type { RootContent, Table, TableRow } from 'mdast';
+import type { RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { DocumentModel } from '../document.js';
+import { markAnswer, type DocumentModel } from '../document.js';
 import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../model.js';
 import type { Circulation } from '../rounds/circulation.js';
-import { DRAFT_BANNER } from './documents.js';
-import { heading, longDate, para } from './nodes.js';
+import { email, heading, longDate, para, text } from './nodes.js';
 import { representativeLine } from './separate.js';
 
 /** The wording import looks for: keep them in step with src/import/endorsement.ts. */
@@ -21,6 +20,9 @@ export const SHEET = {
   objection: 'Cannot endorse - reason',
   signedBy: 'Signed off by',
   date: 'Date (YYYY-MM-DD)',
+  /** What the sign-off fields show until they are filled in; import reads a field still saying this as empty. */
+  namePlaceholder: 'Name and role of the person signing off',
+  datePlaceholder: 'Choose or write the date',
 } as const;
 
 const FIRST_WORDS = 8;
@@ -33,8 +35,18 @@ function firstWords(blocks: readonly RootContent[]): string {
   return words.length > FIRST_WORDS ? `${words.slice(0, FIRST_WORDS).join(' ')} ...` : words.join(' ');
 }
 
-const cell = (value: string) => ({ type: 'tableCell' as const, children: value === '' ? [] : [{ type: 'text' as const, value }] });
+const cell = (value: string): TableCell => ({ type: 'tableCell', children: value === '' ? [] : [{ type: 'text', value }] });
 const row = (values: string[]): TableRow => ({ type: 'tableRow', children: values.map(cell) });
+
+/** The sign-off: a table of two fields to fill in, Word content controls (a date picker for the date). */
+function signOff(): Table {
+  const field = (placeholder: string, area: { label: string; date?: true }): TableCell => markAnswer(cell(placeholder), area);
+  return {
+    type: 'table',
+    align: [null, null],
+    children: [row([SHEET.signedBy, SHEET.date]), { type: 'tableRow', children: [field(SHEET.namePlaceholder, { label: SHEET.signedBy }), field(SHEET.datePlaceholder, { label: SHEET.date, date: true })] }],
+  };
+}
 
 export function sheetDocument(ws: Workspace, result: MergeResult, partnerId: string, dating: Circulation): DocumentModel {
   const partner = ws.partners.find((p) => p.id === partnerId);
@@ -55,26 +67,30 @@ export function sheetDocument(ws: Workspace, result: MergeResult, partnerId: str
       ...[...standing].filter(([section]) => !rows.has(section)).map(([section, reason]) => row([section, 'The whole answer', '', reason])),
     ],
   };
-  const returnTo = [contact ? ` to ${contact.name}${contact.email ? ` (${contact.email})` : ''}` : '', dating.deadline ? ` by ${longDate(dating.deadline)}` : ''].join('');
+  const returnTo = [
+    ...(contact ? [text(` to ${contact.name}`), ...(contact.email ? [text(' ('), email(contact.email), text(')')] : [])] : []),
+    text(`${dating.deadline ? ` by ${longDate(dating.deadline)}` : ''}.`),
+  ];
   const children: RootContent[] = [
     heading(1, `Endorsement sheet: ${ws.questions.title}`, 'title'),
     para(`${partner.name}, on the draft response of the ${partnership}`, 'subtitle'),
     para(`${SHEET.round}: ${round} (draft of ${longDate(dating.date)})`, 'cover'),
     para(`${SHEET.partnerId}: ${partner.id}`, 'cover'),
     ...(partner.representative ? [para(`Representative: ${representativeLine(partner.representative)}`, 'cover')] : []),
-    para(`Return this sheet${returnTo}.`, 'cover'),
+    para([text('Return this sheet'), ...returnTo], 'cover'),
     para('Each row is one section of the draft (see the draft for its full text). Leave the last column empty for every section your organisation endorses. For a section it cannot endorse, write the reason in the last column: that section will be removed from the collective response. A reason already there is an objection your organisation has made: it stands unless you clear it.', 'form-note'),
     para('Then fill in the sign-off: by signing off you endorse every section you have not objected to.', 'form-note'),
+    heading(1, 'Sections of the draft'),
     table,
     heading(1, 'Sign-off'),
-    // The representative is named beside the line, not on it: a sheet returned untouched must not read as signed off.
+    // The representative is named beside the fields, not in them: a sheet returned untouched must not read as signed off.
     ...(partner.representative ? [para(`To be signed off for ${partner.name} by ${representativeLine(partner.representative)}.`, 'form-note')] : []),
-    para(`${SHEET.signedBy}: `),
-    para(`${SHEET.date}: `),
+    signOff(),
   ];
   return {
     kind: 'sheet',
-    meta: { title: ws.questions.title, subject: `Endorsement sheet for ${partner.name}, round ${round}`, creator: partnership, short: ws.config.short, date: dating.date, banner: DRAFT_BANNER },
+    // No "DRAFT" banner: the sheet is meant to be returned, and says what it is in its title.
+    meta: { title: `Endorsement sheet: ${ws.questions.title} (${partner.name})`, subject: `Endorsement sheet for ${partner.name}, round ${round}`, creator: partnership, short: ws.config.short, date: dating.date },
     tree: { type: 'root', children },
   };
 }

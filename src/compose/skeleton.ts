@@ -3,6 +3,7 @@
 // say are left out when the document asks for it.
 import type { RootContent } from 'mdast';
 import type { MergeResult, QuestionOutcome } from '../merge/merge.js';
+import { questionDepth } from '../load/questions.js';
 import type { Question } from '../model.js';
 import { heading, para } from './nodes.js';
 
@@ -39,10 +40,10 @@ export function outline<T>(items: readonly T[], questionOf: (item: T) => Questio
   return out;
 }
 
-/** The documents' outline: each question as a heading (3) and its text, then `body`; a null body omits the question. */
+/** The documents' outline: each question as a heading (3, or 2 without a topic) and its text, then `body`; a null body omits the question. */
 export function skeleton(result: MergeResult, body: (o: QuestionOutcome) => RootContent[] | null): RootContent[] {
   return outline(result.questions, (o) => o.question, (o) => {
     const content = body(o);
-    return content === null ? null : [heading(3, questionTitle(o.question)), para(o.question.text, 'question'), ...content];
+    return content === null ? null : [heading(questionDepth(o.question), questionTitle(o.question)), para(o.question.text, 'question'), ...content];
   });
 }

@@ -60,6 +60,27 @@ export function readDate(text: string): string | null {
   return candidate && isIsoDate(candidate) ? candidate : null;
 }
 
+/**
+ * The sign-off table's two fields (content controls in Word, plain cells once
+ * another program has saved the sheet); a field still showing its placeholder
+ * is empty.
+ */
+function signOffFields(tree: HastNodes, cellsOf: (tr: Element) => Element[]): { by: string; dateText: string } {
+  const table = elements(tree, 'table').find((t) => {
+    const head = elements(t, 'tr')[0];
+    return head !== undefined && textOf(head).includes(SHEET.signedBy);
+  });
+  if (!table) throw new SheetError(`the sign-off table (columns '${SHEET.signedBy}' and '${SHEET.date}') is missing; do not delete or re-create it`);
+  const [head, values] = elements(table, 'tr');
+  const columns = cellsOf(head!).map((c) => textOf(c).trim());
+  const cells = values ? cellsOf(values).map((c) => textOf(c).replace(/\s+/g, ' ').trim()) : [];
+  const value = (label: string, placeholder: string) => {
+    const text = cells[columns.indexOf(label)] ?? '';
+    return text === placeholder ? '' : text;
+  };
+  return { by: value(SHEET.signedBy, SHEET.namePlaceholder), dateText: value(SHEET.date, SHEET.datePlaceholder) };
+}
+
 export async function readSheet(bytes: Uint8Array): Promise<SheetReply> {
   const { html } = await wordToHtml(bytes);
   const tree = unified().use(rehypeParse, { fragment: true }).parse(html);
@@ -99,12 +120,11 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetReply> {
     read.push({ row: i + 1, section, reason: reason === '' ? null : BARE_MARK.test(reason) ? '' : reason });
   }
 
-  const by = field(SHEET.signedBy) ?? '';
-  const dateText = field(SHEET.date) ?? '';
+  const { by, dateText } = signOffFields(tree, cellsOf);
   let signOff: SheetReply['signOff'] = null;
   if (by !== '' || dateText !== '') {
     const date = readDate(dateText);
-    if (by === '') throw new SheetError(`the sign-off has a date but no name after '${SHEET.signedBy}:'; add who signed off`);
+    if (by === '') throw new SheetError(`the sign-off has a date but no name under '${SHEET.signedBy}'; add who signed off`);
     if (date === null) throw new SheetError(`the sign-off date '${dateText}' is not a date; write it as 22 February 2006, 22/02/2006 or 2006-02-22`);
     signOff = { by, date };
   }

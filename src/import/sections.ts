@@ -2,6 +2,7 @@
 // answer to a question, or nowhere (our form's own text), with a note of
 // everything placed so the officer can see what the command did. Question
 // references use the grammar of Markdown question headings.
+import { ANSWER_PLACEHOLDER } from '../compose/form.js';
 import type { FootnoteDefinition, Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseQuestionRef, type QuestionRef } from '../load/headings.js';
@@ -111,7 +112,8 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
       out.skipped.push(firstWords(toString(node)));
       return;
     }
-    if (node.type === 'paragraph' && isEmpty(node)) return;
+    // An answer area of the form left as it came holds only its placeholder: no answer.
+    if (node.type === 'paragraph' && (isEmpty(node) || toString(node).trim() === ANSWER_PLACEHOLDER)) return;
     if (node.type === 'heading') {
       const text = toString(node);
       const ref = parseQuestionRef(text);

@@ -5,7 +5,7 @@
 import type { Definition, FootnoteDefinition, Heading, Nodes, RootContent } from 'mdast';
 import { posix } from 'node:path';
 import type { Contribution, Position } from '../model.js';
-import { markSource } from '../document.js';
+import { DECORATIVE, isDecorative, markSource } from '../document.js';
 import type { Problems } from '../problems.js';
 import { stripXmlForbidden } from '../xml-chars.js';
 
@@ -22,11 +22,13 @@ export function clip(s: string): string {
  * Makes blocks self-contained: references resolved against the file's
  * definitions (which may sit under another question), raw HTML turned into
  * visible text, characters XML cannot carry removed, image paths made
- * workspace-relative, and headings placed below the question heading
- * (level 3) that every document puts above an answer: # and ### become
- * level 4, deeper ones one level down, at most 6.
+ * workspace-relative, and headings placed below the heading that every
+ * document puts above them (`base` is one below it): # and ### become `base`,
+ * deeper ones one level down, at most 6, and never more than one level below
+ * the heading before, so the documents' heading levels never skip.
  */
-export function normalise(blocks: RootContent[], definitions: Map<string, Definition>, file: string, images: ImageRef[], problems: Problems): void {
+export function normalise(blocks: RootContent[], definitions: Map<string, Definition>, file: string, images: ImageRef[], problems: Problems, base: number): void {
+  let last = base - 1;
   // `flow` is true where children are blocks (root, quotes, list items, footnotes), false inside paragraphs and the like.
   const visit = (nodes: Nodes[], flow: boolean): void => {
     for (let i = 0; i < nodes.length; i++) {
@@ -58,9 +60,12 @@ export function normalise(blocks: RootContent[], definitions: Map<string, Defini
       case 'link':
         node.url = stripXmlForbidden(node.url);
         return node;
-      case 'heading':
-        node.depth = (node.depth <= 3 ? 4 : Math.min(6, node.depth + 1)) as Heading['depth'];
+      case 'heading': {
+        const wanted = node.depth <= 3 ? base : Math.min(6, node.depth + base - 3);
+        last = Math.min(wanted, last + 1);
+        node.depth = last as Heading['depth'];
         return node;
+      }
       default:
         return node;
     }
@@ -77,6 +82,13 @@ export function normalise(blocks: RootContent[], definitions: Map<string, Defini
       return node;
     }
     images.push({ path, position: at });
+    if ((node.alt ?? '').trim() === '' && !isDecorative(node)) {
+      problems.warn(
+        'image-alt',
+        at,
+        `image '${clip(node.url)}' has no description, so a screen reader cannot say what it shows; write one between the brackets, ![what it shows](${clip(node.url)}), or mark a purely decorative image ![](${clip(node.url)} "${DECORATIVE}")`,
+      );
+    }
     return { ...node, url: path };
   };
   visit(blocks as Nodes[], true);

@@ -4,7 +4,9 @@
 export const DEFAULT_STYLE_YAML = `# House style for the DOCX outputs of lsp-respond (draft.docx, response.docx,
 # separate/*.docx). Every key is optional: a key left out keeps the default
 # shown here. Sizes and spacing are in points; colours are six hexadecimal
-# digits (RRGGBB) in quotes. A templates/reference.docx, if present, takes
+# digits (RRGGBB) in quotes. No size may be under 10 points, and every text
+# colour must contrast at least 4.5:1 with its background (WCAG 2.2 AA), or
+# the style is refused. A templates/reference.docx, if present, takes
 # precedence for every Word style it defines, as pandoc's --reference-doc does.
 
 fonts:
@@ -13,22 +15,22 @@ fonts:
   monospace: Courier New   # code blocks and inline code
 
 sizes:
-  body: 11                 # body text
-  title: 24                # the consultation title on the cover
-  subtitle: 14             # the line under the title ("Response from ...")
-  heading1: 16             # consultation sections
-  heading2: 14             # topics
-  heading3: 12             # questions
-  minorHeading: 11         # headings inside answers (levels 4 to 6)
-  small: 9                 # attributions, footnotes, page header and footer
-  code: 10                 # code blocks and inline code
+  body: 12                 # body text (GOV.UK asks for at least 12)
+  title: 26                # the consultation title on the cover
+  subtitle: 16             # the line under the title ("Response from ...")
+  heading1: 18             # consultation sections
+  heading2: 15             # topics
+  heading3: 13             # questions
+  minorHeading: 12         # headings inside answers (levels 4 to 6)
+  small: 10                # attributions, footnotes, page header and footer
+  code: 11                 # code blocks and inline code
 
 colours:
   title: "1F3864"          # title and subtitle on the cover
   headings: "1F3864"       # headings of every level
   question: "1F3864"       # the verbatim text of each question
   questionShading: "EDF2F9" # background behind the question text
-  muted: "6E6E6E"          # attributions, superseded material, notes, header and footer
+  muted: "595959"          # attributions, superseded and removed material, notes, header and footer
   link: "0563C1"           # hyperlinks
   rule: "A6A6A6"           # table borders, horizontal rules, the bar beside quotations
   tableHeader: "DCE6F2"    # background of table header rows

@@ -118,7 +118,8 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
   }
   // As in answers: raw HTML becomes visible text, references resolve, characters XML cannot hold go.
   const images: ImageRef[] = [];
-  for (const { blocks } of template.sections.values()) normalise(blocks, definitions, file, images, problems);
+  // Each section's text goes under the paper's level-1 heading for it.
+  for (const { blocks } of template.sections.values()) normalise(blocks, definitions, file, images, problems, 2);
   for (const image of images) problems.error('paper-template', image.position, `pictures are not supported in ${file}; describe the picture in words or leave it out`);
   return template;
 }

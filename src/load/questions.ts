@@ -119,6 +119,15 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
 }
 
 /** "the question set has Q1-Q35", for messages about an unknown question. */
+/**
+ * The heading level of a question in every document: under its topic (3), or
+ * straight under its section (2) when the section has no topics, so levels
+ * never skip. An answer's own headings start one below.
+ */
+export function questionDepth(q: Pick<Question, 'topic'>): 2 | 3 {
+  return q.topic === null ? 2 : 3;
+}
+
 export function questionRange(set: QuestionSet): string {
   return `the question set has ${set.questions[0]?.id}-${set.questions.at(-1)?.id}`;
 }

@@ -11,7 +11,7 @@ import { COMPOSITE, SECTORS } from '../model.js';
 import type { Problems } from '../problems.js';
 import { describeIssue, isoDate, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
 import { looksLikeQuestion, parseQuestionRef } from './headings.js';
-import { questionRange } from './questions.js';
+import { questionDepth, questionRange } from './questions.js';
 import { MAX_FILE_BYTES, MAX_INLINE_MARKERS, MAX_INLINE_NESTING, MAX_NESTING, MAX_TREE_DEPTH, parseMarkdown, tooDeeplyNested, tooDeeplyNestedInline, tooDeepNode } from './markdown.js';
 import { partnerIdProblem } from './partner-id.js';
 import { reportForbidden, reportForbiddenReferences } from './text.js';
@@ -304,11 +304,15 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
   // Empty answers ("## Q5" with nothing under it, as in a template) are no answers.
   const filled = answers.filter((a) => a.blocks.length > 0);
   const images: ParsedFile['images'] = [];
-  const fix = (blocks: RootContent[]) => normalise(blocks, definitions, file, images, problems);
-  for (const a of filled) fix(a.blocks);
-  if (preamble) fix(preamble.blocks);
-  if (additional) fix(additional.blocks);
-  for (const def of footnotes.values()) fix(def.children);
+  const fix = (blocks: RootContent[], base: number) => normalise(blocks, definitions, file, images, problems, base);
+  for (const a of filled) {
+    const question = questions.questions.find((q) => q.id === a.target.question);
+    fix(a.blocks, question ? questionDepth(question) + 1 : 4);
+  }
+  // General comments and additional comments go under a level-1 heading of their own; footnotes under the text that refers to them.
+  if (preamble) fix(preamble.blocks, 2);
+  if (additional) fix(additional.blocks, 2);
+  for (const def of footnotes.values()) fix(def.children, 4);
   return { front, frontAt, preamble, answers: filled, additional: additional && additional.blocks.length > 0 ? additional : null, footnotes, images };
 }
 

@@ -6,6 +6,8 @@ import { readYaml } from './yaml.js';
 import { Problems } from '../problems.js';
 import { z } from 'zod';
 import { isXmlSafe } from '../ooxml/xml.js';
+import { colourPairs } from '../render/docx/styles.js';
+import { contrast, MIN_CONTRAST, ratio } from '../checks/contrast.js';
 
 const text = () => z.string().refine(isXmlSafe, 'contains control characters, which a Word document cannot hold');
 
@@ -15,7 +17,7 @@ const font = (fallback: string) =>
 const points = (fallback: number) =>
   z
     .number({ error: 'a size is a number of points, e.g. 11' })
-    .min(4, 'sizes below 4 points are unreadable')
+    .min(10, 'sizes below 10 points are too small to read for many people; use 10 or more (12 for body text)')
     .max(96, 'sizes above 96 points do not fit the page')
     .multipleOf(0.5, 'Word sizes go in half points, e.g. 10.5')
     .default(fallback);
@@ -69,22 +71,22 @@ const StyleSchema = z.strictObject({
     monospace: font('Courier New'),
   }).prefault({}),
   sizes: section({
-    body: points(11),
-    title: points(24),
-    subtitle: points(14),
-    heading1: points(16),
-    heading2: points(14),
-    heading3: points(12),
-    minorHeading: points(11),
-    small: points(9),
-    code: points(10),
+    body: points(12),
+    title: points(26),
+    subtitle: points(16),
+    heading1: points(18),
+    heading2: points(15),
+    heading3: points(13),
+    minorHeading: points(12),
+    small: points(10),
+    code: points(11),
   }).prefault({}),
   colours: section({
     title: colour('1F3864'),
     headings: colour('1F3864'),
     question: colour('1F3864'),
     questionShading: colour('EDF2F9'),
-    muted: colour('6E6E6E'),
+    muted: colour('595959'),
     link: colour('0563C1'),
     rule: colour('A6A6A6'),
     tableHeader: colour('DCE6F2'),
@@ -138,7 +140,10 @@ export function loadStyle(text: string | null, file: string): { style: Style; pr
     return { style: DEFAULT_STYLE, problems: [{ ...yaml.at([]), message: `${file} must be a mapping of keys (fonts:, sizes:, ...)` }] };
   }
   const result = StyleSchema.safeParse(data);
-  if (result.success) return { style: result.data, problems: [] };
+  if (result.success) {
+    const faint = lowContrast(result.data, data as { colours?: Record<string, unknown> }, yaml.at);
+    return faint.length === 0 ? { style: result.data, problems: [] } : { style: DEFAULT_STYLE, problems: strip(faint) };
+  }
   const problems = result.error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
@@ -147,6 +152,26 @@ export function loadStyle(text: string | null, file: string): { style: Style; pr
     return [{ ...yaml.at(path), message: `${path.join('.')}: ${issue.message}` }];
   });
   return { style: DEFAULT_STYLE, problems: strip(problems) };
+}
+
+/**
+ * Each colour pair the style would print below WCAG's 4.5:1, at the colour the
+ * file sets (the text's if it sets both, as text is what is usually changed).
+ */
+function lowContrast(style: Style, written: { colours?: Record<string, unknown> }, at: (path: string[]) => { line: number; column: number }): StyleProblem[] {
+  const set = (key: string | null): key is string => key !== null && written.colours?.[key] !== undefined;
+  return colourPairs(style).flatMap((pair) => {
+    const value = contrast(pair.text, pair.background);
+    if (value >= MIN_CONTRAST) return [];
+    const key = [pair.keys.text, pair.keys.background].find(set) ?? pair.keys.text ?? pair.keys.background ?? 'colours';
+    const path = key === 'colours' ? ['colours'] : ['colours', key];
+    return [
+      {
+        ...at(path),
+        message: `${path.join('.')}: ${pair.what} would be ${pair.text} on ${pair.background}, a contrast of ${ratio(value)}, under the ${MIN_CONTRAST}:1 that WCAG 2.2 AA asks of published documents; choose a ${key === pair.keys.background ? 'lighter background' : 'darker text colour'}`,
+      },
+    ];
+  });
 }
 
 export { DEFAULT_STYLE_YAML } from './default-style.js';

@@ -91,9 +91,41 @@ describe('structure and roles', () => {
     expect(styled).toContainEqual(['Heading2', 'Governance']);
     expect(styled).toContainEqual(['Heading3', 'Q1']);
     expect(styled).toContainEqual(['Heading4', 'Sub-heading in an answer']);
-    const firstSection = paragraphWith(document, 'The future of Local');
-    expect(child(firstSection, 'w:pageBreakBefore')).toBeDefined();
-    expect(paragraphs(document).filter((p) => child(p, 'w:pageBreakBefore'))).toHaveLength(1);
+    // A response opens with its contents on a page of their own, then the body on the next.
+    const breaks = paragraphs(document).filter((p) => child(p, 'w:pageBreakBefore'));
+    expect(breaks.map((p) => [styleOf(p), wordText(p)])).toEqual([
+      ['TOCHeading', 'Contents'],
+      ['Heading1', 'The future of Local Strategic Partnerships'],
+    ]);
+  });
+
+  it('starts a long document with a contents field Word updates on opening, listing the headings as its stored value', async () => {
+    const { document, parts } = await docXml('### Sub-heading in an answer\n\nText.');
+    const instruction = elements(document).find((e) => e.name === 'w:instrText')!;
+    expect(wordOf(instruction)).toBe(' TOC \\o "1-3" \\h \\z \\u ');
+    expect(attr(elements(document).find((e) => e.name === 'w:fldChar')!, 'w:dirty')).toBe('true');
+    const entries = paragraphs(document).filter((p) => /^TOC\d$/.test(styleOf(p) ?? '') && wordText(p) !== '');
+    expect(entries.map((p) => [styleOf(p), wordText(p)])).toEqual([
+      ['TOC1', 'The future of Local Strategic Partnerships'],
+      ['TOC2', 'Governance'],
+      ['TOC3', 'Q1'],
+      ['TOC3', 'Q2'],
+    ]);
+    expect(elements(parts.get('word/settings.xml')!).some((e) => e.name === 'w:updateFields')).toBe(true);
+    // A separate submission is short: no contents, nothing to update.
+    const separate = await render({ ...answerModel('Text.'), kind: 'separate' });
+    const plain = xmlParts(separate.bytes);
+    expect(elements(plain.get('word/document.xml')!).some((e) => e.name === 'w:instrText')).toBe(false);
+    expect(elements(plain.get('word/settings.xml')!).some((e) => e.name === 'w:updateFields')).toBe(false);
+  });
+
+  it('never skips a heading level: a level the tree skips is written one below the heading before', async () => {
+    const doc = answerModel('Text.');
+    doc.tree.children.splice(4, 1); // the topic: Q1 (level 3) now follows the section (level 1)
+    const { bytes } = await render(doc);
+    const styled = paragraphs(xmlParts(bytes).get('word/document.xml')!).map((p) => [styleOf(p), wordText(p)]);
+    expect(styled).toContainEqual(['Heading2', 'Q1']);
+    expect(styled).not.toContainEqual(['Heading3', 'Q1']);
   });
 
   it('gives every role its style', async () => {
@@ -111,16 +143,24 @@ describe('structure and roles', () => {
     for (const [text, style] of expected) expect(styleOf(paragraphWith(document, text)), text).toBe(style);
   });
 
-  it('defines the styles it uses, with Word names for the built-in ones', async () => {
-    const { parts } = await docXml('Text.');
+  it('defines the styles it uses and only those, with Word names for the built-in ones', async () => {
+    const { parts } = await docXml('> A quotation with `code`, a [link](https://example.org) and a note.[^1]\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\n---\n\n[^1]: The note.');
     const styles = elements(parts.get('word/styles.xml')!).filter((e) => e.name === 'w:style');
     const names = new Map(styles.map((s) => [attr(s, 'w:styleId'), attr(child(s, 'w:name')!, 'w:val')]));
     expect(names.get('Heading1')).toBe('heading 1');
     expect(names.get('Heading3')).toBe('heading 3');
     expect(names.get('Title')).toBe('Title');
-    for (const id of ['Subtitle', 'Cover', 'Question', 'QuestionPart', 'Attribution', 'Superseded', 'Abstention', 'Note', 'Quote', 'SourceCode', 'HorizontalRule', 'TableText', 'VerbatimChar', 'Hyperlink', 'FootnoteText']) {
-      expect(names.has(id), id).toBe(true);
+    const used = new Set(
+      [...parts.entries()]
+        .filter(([name]) => /^word\/(document|header\d|footer\d|footnotes)\.xml$/.test(name))
+        .flatMap(([, part]) => elements(part).filter((e) => e.name === 'w:pStyle' || e.name === 'w:rStyle').map((e) => attr(e, 'w:val'))),
+    );
+    for (const id of ['Subtitle', 'Cover', 'Question', 'QuestionPart', 'Attribution', 'Superseded', 'Abstention', 'Note', 'Quote', 'SourceCode', 'HorizontalRule', 'TableText', 'VerbatimChar', 'Hyperlink', 'FootnoteText', 'TOCHeading', 'TOC1']) {
+      expect(used.has(id), `${id} is used`).toBe(true);
     }
+    for (const id of used) expect(names.has(id), `${id} is defined`).toBe(true);
+    // The draft's own styles and the form's are not in a response that does not use them.
+    for (const id of ['Removed', 'FormNote', 'PlaceholderText', 'Heading6']) expect(names.has(id), id).toBe(false);
     const ids = styles.map((s) => attr(s, 'w:styleId'));
     expect(new Set(ids).size).toBe(ids.length);
   });

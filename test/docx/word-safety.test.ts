@@ -26,7 +26,7 @@ describe('styles Word accepts without repair', () => {
   });
 
   it('Strong is a character style and Default Paragraph Font the default character style', async () => {
-    const styles = elements((await parts('x')).get('word/styles.xml')!).filter((e) => e.name === 'w:style');
+    const styles = elements((await parts('x **bold**')).get('word/styles.xml')!).filter((e) => e.name === 'w:style');
     const byId = (id: string) => styles.find((s) => attr(s, 'w:styleId') === id)!;
     expect(attr(byId('Strong'), 'w:type')).toBe('character');
     expect(child(byId('Strong'), 'w:b')).toBeDefined();

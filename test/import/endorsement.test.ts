@@ -7,12 +7,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sheetDocument } from '../../src/compose/sheet.js';
+import { SHEET, sheetDocument } from '../../src/compose/sheet.js';
+import { readZip, storedZip } from '../helpers/zip.js';
 import { readDate } from '../../src/import/endorsement.js';
 import { editFrontMatter } from '../../src/import/front-matter-edit.js';
 import { merge } from '../../src/merge/merge.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { readZip } from '../helpers/zip.js';
 import { DEFAULT_STYLE } from '../../src/load/style.js';
 import { run } from '../helpers/cli.js';
 import { workspaceFrom } from '../helpers/model.js';
@@ -57,13 +57,26 @@ async function filledSheet(reasons: Record<string, string>, by: string, date: st
         node.children = [head!, ...opts.rows(texts).map((values) => ({ type: 'tableRow' as const, children: cells(values) }))];
       }
     }
-    if (node.type === 'paragraph' && node.children[0]?.type === 'text') {
-      const t = node.children[0];
-      if (t.value.startsWith('Signed off by:')) t.value += by;
-      if (t.value.startsWith('Date (YYYY-MM-DD):')) t.value += date;
-    }
   }
-  return renderDocx(doc, { style: DEFAULT_STYLE, images: new Map() });
+  const bytes = await renderDocx(doc, { style: DEFAULT_STYLE, images: new Map() });
+  return typeInto(typeInto(bytes, SHEET.signedBy, by), SHEET.date, date);
+}
+
+/** The sheet with `text` typed into the sign-off field named `alias`, as Word leaves a content control; '' leaves it untouched. */
+function typeInto(bytes: Uint8Array, alias: string, text: string): Uint8Array {
+  if (text === '') return bytes;
+  const parts = readZip(bytes);
+  const xml = new TextDecoder().decode(parts.get('word/document.xml'));
+  const control = xml.indexOf(`<w:alias w:val="${alias}"/>`);
+  expect(control, alias).toBeGreaterThan(0);
+  const run = /<w:r><w:rPr><w:rStyle w:val="PlaceholderText"\/><\/w:rPr><w:t xml:space="preserve">[^<]*<\/w:t><\/w:r>/y;
+  const at = xml.indexOf('<w:r>', control);
+  run.lastIndex = at;
+  const match = run.exec(xml);
+  expect(match, `placeholder of ${alias}`).not.toBeNull();
+  const typed = xml.slice(0, control) + xml.slice(control, at).replace('<w:showingPlcHdr/>', '') + `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>` + xml.slice(at + match![0].length);
+  parts.set('word/document.xml', new TextEncoder().encode(typed));
+  return storedZip(Object.fromEntries(parts));
 }
 
 /** The sheet as LibreOffice writes it back: another program's idea of a .docx. */
@@ -119,7 +132,7 @@ describe('endorsement sheets', { timeout: 180_000 }, () => {
     writeFileSync(join(ws, 'unsigned.docx'), await filledSheet({}, '', '2006-02-22'));
     const unsigned = run(['-C', ws, 'import', '--endorsement', 'unsigned.docx', '--id', 'police']);
     expect(unsigned.code).toBe(2);
-    expect(unsigned.stderr).toContain("unsigned.docx:1:1: error: the sign-off has a date but no name after 'Signed off by:'; add who signed off");
+    expect(unsigned.stderr).toContain("unsigned.docx:1:1: error: the sign-off has a date but no name under 'Signed off by'; add who signed off");
     expect(run(['-C', ws, 'template', 'newcomer', '--partner', 'N', '--format', 'docx']).code).toBe(0);
     const form = run(['-C', ws, 'import', '--endorsement', 'out/forms/newcomer.docx', '--id', 'police']);
     expect(form.code).toBe(2);

@@ -58,9 +58,13 @@ function fill(form: Uint8Array, answers: Record<string, string[]>): Uint8Array {
     // The heading paragraph whose text starts with the reference, e.g. "Q7: ".
     const at = xml.indexOf(`>${question}: `);
     expect(at, `heading ${question} in the form`).toBeGreaterThan(0);
-    const end = xml.indexOf('</w:p>', at) + '</w:p>'.length;
+    // Its answer area, a content control, as Word leaves it once typed in: the placeholder gone, the text in its place.
+    const control = xml.indexOf('<w:sdt>', at);
+    const content = xml.indexOf('<w:sdtContent>', control) + '<w:sdtContent>'.length;
+    const end = xml.indexOf('</w:sdtContent>', content);
+    expect(xml.slice(control, content)).toContain('<w:showingPlcHdr/>');
     const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
-    xml = xml.slice(0, end) + body + xml.slice(end);
+    xml = xml.slice(0, control) + xml.slice(control, content).replace('<w:showingPlcHdr/>', '') + body + xml.slice(end);
   }
   parts.set('word/document.xml', new TextEncoder().encode(xml));
   return storedZip(Object.fromEntries(parts));

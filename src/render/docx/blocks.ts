@@ -2,7 +2,8 @@
 // items, footnotes) do not exist in Word, so they pass an Env down: a style
 // and an indent for the paragraphs inside them.
 import type { Blockquote, FootnoteDefinition, Heading, Nodes } from 'mdast';
-import { roleOf } from '../../document.js';
+import { answerOf, roleOf } from '../../document.js';
+import { answerControl } from './controls.js';
 import type { Env, RenderContext } from './context.js';
 import { inlines, textRuns } from './inline.js';
 import { renderList } from './lists.js';
@@ -35,10 +36,19 @@ export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: E
 
 /** Renders the blocks, handing each one's markup to `write` as soon as it is made. */
 export function writeBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: Env, write: (xml: Xml) => void): void {
+  // Space around tables comes from the styles; a paragraph goes between two tables only, which Word
+  // would otherwise join into one, and after a table that ends a footnote, which Word requires.
+  let afterTable = false;
+  const emit = (xml: Xml) => {
+    if (xml === '') return;
+    if (afterTable && xml.startsWith('<w:tbl>')) write(separator(env));
+    afterTable = xml.endsWith('</w:tbl>');
+    write(xml);
+  };
   // Phrasing content where blocks belong (a hand-built tree) is gathered into a paragraph.
   let loose: Nodes[] = [];
   const flush = () => {
-    if (loose.length > 0) write(paragraph(inlines(loose, ctx, env), env.style, env));
+    if (loose.length > 0) emit(paragraph(inlines(loose, ctx, env), env.style, env));
     loose = [];
   };
   for (const node of nodes) {
@@ -47,9 +57,14 @@ export function writeBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: En
       continue;
     }
     flush();
-    write(ctx.within(node, () => block(node, ctx, env)));
+    emit(ctx.within(node, () => block(node, ctx, env)));
   }
   flush();
+  if (afterTable && env.inFootnote) write(separator(env));
+}
+
+function separator(env: Env): Xml {
+  return wordParagraph({ style: env.style, spacing: { before: 0, after: 0 }, ...indent(env) });
 }
 
 /** A paragraph in the env's style needs an indent of its own only beyond what that style gives. */
@@ -60,8 +75,11 @@ function paragraph(children: Xml, style: string | undefined, env: Env): Xml {
 
 function block(node: Nodes, ctx: RenderContext, env: Env): Xml {
   switch (node.type) {
-    case 'paragraph':
+    case 'paragraph': {
+      const area = answerOf(node);
+      if (area) return answerControl(area, plainText(node), indent(env), ctx);
       return paragraph(inlines(node.children, ctx, env), paragraphStyleOf(node, ctx) ?? env.style, env);
+    }
     case 'heading':
       return heading(node, ctx, env);
     case 'blockquote':
@@ -97,7 +115,7 @@ function indent(env: Env) {
 }
 
 function heading(node: Heading, ctx: RenderContext, env: Env): Xml {
-  const style = roleOf(node) === 'title' ? STYLE.title : STYLE.heading(Math.min(6, Math.max(1, node.depth)));
+  const style = roleOf(node) === 'title' ? STYLE.title : STYLE.heading(ctx.headingLevels.next(node.depth));
   return wordParagraph({ style, ...(ctx.pageBreakBefore === node ? { pageBreakBefore: true } : {}), ...indent(env) }, inlines(node.children, ctx, env));
 }
 

@@ -10,6 +10,7 @@ import { xmlSafe } from '../../ooxml/xml.js';
 import { sourceOf } from '../../document.js';
 import type { Warn } from '../../problems.js';
 import type { Style } from '../../load/style.js';
+import { HeadingLevels } from './toc.js';
 
 /** Where a block is rendered; each container passes a changed copy to its children. */
 export interface Env {
@@ -37,8 +38,11 @@ export class RenderContext {
   readonly definitions = new Map<string, Definition>();
   /** The heading that starts the body, which begins a new page after the cover. */
   pageBreakBefore: Nodes | undefined;
+  /** The outline levels of the headings, in document order. */
+  readonly headingLevels = new HeadingLevels();
   private removed = 0;
   private drawings = 0;
+  private controls = 0;
   /** The workspace file of the content being rendered, if any. */
   private source: string | undefined;
   /** The relationships of the part being written: hyperlinks and images in a footnote belong to footnotes.xml. */
@@ -97,6 +101,12 @@ export class RenderContext {
   nextDrawingId(): number {
     this.drawings += 1;
     return this.drawings;
+  }
+
+  /** Content control ids, unique in a document as Word expects. */
+  nextControlId(): number {
+    this.controls += 1;
+    return this.controls;
   }
 
   finish(): void {

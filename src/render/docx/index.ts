@@ -7,7 +7,7 @@
 // return value, so callers that only want the bytes keep a plain
 // Promise<Uint8Array>. Nothing is dropped without a warning: content that
 // cannot be shown as itself is shown as text.
-import type { Nodes } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import { roleOf, type DocumentModel } from '../../document.js';
 import { renderBlocks, writeBlocks } from './blocks.js';
 import { BODY, RenderContext } from './context.js';
@@ -15,10 +15,11 @@ import type { Warn } from '../../problems.js';
 import { Footnotes } from './footnotes.js';
 import { headersAndFooters, sectionProperties } from './layout.js';
 import { ListNumbering } from './lists.js';
-import { APP_PROPERTIES, contentTypes, coreProperties, isoDate, PACKAGE_RELATIONSHIPS, SETTINGS } from './package.js';
+import { APP_PROPERTIES, contentTypes, coreProperties, isoDate, PACKAGE_RELATIONSHIPS, settings } from './package.js';
 import { Media, Relationships } from './relationships.js';
 import type { Style } from '../../load/style.js';
-import { stylesXml } from './styles.js';
+import { styleIdsIn, stylesXml } from './styles.js';
+import { tableOfContents } from './toc.js';
 import { WML_NAMESPACES, XML_DECLARATION, type Xml } from './wml.js';
 import { PackageWriter } from '../../ooxml/package-writer.js';
 import { xml } from '../../ooxml/xml.js';
@@ -59,14 +60,27 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
     ...(doc.meta.status ? { status: ctx.clean(doc.meta.status) } : {}),
   };
 
+  // Only the styles the document uses go into it: every part's markup is looked through as it is made.
+  const used = new Set<string>();
+  const track = (markup: Xml): Xml => {
+    for (const id of styleIdsIn(markup)) used.add(id);
+    return markup;
+  };
   const body = zip.part('word/document.xml');
   body.write(xml`${XML_DECLARATION}<w:document ${WML_NAMESPACES}><w:body>`);
-  writeBlocks(tree.children, ctx, BODY, (xml) => body.write(xml));
+  const write = (markup: Xml) => body.write(track(markup));
+  const start = ctx.pageBreakBefore === undefined ? -1 : tree.children.indexOf(ctx.pageBreakBefore as RootContent);
+  const contents = WITH_CONTENTS.has(doc.kind) && start > 0;
+  if (contents) {
+    writeBlocks(tree.children.slice(0, start), ctx, BODY, write);
+    write(tableOfContents(tree.children.slice(start), ctx));
+    writeBlocks(tree.children.slice(start), ctx, BODY, write);
+  } else writeBlocks(tree.children, ctx, BODY, write);
 
   const files: [string, Xml | Uint8Array][] = [];
   /** Adds a part of word/ that the document refers to, and returns the id it refers to it by. */
   const documentPart = (type: string, name: string, markup: Xml): string => {
-    files.push([`word/${name}`, markup]);
+    files.push([`word/${name}`, track(markup)]);
     return documentRels.part(`rId_${name.replace(/\.xml$/, '')}`, type, name);
   };
   // A cover page carries neither the running header nor the page number.
@@ -76,10 +90,10 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
   body.write(xml`${sectionProperties(headers, footers)}</w:body></w:document>`);
   body.end();
 
-  documentPart('styles', 'styles.xml', stylesXml(opts.style, opts.referenceStyles));
   documentPart('numbering', 'numbering.xml', lists.xml());
   documentPart('footnotes', 'footnotes.xml', notes.xml());
-  documentPart('settings', 'settings.xml', SETTINGS);
+  documentPart('settings', 'settings.xml', settings(contents));
+  documentPart('styles', 'styles.xml', stylesXml(opts.style, opts.referenceStyles, used));
   if (!footnoteRels.empty) files.push(['word/_rels/footnotes.xml.rels', footnoteRels.xml()]);
   files.push(
     ...media.files.map((f): [string, Uint8Array] => [f.path, f.bytes]),
@@ -94,8 +108,12 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
   return zip.finish();
 }
 
+/** Long documents, which open with a table of contents after the cover. */
+const WITH_CONTENTS: ReadonlySet<DocumentModel['kind']> = new Set(['response', 'draft']);
+
 /** The first section heading after a cover, which starts a new page; none when there is no cover. */
 function bodyStart(children: readonly Nodes[]): Nodes | undefined {
-  const index = children.findIndex((n) => n.type === 'heading' && n.depth === 1 && roleOf(n) !== 'title');
+  // A heading on the cover (the draft's "How to object") is the cover's, not the body's.
+  const index = children.findIndex((n) => n.type === 'heading' && n.depth === 1 && roleOf(n) !== 'title' && roleOf(n) !== 'cover');
   return index > 0 ? children[index] : undefined;
 }

@@ -52,7 +52,8 @@ function templateRuns(template: string, meta: DocumentMeta, ctx: RenderContext):
   if (final && 'text' in final) final.text = final.text.replace(DANGLING_END, '');
   return joinXml(
     merged.map((piece) => {
-      if ('field' in piece) return fieldRuns(piece.field);
+      // The stored value is the first page's: what a reader that never updates fields shows.
+      if ('field' in piece) return fieldRuns(piece.field, '1');
       const text = ctx.clean(piece.text);
       return text === '' ? EMPTY_XML : textRun(text);
     }),

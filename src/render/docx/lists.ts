@@ -90,6 +90,8 @@ export function renderList(node: List, ctx: RenderContext, env: Env, renderBlock
   const indent = env.indent + LIST_INDENT;
   // Blocks after an item's first paragraph line up with its text.
   const inner: Env = { ...env, indent, listLevel: env.listLevel + 1 };
+  // The numbering level gives the indent; a paragraph repeats it only where it differs (in a quotation, beyond level 9).
+  const own = indent === LIST_INDENT * (numbering.level + 1) ? {} : { indent: { left: indent, hanging: HANGING } };
   const out: Xml[] = [];
   for (const item of node.children) {
     if (item.type !== 'listItem') {
@@ -100,7 +102,7 @@ export function renderList(node: List, ctx: RenderContext, env: Env, renderBlock
     const [first, ...rest] = item.children;
     const lead = first?.type === 'paragraph' ? first : undefined;
     const style = (lead && paragraphStyleOf(lead, ctx)) ?? env.style ?? LIST_PARAGRAPH;
-    out.push(paragraph({ style, numbering, indent: { left: indent, hanging: HANGING } }, joinXml([box ? textRuns(box) : EMPTY_XML, lead ? inlines(lead.children, ctx, env) : EMPTY_XML])));
+    out.push(paragraph({ style, numbering, ...own }, joinXml([box ? textRuns(box) : EMPTY_XML, lead ? inlines(lead.children, ctx, env) : EMPTY_XML])));
     out.push(renderBlocks(lead ? rest : item.children, ctx, inner));
   }
   return joinXml(out);

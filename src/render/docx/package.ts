@@ -24,8 +24,14 @@ export const APP_PROPERTIES = xml`${XML_DECLARATION}<Properties xmlns="http://sc
 
 export const PACKAGE_RELATIONSHIPS = xml`${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`;
 
-/** Word opens the document in its current mode rather than as a Word 2007 file in compatibility mode. */
-export const SETTINGS = xml`${XML_DECLARATION}<w:settings ${WML_NAMESPACES}><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
+/**
+ * Word opens the document in its current mode rather than as a Word 2007 file
+ * in compatibility mode; a document with a table of contents asks Word to
+ * update its fields on opening, which fills the contents in with page numbers.
+ */
+export function settings(updateFields: boolean): Xml {
+  return xml`${XML_DECLARATION}<w:settings ${WML_NAMESPACES}><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>${updateFields ? xml`<w:updateFields w:val="true"/>` : EMPTY_XML}<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
+}
 
 /** [Content_Types].xml for the parts at `paths` (package paths, without the leading slash). */
 export function contentTypes(paths: readonly string[]): Xml {

@@ -16,6 +16,8 @@ const ROLE_STYLES: Record<Role, string> = {
   abstention: STYLE.abstention,
   note: STYLE.note,
   'form-note': STYLE.formNote,
+  // What is written in an answer area is the writer's own text, in the body style.
+  answer: 'Normal',
 };
 
 /** The style a node's role asks for, or undefined for none; an unknown role is reported and ignored. */

@@ -33,8 +33,56 @@ export const STYLE = {
   strong: 'Strong',
   defaultFont: 'DefaultParagraphFont',
   hyperlink: 'Hyperlink',
+  placeholder: 'PlaceholderText',
+  tocHeading: 'TOCHeading',
   heading: (depth: number) => `Heading${depth}`,
+  toc: (level: number) => `TOC${level}`,
 } as const;
+
+/** Background of removed text in the draft: shaded as well as set apart. */
+export const REMOVED_SHADING = 'EDEDED';
+/** What Word shows text without a colour of its own in: black. */
+const AUTO_TEXT = '000000';
+const PAGE = 'FFFFFF';
+
+/** One colour of text on one background, as the styles below combine them, and the style keys that set each. */
+export interface ColourPair {
+  readonly what: string;
+  readonly text: string;
+  readonly background: string;
+  /** The colours: key of each colour, null where the tool fixes it. */
+  readonly keys: { readonly text: string | null; readonly background: string | null };
+}
+
+/**
+ * Every text/background pair the house style's colours produce, so a test and
+ * the style loader can hold each to WCAG's contrast minimum.
+ */
+export function colourPairs(s: Style): ColourPair[] {
+  const c = s.colours;
+  const pair = (what: string, text: [string, string | null], background: [string, string | null]): ColourPair => ({
+    what,
+    text: text[0],
+    background: background[0],
+    keys: { text: text[1], background: background[1] },
+  });
+  const page: [string, null] = [PAGE, null];
+  const removed: [string, null] = [REMOVED_SHADING, null];
+  const auto: [string, null] = [AUTO_TEXT, null];
+  return [
+    pair('body text', auto, page),
+    pair('the title and subtitle', [c.title, 'title'], page),
+    pair('headings', [c.headings, 'headings'], page),
+    pair('question text on its shading', [c.question, 'question'], [c.questionShading, 'questionShading']),
+    pair('muted text (attributions, notes, header, footer, placeholders)', [c.muted, 'muted'], page),
+    pair('removed text in the draft on its shading', [c.muted, 'muted'], removed),
+    pair('links', [c.link, 'link'], page),
+    pair('links in removed text', [c.link, 'link'], removed),
+    pair('table header text', auto, [c.tableHeader, 'tableHeader']),
+    pair('links in a table header', [c.link, 'link'], [c.tableHeader, 'tableHeader']),
+    pair('code on its shading', auto, [c.codeShading, 'codeShading']),
+  ];
+}
 
 /** One w:style: what Word shows in its style gallery. */
 export interface StyleDefinition {
@@ -53,19 +101,29 @@ export interface StyleDefinition {
 /** Quotations indent by 1 cm per level, in twips. */
 export const QUOTE_INDENT = 567;
 
+/**
+ * The tool's own styles stay out of Word's recommended list (they are applied
+ * by the tool, not picked by hand); Word's built-in ones show once used, as in
+ * Word's own documents.
+ */
+const INTERNAL = { uiPriority: 99, semiHidden: true } as const;
+const BUILT_IN = { uiPriority: 99, unhideWhenUsed: true } as const;
+
 const halfPoints = (pt: number) => Math.round(pt * 2);
 const twips = (pt: number) => Math.round(pt * 20);
 
 function paragraphStyles(s: Style): StyleDefinition[] {
   const body = { spacing: { after: twips(s.spacing.after) } };
-  const heading = (depth: number, size: number, extra: { italics?: boolean } = {}): StyleDefinition => ({
+  const heading = (depth: number, size: number): StyleDefinition => ({
     id: STYLE.heading(depth),
     // Word recognises its built-in styles by these lower-case names.
     name: `heading ${depth}`,
     basedOn: 'Normal',
     next: 'Normal',
+    uiPriority: 9,
+    unhideWhenUsed: depth > 1,
     quickFormat: true,
-    run: { font: s.fonts.headings, size: halfPoints(size), color: s.colours.headings, bold: true, ...extra },
+    run: { font: s.fonts.headings, size: halfPoints(size), color: s.colours.headings, bold: true },
     paragraph: {
       spacing: { before: twips(s.spacing.headingBefore), after: twips(s.spacing.headingAfter) },
       keepNext: true,
@@ -80,6 +138,7 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       name: 'Title',
       basedOn: 'Normal',
       next: 'Normal',
+      uiPriority: 10,
       quickFormat: true,
       run: { font: s.fonts.headings, size: halfPoints(s.sizes.title), color: s.colours.title, bold: true },
       paragraph: { spacing: { before: twips(72), after: twips(12) } },
@@ -89,24 +148,28 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       name: 'Subtitle',
       basedOn: 'Normal',
       next: 'Normal',
+      uiPriority: 11,
       quickFormat: true,
       run: { font: s.fonts.headings, size: halfPoints(s.sizes.subtitle), color: s.colours.title },
       paragraph: { spacing: { after: twips(18) } },
     },
-    { id: STYLE.cover, name: 'Cover', basedOn: 'Normal', next: 'Normal', paragraph: body },
+    { id: STYLE.cover, name: 'Cover', basedOn: 'Normal', next: 'Normal', ...INTERNAL, paragraph: body },
     heading(1, s.sizes.heading1),
     heading(2, s.sizes.heading2),
     heading(3, s.sizes.heading3),
     heading(4, s.sizes.minorHeading),
-    heading(5, s.sizes.minorHeading, { italics: true }),
-    heading(6, s.sizes.minorHeading, { italics: true }),
+    // Levels 5 and 6 as level 4: whole headings in italics are hard to read.
+    heading(5, s.sizes.minorHeading),
+    heading(6, s.sizes.minorHeading),
     {
+      // Set apart by colour and shading, not italics: whole paragraphs in italics are hard to read.
       id: STYLE.question,
       name: 'Question',
       basedOn: 'Normal',
       next: 'Normal',
+      uiPriority: 30,
       quickFormat: true,
-      run: { italics: true, color: s.colours.question },
+      run: { color: s.colours.question },
       paragraph: {
         ...body,
         shading: s.colours.questionShading,
@@ -118,6 +181,7 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       name: 'Question Part',
       basedOn: STYLE.question,
       next: 'Normal',
+      ...INTERNAL,
       paragraph: { indent: { left: 360 } },
     },
     {
@@ -125,6 +189,7 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       name: 'Attribution',
       basedOn: 'Normal',
       next: 'Normal',
+      ...INTERNAL,
       run: { size: halfPoints(s.sizes.small), color: s.colours.muted },
       paragraph: { spacing: { before: twips(6), after: twips(2) }, keepNext: true },
     },
@@ -133,6 +198,7 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       name: 'Superseded',
       basedOn: 'Normal',
       next: 'Normal',
+      ...INTERNAL,
       run: { color: s.colours.muted },
       paragraph: { ...body, indent: { left: QUOTE_INDENT }, border: { left: { ...rule, size: 18, space: 8 } } },
     },
@@ -142,25 +208,20 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       name: 'Removed',
       basedOn: 'Normal',
       next: 'Normal',
+      ...INTERNAL,
       run: { color: s.colours.muted },
-      paragraph: { ...body, indent: { left: QUOTE_INDENT }, border: { left: { ...rule, size: 18, space: 8 } }, shading: 'EDEDED' },
+      paragraph: { ...body, indent: { left: QUOTE_INDENT }, border: { left: { ...rule, size: 18, space: 8 } }, shading: REMOVED_SHADING },
     },
-    { id: STYLE.abstention, name: 'Abstention', basedOn: 'Normal', next: 'Normal', run: { italics: true }, paragraph: body },
-    {
-      id: STYLE.note,
-      name: 'Note',
-      basedOn: 'Normal',
-      next: 'Normal',
-      run: { italics: true, color: s.colours.muted },
-      paragraph: body,
-    },
+    { id: STYLE.abstention, name: 'Abstention', basedOn: 'Normal', next: 'Normal', ...INTERNAL, paragraph: body },
+    { id: STYLE.note, name: 'Note', basedOn: 'Normal', next: 'Normal', ...INTERNAL, run: { color: s.colours.muted }, paragraph: body },
     // Its name is how import recognises the form's own text: keep them in step (src/import/word-html.ts).
-    { id: STYLE.formNote, name: 'Form Note', basedOn: 'Normal', next: 'Normal', run: { italics: true, color: s.colours.muted }, paragraph: body },
+    { id: STYLE.formNote, name: 'Form Note', basedOn: 'Normal', next: 'Normal', ...INTERNAL, paragraph: body },
     {
       id: STYLE.quote,
       name: 'Quote',
       basedOn: 'Normal',
       next: 'Normal',
+      uiPriority: 29,
       quickFormat: true,
       paragraph: { ...body, indent: { left: QUOTE_INDENT }, border: { left: { ...rule, size: 12, space: 8 } } },
     },
@@ -170,6 +231,7 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       name: 'Source Code',
       basedOn: 'Normal',
       next: 'Normal',
+      ...INTERNAL,
       run: { font: s.fonts.monospace, size: halfPoints(s.sizes.code) },
       paragraph: {
         spacing: { after: twips(s.spacing.after), line: 240, lineRule: 'auto' },
@@ -182,6 +244,7 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       name: 'Horizontal Rule',
       basedOn: 'Normal',
       next: 'Normal',
+      ...INTERNAL,
       paragraph: { spacing: { after: twips(s.spacing.after) }, border: { bottom: rule } },
     },
     {
@@ -189,6 +252,7 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       name: 'Table Text',
       basedOn: 'Normal',
       next: STYLE.tableText,
+      ...INTERNAL,
       paragraph: { spacing: { before: twips(2), after: twips(2), line: 240, lineRule: 'auto' } },
     },
     {
@@ -196,6 +260,7 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       name: 'footnote text',
       basedOn: 'Normal',
       next: STYLE.footnoteText,
+      ...BUILT_IN,
       run: { size: halfPoints(s.sizes.small) },
       paragraph: { spacing: { after: 0, line: 240, lineRule: 'auto' } },
     },
@@ -203,6 +268,7 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       id: STYLE.header,
       name: 'header',
       basedOn: 'Normal',
+      ...BUILT_IN,
       run: { size: halfPoints(s.sizes.small), color: s.colours.muted },
       paragraph: { spacing: { after: 0 }, alignment: 'right' },
     },
@@ -210,9 +276,34 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       id: STYLE.footer,
       name: 'footer',
       basedOn: 'Normal',
+      ...BUILT_IN,
       run: { size: halfPoints(s.sizes.small), color: s.colours.muted },
       paragraph: { spacing: { after: 0 }, alignment: 'center' },
     },
+    {
+      // Looks like a level-1 heading but is none (not based on one, outline level 10, "body text"),
+      // so neither the contents nor pandoc nor a screen reader's list of headings counts it.
+      id: STYLE.tocHeading,
+      name: 'TOC Heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      uiPriority: 39,
+      unhideWhenUsed: true,
+      quickFormat: true,
+      run: { font: s.fonts.headings, size: halfPoints(s.sizes.heading1), color: s.colours.headings, bold: true },
+      paragraph: { spacing: { before: twips(s.spacing.headingBefore), after: twips(s.spacing.headingAfter) }, keepNext: true, outlineLevel: 9 },
+    },
+    ...[1, 2, 3].map(
+      (level): StyleDefinition => ({
+        id: STYLE.toc(level),
+        name: `toc ${level}`,
+        basedOn: 'Normal',
+        next: 'Normal',
+        uiPriority: 39,
+        unhideWhenUsed: true,
+        paragraph: { spacing: { after: twips(3) }, indent: { left: (level - 1) * 240 } },
+      }),
+    ),
   ];
 }
 
@@ -224,13 +315,13 @@ function characterStyles(s: Style): StyleDefinition[] {
       // pandoc reads inline code back by this style name.
       id: STYLE.verbatim,
       name: 'Verbatim Char',
+      basedOn: STYLE.defaultFont,
+      ...INTERNAL,
       run: { font: s.fonts.monospace, size: halfPoints(s.sizes.code) },
     },
-    {
-      id: STYLE.hyperlink,
-      name: 'Hyperlink',
-      run: { color: s.colours.link, underline: true },
-    },
+    { id: STYLE.hyperlink, name: 'Hyperlink', basedOn: STYLE.defaultFont, ...BUILT_IN, run: { color: s.colours.link, underline: true } },
+    // Word's own grey (808080) is 3.9:1 on white; the house style's muted colour passes.
+    { id: STYLE.placeholder, name: 'Placeholder Text', basedOn: STYLE.defaultFont, uiPriority: 99, semiHidden: true, run: { color: s.colours.muted } },
   ];
 }
 
@@ -243,10 +334,10 @@ interface TypedStyle {
 }
 
 const BASE_STYLES: TypedStyle[] = [
-  { type: 'paragraph', definition: { id: 'Normal', name: 'Normal', quickFormat: true }, default: true },
+  { type: 'paragraph', definition: { id: 'Normal', name: 'Normal', uiPriority: 0, quickFormat: true }, default: true },
   { type: 'character', definition: { id: STYLE.defaultFont, name: 'Default Paragraph Font', uiPriority: 1, semiHidden: true, unhideWhenUsed: true }, default: true },
   { type: 'table', definition: { id: 'TableNormal', name: 'Normal Table', uiPriority: 99, semiHidden: true, unhideWhenUsed: true }, default: true },
-  { type: 'paragraph', definition: { id: 'ListParagraph', name: 'List Paragraph', basedOn: 'Normal', quickFormat: true } },
+  { type: 'paragraph', definition: { id: 'ListParagraph', name: 'List Paragraph', basedOn: 'Normal', uiPriority: 34, quickFormat: true } },
   {
     type: 'character',
     definition: { id: FOOTNOTE_REFERENCE_STYLE, name: 'footnote reference', basedOn: STYLE.defaultFont, uiPriority: 99, semiHidden: true, unhideWhenUsed: true, run: { superscript: true } },
@@ -272,14 +363,33 @@ function styleXml(type: 'paragraph' | 'character' | 'table', s: StyleDefinition,
   ]);
 }
 
-/** The w:style elements of the house style (and the base styles), leaving out the ids in `skip`. */
-function houseStyles(style: Style, skip: ReadonlySet<string>): Xml {
+/**
+ * The w:style elements of the house style that the document uses (with the
+ * styles they are based on or lead to, and the defaults), leaving out the ids
+ * in `skip`: a published response carries no draft-only styles.
+ */
+function houseStyles(style: Style, used: ReadonlySet<string>, skip: ReadonlySet<string>): Xml {
   const own: TypedStyle[] = [
     ...BASE_STYLES,
     ...paragraphStyles(style).map((definition) => ({ type: 'paragraph' as const, definition })),
     ...characterStyles(style).map((definition) => ({ type: 'character' as const, definition })),
   ];
-  return joinXml(own.filter((s) => !skip.has(s.definition.id)).map((s) => styleXml(s.type, s.definition, s.default)));
+  const byId = new Map(own.map((s) => [s.definition.id, s.definition]));
+  const keep = new Set<string>();
+  const add = (id: string | undefined) => {
+    const definition = id === undefined || keep.has(id) ? undefined : byId.get(id);
+    if (definition === undefined) return;
+    keep.add(id!);
+    add(definition.basedOn);
+    add(definition.next);
+  };
+  for (const s of own) if (s.default || used.has(s.definition.id)) add(s.definition.id);
+  return joinXml(own.filter((s) => keep.has(s.definition.id) && !skip.has(s.definition.id)).map((s) => styleXml(s.type, s.definition, s.default)));
+}
+
+/** The style ids a part's markup refers to. */
+export function styleIdsIn(xml: string): string[] {
+  return [...xml.matchAll(/<w:(?:pStyle|rStyle) w:val="([^"]*)"\/>/g)].map((m) => m[1] ?? '');
 }
 
 /**
@@ -287,11 +397,11 @@ function houseStyles(style: Style, skip: ReadonlySet<string>): Xml {
  * part, the reference's styles win, as with pandoc: ours only fill in the ids
  * it lacks, and its document defaults stand (with the document's language).
  */
-export function stylesXml(style: Style, reference: Xml | undefined): Xml {
-  if (reference !== undefined) return referenceStylesPart(reference, LANGUAGE, (ids) => houseStyles(style, ids));
+export function stylesXml(style: Style, reference: Xml | undefined, used: ReadonlySet<string>): Xml {
+  if (reference !== undefined) return referenceStylesPart(reference, LANGUAGE, (ids) => houseStyles(style, used, ids));
   const run = runProps({ font: style.fonts.body, size: halfPoints(style.sizes.body), language: { value: LANGUAGE } });
   // Without an explicit rule LibreOffice takes the line height as exact, and large text overlaps.
   const paragraph = paragraphProps({ spacing: { after: twips(style.spacing.after), line: Math.round(style.spacing.line * 240), lineRule: 'auto' } });
   const defaults = xml`<w:docDefaults><w:rPrDefault>${run}</w:rPrDefault><w:pPrDefault>${paragraph}</w:pPrDefault></w:docDefaults>`;
-  return xml`${XML_DECLARATION}<w:styles ${WML_NAMESPACES}>${defaults}${houseStyles(style, new Set())}</w:styles>`;
+  return xml`${XML_DECLARATION}<w:styles ${WML_NAMESPACES}>${defaults}${houseStyles(style, used, new Set())}</w:styles>`;
 }

@@ -1,7 +1,9 @@
 // GFM tables: a repeating, shaded header row, borders on every cell, and the
 // column alignment of the Markdown delimiter row.
 import type { Table as MdTable } from 'mdast';
+import { answerOf } from '../../document.js';
 import type { Env, RenderContext } from './context.js';
+import { answerControl } from './controls.js';
 import { inlines } from './inline.js';
 import { TEXT_WIDTH } from './layout.js';
 import { STYLE } from './styles.js';
@@ -26,45 +28,45 @@ export function renderTable(node: MdTable, ctx: RenderContext, env: Env): Xml {
     for (let column = 0; column < columns; column += 1) {
       const cell = row.children[column];
       const shading = header ? xml`<w:shd w:fill="${escapeXml(ctx.style.colours.tableHeader)}" w:color="auto" w:val="clear"/>` : EMPTY_XML;
+      const props = { style: STYLE.tableText, alignment: node.align?.[column] ?? undefined };
+      const area = cell && answerOf(cell);
       // Rows shorter than the header are padded, as GFM renders them.
-      const content = cell ? inlines(cell.children, ctx, cellEnv, header ? { bold: true } : {}) : EMPTY_XML;
-      rows.push(xml`<w:tc><w:tcPr>${dxa('w:tcW', widths[column] ?? 0)}${shading}</w:tcPr>${paragraph({ style: STYLE.tableText, alignment: node.align?.[column] ?? undefined }, content)}</w:tc>`);
+      const content = area
+        ? answerControl(area, plainText(cell), props, ctx)
+        : paragraph(props, cell ? inlines(cell.children, ctx, cellEnv, header ? { bold: true } : {}) : EMPTY_XML);
+      rows.push(xml`<w:tc><w:tcPr>${dxa('w:tcW', widths[column] ?? 0)}${shading}</w:tcPr>${content}</w:tc>`);
     }
     rows.push(xml`</w:tr>`);
   }
   const indent = env.indent > 0 ? dxa('w:tblInd', env.indent) : EMPTY_XML;
   const grid = joinXml(widths.map((w) => xml`<w:gridCol w:w="${w}"/>`));
-  // Word runs a table into the next paragraph (and two tables into one) without a paragraph between.
-  const after = paragraph({ style: env.style, spacing: { before: 0, after: 0 }, ...(env.indent > 0 ? { indent: { left: env.indent } } : {}) });
-  return xml`<w:tbl><w:tblPr>${dxa('w:tblW', width)}${indent}<w:tblBorders>${borders}</w:tblBorders></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${joinXml(rows)}</w:tbl>${after}`;
+  // Space around the table comes from the styles; blocks.ts puts a paragraph between two tables.
+  return xml`<w:tbl><w:tblPr>${dxa('w:tblW', width)}${indent}<w:tblBorders>${borders}</w:tblBorders></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${joinXml(rows)}</w:tbl>`;
 }
 
-/** A character's width in twips at `points`, 0.55 em (Arial lower case averages about 0.5), and Word's default cell margins. */
-const charTwips = (points: number) => points * 20 * 0.55;
+/** Twips a character of bold body text may take, generously (Arial's widest common letters), and the cell's own margins. */
+const CHARACTER_EM = 0.62;
 const CELL_MARGINS = 2 * 108;
 
 /**
- * Column widths in twips from the content: each column in proportion to its
- * longest cell, between 4 and 40 characters' worth, so a column of numbers
- * stays narrow and a column of prose gets the room. No column is narrower than
- * its longest word when the words fit side by side (ids such as
- * preamble/kc-business must not break); the room comes from the columns that
- * have more than they need. They add up to `width`.
+ * Column widths in twips from the content. Each column is first as wide as
+ * its longest word, so no word is broken inside it ("Lead partne/r"); the rest
+ * of the width goes to the columns in proportion to their longest cell,
+ * between 4 and 40 characters' worth, so a column of numbers stays narrow and
+ * a column of prose gets the room. They add up to `width`; only words too
+ * long for the page between them (web addresses) are broken.
  */
-function columnWidths(node: MdTable, columns: number, width: number, points: number): number[] {
-  const cells = (column: number) => node.children.map((row) => plainText(row.children[column]));
-  const wants = Array.from({ length: columns }, (_, column) => Math.min(40, Math.max(4, ...cells(column).map((t) => t.length))));
-  const total = wants.reduce((a, b) => a + b, 0);
-  const out = wants.map((w) => Math.floor((w / total) * width));
-  const floors = Array.from({ length: columns }, (_, column) => Math.ceil(Math.max(0, ...cells(column).flatMap((t) => t.split(/\s+/).map((w) => w.length))) * charTwips(points)) + CELL_MARGINS);
-  const short = floors.reduce((sum, floor, i) => sum + Math.max(0, floor - out[i]!), 0);
-  const spare = floors.reduce((sum, floor, i) => sum + Math.max(0, out[i]! - floor), 0);
-  if (short > 0 && short <= spare) {
-    for (let i = 0; i < columns; i += 1) {
-      const room = out[i]! - floors[i]!;
-      out[i] = room < 0 ? floors[i]! : out[i]! - Math.ceil((room / spare) * short);
-    }
-  }
+function columnWidths(node: MdTable, columns: number, width: number, bodySize: number): number[] {
+  const perCharacter = bodySize * 20 * CHARACTER_EM;
+  const texts = Array.from({ length: columns }, (_, column) => node.children.map((row) => plainText(row.children[column])));
+  const words = texts.map((cells) => Math.ceil(Math.max(0, ...cells.flatMap((t) => t.split(/\s+/).map((w) => w.length))) * perCharacter) + CELL_MARGINS);
+  const wants = texts.map((cells) => Math.min(40, Math.max(4, ...cells.map((t) => t.length))));
+  const least = words.reduce((a, b) => a + b, 0);
+  const share = (weights: number[], room: number) => {
+    const total = weights.reduce((a, b) => a + b, 0);
+    return weights.map((w) => Math.floor((w / total) * room));
+  };
+  const out = least >= width ? share(words, width) : share(wants, width - least).map((extra, i) => extra + (words[i] ?? 0));
   out[out.length - 1] = width - out.slice(0, -1).reduce((a, b) => a + b, 0);
   return out;
 }

@@ -115,9 +115,12 @@ export function tabRun(props: RunProps = {}): Xml {
   return xml`<w:r>${runProps(props)}<w:tab/></w:r>`;
 }
 
-/** A field Word computes when it lays out the page (PAGE, NUMPAGES). */
-export function fieldRuns(instruction: string): Xml {
-  return xml`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${escapeXml(instruction)}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+/**
+ * A field Word computes when it lays out the page (PAGE, NUMPAGES), with a
+ * stored value for readers that show fields as last saved (pandoc, previewers).
+ */
+export function fieldRuns(instruction: string, stored: string): Xml {
+  return xml`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${escapeXml(instruction)}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${textRun(stored)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
 }
 
 export function hyperlink(relationshipId: string, runs: Xml): Xml {
