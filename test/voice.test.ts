@@ -100,7 +100,7 @@ describe('what init writes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lsp-init-'));
     expect(run(['-C', dir, 'init', '--partnership', 'Camden Partnership', '--today', '2006-01-10']).code).toBe(0);
     expect(readFileSync(join(dir, 'glossary.yaml'), 'utf8')).toBe(DEFAULT_GLOSSARY_YAML);
-    expect(readFileSync(join(dir, 'lsp-respond.yaml'), 'utf8')).toMatch(/^attribute: partner$/m);
+    expect(readFileSync(join(dir, 'lsp-respond.yaml'), 'utf8')).toMatch(/^attribute: partner\b/m);
     const problems = new Problems();
     const glossary = parseGlossary(DEFAULT_GLOSSARY_YAML, 'glossary.yaml', problems);
     expect(problems.list).toEqual([]);

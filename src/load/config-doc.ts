@@ -30,7 +30,7 @@ export const CONFIG_DOC = {
     meaning: "agreed wording (composite.md) is the partnership's own; partner or sector introduces every other answer by its author; none prints all as the partnership's",
     default: 'partner',
   },
-  notice: { example: 'An example: the positions are invented.', meaning: 'a line in bold on the cover of every document', default: 'none' },
+  notice: { example: '"An example: the positions are invented."', meaning: 'a line in bold on the cover of every document', default: 'none' },
   deadlines: {
     example: '\n  views: 2006-02-11\n  objections: 2006-02-24\n  submission: 2006-03-03',
     meaning: 'shown by status; objections on the draft; all three in the paper',

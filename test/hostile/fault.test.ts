@@ -17,7 +17,7 @@ const KILLS_PER_COMMAND = 4;
 const TODAY = '2006-02-20';
 
 const COMMANDS: Record<string, string[]> = {
-  merge: ['merge'],
+  merge: ['merge', '--accept-unendorsed'],
   draft: ['draft', '--no-docx'],
   circulate: ['circulate'],
   template: ['template', 'newp', '--partner', 'New Partner'],
@@ -89,7 +89,7 @@ beforeAll(() => {
   for (let p = 0; p < 6; p++) files[`responses/p${p}.md`] = fullResponse(`partner: Partner ${p}\nsector: public`);
   files['responses/mps.md'] = fullResponse('partner: Metropolitan Police Service\nsector: public\ncannot_endorse:\n  - Q3/p1');
   base = workspace(files);
-  for (const args of [['circulate'], ['merge']]) expect(run(['-C', base, '--today', '2006-02-10', ...args]).code).toBe(0);
+  for (const args of [['circulate'], ['merge', '--accept-unendorsed']]) expect(run(['-C', base, '--today', '2006-02-10', ...args]).code).toBe(0);
   cpSync(join(base, 'out/rounds/1/sheets/mps.docx'), join(base, 'inbox/sheet.docx'));
   // The revision every output will reflect.
   for (let p = 0; p < 6; p++) writeFileSync(join(base, `responses/p${p}.md`), partner(`partner: Partner ${p}\nsector: public`, answerAll([], 'Revised view')));

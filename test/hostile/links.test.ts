@@ -11,7 +11,7 @@ import { REPO, run } from '../helpers/cli.js';
 import { CONFIG, files, fullResponse, lsp, workspace } from './harness.js';
 
 const COMMANDS: Record<string, string[]> = {
-  merge: ['merge', '--no-docx'],
+  merge: ['merge', '--no-docx', '--accept-unendorsed'],
   draft: ['draft', '--no-docx'],
   circulate: ['circulate', '--no-docx'],
   template: ['template', 'newp', '--partner', 'New Partner'],
@@ -169,7 +169,7 @@ describe('inputs are read only as regular files inside the workspace', { timeout
     mkdirSync(join(ws, 'shared'));
     renameSync(join(ws, 'responses/mps.md'), join(ws, 'shared/mps.md'));
     symlinkSync('../shared/mps.md', join(ws, 'responses/mps.md'));
-    const r = lsp(ws, ['merge', '--no-docx']);
+    const r = lsp(ws, ['merge', '--no-docx', '--accept-unendorsed']);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(ws, 'out/response.md'), 'utf8')).toContain('Metropolitan Police Service');
   });

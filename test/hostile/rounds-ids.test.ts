@@ -41,7 +41,7 @@ describe('a circulated round is never rewritten', { timeout: 120_000 }, () => {
     const ws = circulated();
     const rounds = files(join(ws, 'out/rounds'));
     writeFileSync(join(ws, 'responses/mps.md'), MPS.replace('Agreed on question 3.', 'Revised.'));
-    for (const args of [['circulate'], ['draft'], ['merge'], ['template', 'newp', '--partner', 'New Partner', '--format', 'docx']]) {
+    for (const args of [['circulate'], ['draft'], ['merge', '--accept-unendorsed'], ['template', 'newp', '--partner', 'New Partner', '--format', 'docx']]) {
       expect(lsp(ws, ['--today', '2006-02-20', ...args]).code).toBe(0);
     }
     const after = files(join(ws, 'out/rounds'));
@@ -54,10 +54,10 @@ describe('out/ keeps what the tool did not write', { timeout: 120_000 }, () => {
   it('prunes only separate submissions an earlier merge wrote, never a file put there by hand', () => {
     const objecting = fullResponse('partner: Borough Council\nsector: public\ncannot_endorse:\n  - Q3/mps');
     const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/mps.md': MPS, 'responses/council.md': objecting, 'out/separate/notes.md': 'Kept by an officer.\n' });
-    expect(lsp(ws, ['merge', '--no-docx']).code).toBe(0);
+    expect(lsp(ws, ['merge', '--no-docx', '--accept-unendorsed']).code).toBe(0);
     expect(readFileSync(join(ws, 'out/separate/mps.md'), 'utf8')).toContain('Agreed on question 3.');
     writeFileSync(join(ws, 'responses/council.md'), COUNCIL);
-    expect(lsp(ws, ['merge', '--no-docx']).code).toBe(0);
+    expect(lsp(ws, ['merge', '--no-docx', '--accept-unendorsed']).code).toBe(0);
     expect([...files(join(ws, 'out/separate')).keys()]).toEqual(['notes.md']);
   });
 });

@@ -2,14 +2,14 @@
 // the partner's front matter, replacing its cannot_endorse and endorsed and
 // leaving every other byte of the file as it was (README, "The endorsement
 // round", step 4).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sheetDocument } from '../../src/compose/sheet.js';
 import { DEFAULT_STYLE } from '../../src/load/style.js';
 import { merge } from '../../src/merge/merge.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { importSheet } from '../helpers/commands.js';
+import { circulate, importSheet } from '../helpers/commands.js';
 import { workspaceFrom } from '../helpers/model.js';
 import { answerAll, partner, workspace } from '../helpers/workspace.js';
 
@@ -49,7 +49,10 @@ beforeAll(async () => {
 
 /** Imports `bytes` into a workspace whose responses/police.md is `police`; the file afterwards. */
 async function imported(police: string, bytes: Uint8Array): Promise<{ code: number; stderr: string; after: string }> {
-  const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/council.md': COUNCIL, 'responses/police.md': police, 'sheet.docx': bytes });
+  // The sheet is of round 1, so round 1 is circulated first (a sheet of a round never circulated is refused).
+  const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/council.md': COUNCIL, 'responses/police.md': partner('partner: Police Service', BODY), 'sheet.docx': bytes });
+  expect((await circulate(ws)).code).toBe(0);
+  writeFileSync(join(ws, 'responses/police.md'), police);
   const r = await importSheet(ws, 'sheet.docx', 'police');
   return { code: r.code, stderr: r.stderr, after: readFileSync(join(ws, 'responses/police.md'), 'utf8') };
 }
@@ -73,17 +76,19 @@ describe('import --endorsement', () => {
     expect(r.after).toBe(`---\npartner: Police Service\n# kept comment\nsector: public\n${OBJECTIONS}${SIGNED}---\n\n${BODY}`);
   });
 
-  it('a sheet with no objections and no sign-off takes both keys out', async () => {
+  it("a row cleared on the sheet withdraws that objection, and a sheet not signed leaves the file's sign-off as it was", async () => {
     const police = `---\npartner: Police Service\ncannot_endorse: [Q1/council]\nendorsed: {round: 1, date: 2006-02-01, by: A}\n---\n\n${BODY}`;
     const r = await imported(police, blank);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.after).toBe(`---\npartner: Police Service\n---\n\n${BODY}`);
+    expect(r.after).toBe(`---\npartner: Police Service\nendorsed: {round: 1, date: 2006-02-01, by: A}\n---\n\n${BODY}`);
   });
 
-  it('a key with no value, as the last line of the front matter, is replaced too', async () => {
-    const r = await imported(`---\npartner: Police Service\ncannot_endorse:\n---\n\n${BODY}`, endorsing);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.after).toBe(`---\npartner: Police Service\n${SIGNED}---\n\n${BODY}`);
+  it('a file whose cannot_endorse has no value is left as it was (exit 2): the sheet changes no objection, and the file breaks the rules', async () => {
+    const police = `---\npartner: Police Service\ncannot_endorse:\n---\n\n${BODY}`;
+    const r = await imported(police, endorsing);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot_endorse must be a list of sections');
+    expect(r.after).toBe(police);
   });
 
   it('keeps a byte order mark, spaces after ---, and Windows line ends in the lines it does not replace', async () => {
