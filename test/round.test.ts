@@ -120,7 +120,7 @@ describe('the endorsement round', { timeout: 240_000 }, () => {
     expect(JSON.parse(text(ws, 'out/rounds/2/round.json'))).toMatchObject({ round: 2, date: '2006-02-27', objections_by: '2006-03-02', hash: 2 });
     const draft2 = text(ws, 'out/rounds/2/draft.md');
     expect(draft2).toContain('Draft of 27 February 2006.');
-    expect(draft2).toContain('**How to object by 2 March 2006**');
+    expect(draft2).toContain('# How to object by 2 March 2006\n');
     expect(draft2).toContain('`out/rounds/2/sheets/<partner-id>.docx`');
     // The council's sheet carries its standing objection, and its round's dates.
     const sheet2 = docxPart(ws, 'out/rounds/2/sheets/council.docx', 'word/document.xml');

@@ -43,8 +43,10 @@ const HAVE_SOFFICE = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).st
 async function filledSheet(reasons: Record<string, string>, by: string, date: string, opts: { police?: string; round?: number; rows?: (rows: string[][]) => string[][] } = {}): Promise<Uint8Array> {
   const { ws } = workspaceFrom({ partners: [{ file: 'responses/council.md', source: COUNCIL }, { file: 'responses/police.md', source: opts.police ?? POLICE }] });
   const doc = sheetDocument(ws, merge(ws), 'police', { ...ROUND_1, round: opts.round ?? 1 });
+  // The first table holds the sections; the last is the sign-off's fields.
+  const sections = doc.tree.children.find((n) => n.type === 'table');
   for (const node of doc.tree.children) {
-    if (node.type === 'table') {
+    if (node === sections && node.type === 'table') {
       for (const row of node.children.slice(1)) {
         const section = row.children[0]?.children[0];
         const reason = section?.type === 'text' ? reasons[section.value] : undefined;
@@ -233,9 +235,12 @@ describe('endorsement sheets', { timeout: 180_000 }, () => {
     const { ws } = workspaceFrom({ partners: [{ file: 'responses/council.md', source: COUNCIL }, { file: `responses/${id}.md`, source: partner('partner: Forum\nsector: private', 'Our general comments, at some length, so that other columns want the room.\n\n## Q35\n\nA view.\n') }] });
     const bytes = await renderDocx(sheetDocument(ws, merge(ws), 'council', ROUND_1), { style: DEFAULT_STYLE, images: new Map() });
     const xml = new TextDecoder().decode(readZip(bytes).get('word/document.xml'));
-    const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-    // 'preamble/north-kensington-business-forum' at 11 points: 0.55 em a character, plus the cell margins.
-    expect(grid[0]).toBeGreaterThanOrEqual(`preamble/${id}`.length * 11 * 20 * 0.55 + 216);
+    // The sections table comes first; the sign-off's table of fields after it.
+    const grid = [...xml.split('</w:tbl>')[0]!.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    // 'preamble/north-kensington-business-forum' at the body size: at least 0.5 em a character (Arial's lower case
+    // and hyphens average less), plus the cell margins. At 12 pt the four columns' longest words no longer all fit
+    // at the writer's generous 0.62 em, so the writer shares the width out in proportion.
+    expect(grid[0]).toBeGreaterThanOrEqual(`preamble/${id}`.length * DEFAULT_STYLE.sizes.body * 20 * 0.5 + 216);
     expect(grid).toHaveLength(4);
   });
 

@@ -21,18 +21,19 @@ const BODY = '## Q3\n\nPolice view on three.\n\n## Q18\n\nPolice view on the dut
 async function sheet(reasons: Record<string, string>, by: string, date: string): Promise<Uint8Array> {
   const { ws } = workspaceFrom({ partners: [{ file: 'responses/council.md', source: COUNCIL }, { file: 'responses/police.md', source: partner('partner: Police Service', BODY) }] });
   const doc = sheetDocument(ws, merge(ws), 'police', { round: 1, date: '2006-02-15', deadline: null });
+  // The first table holds the sections; the last is the sign-off's two fields, typed into as a partner would.
+  const tables = doc.tree.children.filter((n) => n.type === 'table');
+  const fields = tables.at(-1)!.children[1]!.children;
+  [by, date].forEach((value, i) => {
+    if (value !== '') fields[i]!.children = [{ type: 'text', value }];
+  });
   for (const node of doc.tree.children) {
-    if (node.type === 'table') {
+    if (node === tables[0] && node.type === 'table') {
       for (const row of node.children.slice(1)) {
         const section = row.children[0]?.children[0];
         const reason = section?.type === 'text' ? reasons[section.value] : undefined;
         if (reason !== undefined) row.children[3]!.children = [{ type: 'text', value: reason }];
       }
-    }
-    if (node.type === 'paragraph' && node.children[0]?.type === 'text') {
-      const t = node.children[0];
-      if (t.value.startsWith('Signed off by:')) t.value += by;
-      if (t.value.startsWith('Date (YYYY-MM-DD):')) t.value += date;
     }
   }
   return renderDocx(doc, { style: DEFAULT_STYLE, images: new Map() });
