@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Env } from './commands/env.js';
 import { UsageError } from './commands/env.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate } from './core/dates.js';
 import { shellCommand } from './core/shell.js';
 import { NO_PROGRESS, progressBar } from './commands/progress.js';
 

@@ -9,8 +9,8 @@ import { termsUsed } from '../src/compose/glossary.js';
 import { parseGlossary } from '../src/load/glossary.js';
 import { parseQuestionSet } from '../src/load/questions.js';
 import { merge } from '../src/merge/merge.js';
-import type { Contribution } from '../src/model.js';
-import { Problems } from '../src/problems.js';
+import type { Contribution } from '../src/core/model.js';
+import { Problems } from '../src/core/problems.js';
 import { loadPartner, messages, workspaceFrom } from './helpers/model.js';
 
 const FRONT = '---\npartner: Borough Council\nsector: public\n---\n\n';

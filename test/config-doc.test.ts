@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CONFIG_DOC, annotated, commentedConfig } from '../src/load/config-doc.js';
 import { configSchema, parseConfig } from '../src/load/config.js';
-import { Problems } from '../src/problems.js';
+import { Problems } from '../src/core/problems.js';
 import { stringify } from 'yaml';
 
 const given = { partnership: 'Camden Partnership', questions: 'questions/odpm-lsp-2005.yaml', date: '2006-01-10' };

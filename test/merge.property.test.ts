@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { draftDocument, removedDocument, responseDocument } from '../src/compose/documents.js';
 import { separateDocument, separatePartners } from '../src/compose/separate.js';
-import { report } from '../src/compose/report.js';
+import { reportJson } from '../src/compose/report.js';
 import { merge } from '../src/merge/merge.js';
-import { DEFAULT_STYLE } from '../src/load/style.js';
+import { DEFAULT_STYLE } from '../src/core/style.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { workspaceFrom } from './helpers/model.js';
 
@@ -102,7 +102,7 @@ function outputs(input: ReturnType<typeof files>) {
     response: renderMarkdown(responseDocument(ws, result, cover, responseEndorsement(ws, result, ws.config.date))),
     removed: renderMarkdown(removedDocument(ws, result, cover)),
     separate: new Map(separatePartners(ws, result).map((id) => [id, renderMarkdown(separateDocument(ws, result, id, cover))])),
-    report: report(ws, result, responseEndorsement(ws, result, ws.config.date)),
+    report: reportJson(ws, result, responseEndorsement(ws, result, ws.config.date)),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { merge } from '../src/merge/merge.js';
-import { Problems } from '../src/problems.js';
-import { validate } from '../src/validate.js';
+import { Problems } from '../src/core/problems.js';
+import { validateWorkspace } from '../src/checks/validate.js';
 import { messages, workspaceFrom } from './helpers/model.js';
 
 const file = (id: string, front: string, body: string) => ({ file: `responses/${id}.md`, source: `---\npartner: ${id.toUpperCase()}\n${front}---\n\n${body}` });
@@ -73,7 +73,7 @@ describe('endorse-or-remove', () => {
     const objector = file('mps', 'cannot_endorse:\n  - section: Q2/nobody\n', '');
     const { ws } = workspaceFrom({ partners: [rbkc, objector] });
     const problems = new Problems();
-    validate(ws, problems);
+    validateWorkspace(ws, problems);
     expect(messages(problems)).toEqual([
       'responses/mps.md:4:14: error: cannot_endorse names section Q2/nobody, which does not exist; sections for Q2 are Q2/rbkc; see the section ids in out/draft.md',
     ]);

@@ -13,8 +13,8 @@ import { merge } from '../src/merge/merge.js';
 import { sheetDocument } from '../src/compose/sheet.js';
 import { formDocument } from '../src/compose/form.js';
 import { toString } from 'mdast-util-to-string';
-import type { DocumentModel } from '../src/document.js';
-import { Problems } from '../src/problems.js';
+import type { DocumentModel } from '../src/core/document.js';
+import { Problems } from '../src/core/problems.js';
 import { parsePaperTemplate, PLACEHOLDERS } from '../src/load/paper-template.js';
 import { parseConfig } from '../src/load/config.js';
 

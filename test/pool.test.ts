@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Pool } from '../src/parallel/pool.js';
-import type { QuestionSet } from '../src/model.js';
+import type { QuestionSet } from '../src/core/model.js';
 import type { Task } from '../src/parallel/tasks.js';
 import { REPO, run } from './helpers/cli.js';
 import { answerAll, partner, snapshot, workspace } from './helpers/workspace.js';

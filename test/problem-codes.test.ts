@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_CODES, problemCodesMarkdown } from '../src/problem-codes.js';
+import { PROBLEM_CODES, problemCodesMarkdown } from '../src/core/problem-codes.js';
 import { REPO } from './helpers/cli.js';
 
 const START = '<!-- problem-codes:start -->';
@@ -30,7 +30,7 @@ function raised(): Set<string> {
 describe('problem codes', () => {
   it('every code raised is in the table, and every code in the table is raised', () => {
     const codes = raised();
-    expect([...codes].filter((c) => !Object.hasOwn(PROBLEM_CODES, c)), 'raised but not in src/problem-codes.ts').toEqual([]);
+    expect([...codes].filter((c) => !Object.hasOwn(PROBLEM_CODES, c)), 'raised but not in src/core/problem-codes.ts').toEqual([]);
     expect(Object.keys(PROBLEM_CODES).filter((c) => !codes.has(c)), 'in the table but never raised').toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GROUP_AT, groupProblems, questionRanges } from '../src/commands/problem-groups.js';
-import type { Problem } from '../src/problems.js';
+import type { Problem } from '../src/core/problems.js';
 
 const unanswered = (n: number, file = 'questions/set.yaml'): Problem => ({
   severity: 'error',

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPOSITE, type Contribution, type Target } from '../src/model.js';
-import { formatSectionId, parseSectionId, type SectionId, sectionIdOf, sectionTargets } from '../src/section-id.js';
+import { COMPOSITE, type Contribution, type Target } from '../src/core/model.js';
+import { formatSectionId, parseSectionId, sectionIdOf, sectionTargets } from '../src/core/section-id.js';
+import type { SectionId } from '../src/core/model.js';
 
 const target = fc.record({
   question: fc.integer({ min: 1, max: 99 }).map((n) => `Q${n}`),

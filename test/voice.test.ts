@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GLOSSARY_YAML } from '../src/load/default-glossary.js';
 import { parseGlossary } from '../src/load/glossary.js';
-import { Problems } from '../src/problems.js';
+import { Problems } from '../src/core/problems.js';
 import { readZip } from './helpers/zip.js';
 import { type PandocNode, pandocJson, pandocNodes, pandocText, withPandoc } from './docx/helpers.js';
 import { REPO, run } from './helpers/cli.js';

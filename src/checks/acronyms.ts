@@ -4,8 +4,8 @@
 // defined (or listed under ignore) in glossary.yaml.
 import type { RootContent } from 'mdast';
 import type { MergeResult } from '../merge/merge.js';
-import type { Contribution, Position, Workspace } from '../model.js';
-import type { Problems } from '../problems.js';
+import type { Contribution, Position, Workspace } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
 import { GLOSSARY_FILE } from '../load/glossary.js';
 import { positionIn, prose } from './prose.js';
 

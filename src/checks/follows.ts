@@ -1,8 +1,8 @@
 // A question that only makes sense after another ("If so, ...": follows: Q18)
 // reads out of context in a response that gives no view on the one it follows.
 import type { MergeResult } from '../merge/merge.js';
-import type { Workspace } from '../model.js';
-import type { Problems } from '../problems.js';
+import type { Workspace } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
 
 export function checkFollows(ws: Workspace, result: MergeResult, problems: Problems): void {
   const outcomes = new Map(result.questions.map((o) => [o.question.id, o]));

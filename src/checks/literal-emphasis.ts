@@ -5,7 +5,7 @@
 // markers left over in its text, and each paragraph that has them gets one
 // warning at the first.
 import type { Nodes } from 'mdast';
-import type { Problems } from '../problems.js';
+import type { Problems } from '../core/problems.js';
 
 /** Runs of one marker character: `*`, `_` (one to three) or `~~`. */
 const RUN = /\*{1,3}|_{1,3}|~~/g;

@@ -2,7 +2,7 @@
 // in code, links, footnotes and raw HTML is left out (a URL, a snippet or a
 // citation is not the partnership speaking), each piece with where it starts.
 import type { Nodes, RootContent } from 'mdast';
-import type { Position } from '../model.js';
+import type { Position } from '../core/model.js';
 
 export interface Prose {
   value: string;

@@ -4,8 +4,8 @@
 // separate submission; a reference is checked against that document alone.
 import type { RootContent } from 'mdast';
 import { type Account, type MergeResult } from '../merge/merge.js';
-import { COMPOSITE, type Contribution, type Position, type Workspace } from '../model.js';
-import type { Problems } from '../problems.js';
+import { COMPOSITE, type Contribution, type Position, type Workspace } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
 import { positionIn, prose } from './prose.js';
 
 export interface Reference {

@@ -3,9 +3,9 @@
 // the consultation's closing date; a circulated round's own objection deadline
 // falls before the submission too. A deadline out of that order is a warning
 // at its line in lsp-respond.yaml; an impossible date is already a schema error.
-import { isIsoDate } from '../dates.js';
-import type { Workspace } from '../model.js';
-import type { Problems } from '../problems.js';
+import { isIsoDate } from '../core/dates.js';
+import type { Workspace } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
 
 const ORDER = ['views', 'objections', 'submission'] as const;
 

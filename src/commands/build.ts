@@ -2,23 +2,23 @@
 // and stage it; only when everything was produced are the outputs renamed
 // into place, so a failed run writes nothing.
 import { dirname, join, relative } from 'node:path';
-import { OWNED, plan, type BuildCommand, type Format, type PlannedDocument, type RoundContext } from '../compose/plan.js';
+import { OWNED, plan, type BuildCommand, type DocumentFormat, type PlannedDocument, type RoundContext } from '../compose/plan.js';
 import { loadConfig } from '../load/workspace.js';
 import { ROUND_FILE, ROUNDS_DIR, unusableRounds } from '../load/rounds.js';
 import { roundJson } from '../rounds/round-file.js';
 import { circulation, draftDating } from '../rounds/circulation.js';
 import { type ResponseEndorsement, responseEndorsement } from '../rounds/gate.js';
 import { gateProblems } from '../rounds/gate-problems.js';
-import { report as reportJson } from '../compose/report.js';
+import { reportJson as reportJson } from '../compose/report.js';
 import { letterGaps } from '../compose/letter.js';
-import type { Position, Workspace } from '../model.js';
-import { runCheck } from '../pipeline.js';
-import { exitCodeFor, type Problem, Problems } from '../problems.js';
+import type { Position, Workspace } from '../core/model.js';
+import { runCheck } from './pipeline.js';
+import { exitCodeFor, type Problem, Problems } from '../core/problems.js';
 import { type Threads, withThreads } from '../parallel/pool.js';
 import { failure } from '../parallel/failure.js';
 import type { TaskResult } from '../parallel/tasks.js';
 import { OutputError, Staging } from '../write/outputs.js';
-import { type Env, report, UsageError } from './env.js';
+import { type Env, reportProblems, UsageError } from './env.js';
 import { locked } from './locked.js';
 import { summary } from './summary.js';
 import { inputsOf, outputAt } from './workspace-inputs.js';
@@ -46,18 +46,18 @@ export async function build(env: Env, what: BuildCommand, opts: BuildOptions): P
 
 async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, threads: Threads): Promise<number> {
   const { problems, ws, result } = await runCheck(env.root, env.today, { threads, partners: false, completeness: what === 'merge', progress: env.progress.update });
-  if (!ws || !result || problems.hasInputErrors()) return report(env, problems.sorted());
+  if (!ws || !result || problems.hasInputErrors()) return reportProblems(env, problems.sorted());
   const dating = what === 'circulate' ? circulation(ws, env.today, opts.objectionsBy) : draftDating(ws);
   if ('refused' in dating) {
     if (dating.at === null) throw new UsageError(dating.refused);
-    return report(env, [...problems.sorted(), { severity: 'error', kind: 'input', code: 'deadline', message: dating.refused, ...dating.at }]);
+    return reportProblems(env, [...problems.sorted(), { severity: 'error', kind: 'input', code: 'deadline', message: dating.refused, ...dating.at }]);
   }
   const endorsement = responseEndorsement(ws, result, env.today);
   const gate = what === 'merge' ? gateProblems(ws, endorsement) : [];
   const incomplete = exitCodeFor(problems.list, false) === 1 && !opts.allowIncomplete;
   const unendorsed = gate.length > 0 && opts.acceptUnendorsed !== true;
   if (incomplete || unendorsed) {
-    report(env, [...(opts.allowIncomplete ? asked(problems.sorted()) : problems.sorted()), ...gate].sort(byPlace));
+    reportProblems(env, [...(opts.allowIncomplete ? asked(problems.sorted()) : problems.sorted()), ...gate].sort(byPlace));
     if (incomplete) env.stderr(`nothing written: the response is incomplete. Fix the problems above, or run 'lsp-respond merge --allow-incomplete' to write "No collective response" for unanswered questions\n`);
     if (unendorsed) env.stderr(`${refusal(endorsement)}\n`);
     return 1;
@@ -70,7 +70,7 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
     shown.push(...gaps.list);
   }
   const configAt: Position = outputAt(ws.config);
-  const formats = new Set<Format>(opts.docx ? ['md', 'docx'] : ['md']);
+  const formats = new Set<DocumentFormat>(opts.docx ? ['md', 'docx'] : ['md']);
   const outDir = join(env.root, ws.config.output);
 
   // Once per place: the same unrenderable thing may occur in many documents and many times in one.
@@ -87,7 +87,7 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
   try {
     staging = new Staging(outDir, OWNED[what], env.root, { inputs: inputsOf(ws.config, ws.images.keys()), sealed: [ROUNDS_DIR], record: true });
     // After the staging has refused a rounds directory that is a link, which would make every round look damaged.
-    if (what === 'circulate' && unusable(env, ws, problems)) return report(env, problems.sorted());
+    if (what === 'circulate' && unusable(env, ws, problems)) return reportProblems(env, problems.sorted());
     const stage = staging;
     const runner = threads.active;
     // Documents are rendered side by side (when there are threads) but staged
@@ -123,10 +123,10 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
     written = staging.commit();
   } catch (e) {
     staging?.discard();
-    if (e instanceof OutputError) return report(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, ...configAt }]);
+    if (e instanceof OutputError) return reportProblems(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, ...configAt }]);
     throw e;
   }
-  report(env, shown);
+  reportProblems(env, shown);
   if (!env.quiet) env.stdout(`${summary(ws.config.output, written)}\n`);
   return 0;
 }

@@ -1,11 +1,11 @@
-import type { Format } from '../format.js';
+import type { ProblemFormat } from './problem-format.js';
 import { withThreads } from '../parallel/pool.js';
-import { runCheck } from '../pipeline.js';
-import { exitCodeFor } from '../problems.js';
+import { runCheck } from './pipeline.js';
+import { exitCodeFor } from '../core/problems.js';
 import { type Env, print } from './env.js';
 import { groupProblems } from './problem-groups.js';
 
-export async function check(env: Env, opts: { partners: boolean; strict: boolean; signoff: boolean; readability: boolean; format: Format; verbose?: boolean }): Promise<number> {
+export async function check(env: Env, opts: { partners: boolean; strict: boolean; signoff: boolean; readability: boolean; format: ProblemFormat; verbose?: boolean }): Promise<number> {
   const { problems, ws, result } = await withThreads((threads) => runCheck(env.root, env.today, { threads, partners: opts.partners, completeness: true, signoff: opts.signoff, readability: opts.readability }));
   const list = problems.sorted();
   const code = exitCodeFor(list, opts.strict);

@@ -15,12 +15,12 @@ import { partnerIdProblem } from '../load/partner-id.js';
 import { locked } from './locked.js';
 import { parsePartnerFile } from '../load/response.js';
 import { loadRounds, ROUNDS_DIR } from '../load/rounds.js';
-import type { Round } from '../model.js';
-import { Problems } from '../problems.js';
-import { formatSectionId, parseSectionId, type SectionId } from '../section-id.js';
+import type { Round, SectionId } from '../core/model.js';
+import { Problems } from '../core/problems.js';
+import { formatSectionId, parseSectionId } from '../core/section-id.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
 import { readWordInput, reportDamaged, type WordInput } from './word-file.js';
-import { type Env, report, UsageError } from './env.js';
+import { type Env, reportProblems, UsageError } from './env.js';
 
 /** Whether a sheet row's id names a section of the round: itself, or (a whole answer, Q12) a contribution to that question. */
 function names(row: SectionId, section: SectionId): boolean {
@@ -52,7 +52,7 @@ export async function importEndorsement(env: Env, sheet: string, id: string): Pr
   if (idProblem) throw new UsageError(`--id: ${idProblem}`);
   const problems = new Problems();
   const input = readWordInput(env, sheet, problems, 'sheet');
-  if (!input) return report(env, problems.sorted());
+  if (!input) return reportProblems(env, problems.sorted());
   // Held from reading the response file to writing it back, so no other run's edit is lost in between.
   return locked(env, input.config, problems, () => importLocked(env, sheet, id, input, problems));
 }
@@ -68,7 +68,7 @@ async function importLocked(env: Env, sheet: string, id: string, input: WordInpu
     if (e instanceof SheetError) problems.error('endorsement-sheet', at, e.message);
     else if (e instanceof DamagedWordFile) reportDamaged(problems, sheet, 'sheet', e);
     else throw e;
-    return report(env, problems.sorted());
+    return reportProblems(env, problems.sorted());
   }
   const dir = config.responses.replace(/\/+$/, '');
   const file = `${dir}/${id}.md`;
@@ -80,18 +80,18 @@ async function importLocked(env: Env, sheet: string, id: string, input: WordInpu
   } catch (e) {
     if (e instanceof InputRefused) {
       problems.error('unreadable', { file, line: 1, column: 1 }, `${file} ${e.message}`);
-      return report(env, problems.sorted());
+      return reportProblems(env, problems.sorted());
     }
     const code = ioCode(e);
     problems.error('unreadable', { file, line: 1, column: 1 }, code === 'ENOENT' ? `${file} does not exist; the sheet's answers go into the partner's response file (import its Word reply or run lsp-respond template first)` : `${file} cannot be read (${code})`);
-    return report(env, problems.sorted());
+    return reportProblems(env, problems.sorted());
   }
   const parsed = parsePartnerFile(source, file, questions, new Problems());
   const rounds = loadRounds(env.root, config.output, problems);
   const refused = sheetProblem(reply, id, parsed?.partner.id ?? id, rounds, config.output);
   if (refused) {
     problems.error('endorsement-sheet', at, `${refused}; ${file} was not changed`);
-    return report(env, problems.sorted());
+    return reportProblems(env, problems.sorted());
   }
 
   // The sheet went out with the partner's standing objections filled in: what changed is what the partner changed.
@@ -107,23 +107,23 @@ async function importLocked(env: Env, sheet: string, id: string, input: WordInpu
   });
   if (edited === null) {
     problems.error('front-matter', { file, line: 1, column: 1 }, `${file} has no front matter that can be edited (it must start with '---' and a YAML mapping closed by '---'); fix it, then import the sheet again`);
-    return report(env, problems.sorted());
+    return reportProblems(env, problems.sorted());
   }
   // What the loader will say of the file, said now, before anything is written.
   const check = new Problems();
   parsePartnerFile(edited, file, questions, check);
   for (const p of check.list) if (p.severity === 'error') problems.error('endorsement-sheet', at, `the sheet's answers would break ${file} (${p.message}); nothing was written`);
-  if (problems.hasInputErrors()) return report(env, problems.sorted());
+  if (problems.hasInputErrors()) return reportProblems(env, problems.sorted());
   if (edited !== source) {
     try {
       writeOutputs(join(env.root, config.responses), new Map([[`${id}.md`, edited]]), [], env.root);
     } catch (e) {
       if (!(e instanceof OutputError)) throw e;
       problems.error('output', { file, line: 1, column: 1 }, e.message);
-      return report(env, problems.sorted());
+      return reportProblems(env, problems.sorted());
     }
   }
-  const code = report(env, problems.sorted());
+  const code = reportProblems(env, problems.sorted());
   const signed = reply.signOff ? `endorsed round ${reply.round} (${reply.signOff.date}, ${reply.signOff.by})` : `not signed off round ${reply.round}`;
   const lines = [`imported ${sheet} into ${file}${edited === source ? ' (no change)' : ''}: ${signed}`, ...changes.map((c) => `  ${describeChange(c)}`)];
   // A withdrawn objection puts text back into the response: said even under --quiet.

@@ -8,10 +8,10 @@ import { DamagedWordFile } from '../import/word-html.js';
 import type { ImportedResponse } from '../import/sections.js';
 import { partnerIdProblem } from '../load/partner-id.js';
 import { parsePartnerFile } from '../load/response.js';
-import { SECTORS, type Sector } from '../model.js';
-import { Problems } from '../problems.js';
+import { SECTORS, type Sector } from '../core/model.js';
+import { Problems } from '../core/problems.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
-import { type Env, report, UsageError } from './env.js';
+import { type Env, reportProblems, UsageError } from './env.js';
 import { readWordInput, reportDamaged, type WordInput } from './word-file.js';
 import { locked } from './locked.js';
 import { kindOf } from '../write/guard.js';
@@ -31,7 +31,7 @@ export async function importWord(env: Env, source: string, opts: ImportOptions):
   if (opts.partner.trim() === '') throw new UsageError('--partner must name the organisation');
   const problems = new Problems();
   const input = readWordInput(env, source, problems, 'file');
-  if (!input) return report(env, problems.sorted());
+  if (!input) return reportProblems(env, problems.sorted());
   return locked(env, input.config, problems, () => importLocked(env, source, opts, input, problems));
 }
 
@@ -52,7 +52,7 @@ async function importLocked(env: Env, source: string, opts: ImportOptions, input
   } catch (e) {
     if (!(e instanceof DamagedWordFile)) throw e;
     reportDamaged(problems, source, 'file', e);
-    return report(env, problems.sorted());
+    return reportProblems(env, problems.sorted());
   }
   const { placed, file: out } = converted;
   for (const w of converted.warnings) problems.warn('word-conversion', at, `${w}; the text is kept, check its formatting in ${file}`);
@@ -68,7 +68,7 @@ async function importLocked(env: Env, source: string, opts: ImportOptions, input
   for (const p of check.list) {
     if (p.severity === 'error') problems.error('word-content', at, `cannot import this file: its text breaks a rule for responses (${p.message})`);
   }
-  if (problems.hasInputErrors()) return report(env, problems.sorted());
+  if (problems.hasInputErrors()) return reportProblems(env, problems.sorted());
 
   const files = new Map<string, string | Uint8Array>([[`${opts.id}.md`, out.text], ...out.images]);
   try {
@@ -76,9 +76,9 @@ async function importLocked(env: Env, source: string, opts: ImportOptions, input
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
     problems.error('output', { file, line: 1, column: 1 }, e.message);
-    return report(env, problems.sorted());
+    return reportProblems(env, problems.sorted());
   }
-  const code = report(env, problems.sorted());
+  const code = reportProblems(env, problems.sorted());
   if (!env.quiet) env.stdout(account(source, file, placed, out.images.size));
   return code;
 }

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { partnerIdProblem } from '../load/partner-id.js';
 import { loadConfig, loadQuestions } from '../load/workspace.js';
-import { SECTORS, type Config, type QuestionSet, type Sector } from '../model.js';
+import { SECTORS, type Config, type QuestionSet, type Sector } from '../core/model.js';
 import { type FormFor, formDocument } from '../compose/form.js';
 import { abstentionNote, formHeadings, returnNote } from '../compose/form-content.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
@@ -13,12 +13,12 @@ import { kindOf } from '../write/guard.js';
 import { filesDeclaring } from '../load/declared-ids.js';
 import { locked } from './locked.js';
 import { loadHouseStyle } from '../load/house-style.js';
-import { Problems } from '../problems.js';
+import { Problems } from '../core/problems.js';
 import { DEFAULT_STYLE_YAML } from '../load/default-style.js';
 import { DEFAULT_GLOSSARY_YAML } from '../load/default-glossary.js';
 import { loadGlossary } from '../load/glossary.js';
 import { annotated, commentedConfig } from '../load/config-doc.js';
-import { type Env, report, UsageError } from './env.js';
+import { type Env, reportProblems, UsageError } from './env.js';
 import { GITIGNORE, packageJson, WORKFLOW_FILE, workflowYaml, workspaceReadme } from './workspace-files.js';
 import { shellCommand } from '../core/shell.js';
 
@@ -80,7 +80,7 @@ export async function template(env: Env, id: string, opts: { partner: string; se
   const problems = new Problems();
   const config = loadConfig(env.root, env.today, problems);
   const questions = config && loadQuestions(env.root, config, problems);
-  if (!config || !questions || problems.hasInputErrors()) return report(env, problems.sorted());
+  if (!config || !questions || problems.hasInputErrors()) return reportProblems(env, problems.sorted());
   const sector = opts.sector as Sector;
   if (opts.format === 'docx') return locked(env, config, problems, () => wordForm(env, config, questions, { id, partner: opts.partner, sector }, problems));
   return locked(env, config, problems, async () => {
@@ -95,7 +95,7 @@ export async function template(env: Env, id: string, opts: { partner: string; se
     } catch (e) {
       if (!(e instanceof OutputError)) throw e;
       problems.error('output', config.at?.responses ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }, e.message);
-      return report(env, problems.sorted());
+      return reportProblems(env, problems.sorted());
     }
     if (!env.quiet) env.stdout(`wrote ${file}: write each answer under its question heading, or list the question under abstain\n`);
     return 0;
@@ -105,10 +105,10 @@ export async function template(env: Env, id: string, opts: { partner: string; se
 /** The Word form goes under the output directory: it is generated, and is sent to the partner rather than read back. */
 async function wordForm(env: Env, config: Config, questions: QuestionSet, who: FormFor, problems: Problems): Promise<number> {
   const style = loadHouseStyle(env.root, problems);
-  if (!style) return report(env, problems.sorted());
+  if (!style) return reportProblems(env, problems.sorted());
   const { renderDocx } = await import('../render/docx/index.js');
   const glossary = loadGlossary(env.root, problems);
-  if (problems.hasInputErrors()) return report(env, problems.sorted());
+  if (problems.hasInputErrors()) return reportProblems(env, problems.sorted());
   const bytes = await renderDocx(formDocument(config, questions, who, env.today, glossary), {
     style: style.style,
     images: new Map(),
@@ -120,9 +120,9 @@ async function wordForm(env: Env, config: Config, questions: QuestionSet, who: F
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
     problems.error('output', config.at?.output ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }, e.message);
-    return report(env, problems.sorted());
+    return reportProblems(env, problems.sorted());
   }
-  const code = report(env, problems.sorted());
+  const code = reportProblems(env, problems.sorted());
   if (!env.quiet) {
     env.stdout(`wrote ${file}: send it to ${who.partner}; when it comes back, save it in the workspace as ${who.id}.docx and run\n  ${shellCommand('lsp-respond', 'import', `${who.id}.docx`, '--id', who.id, '--partner', who.partner, '--sector', who.sector)}\n`);
   }

@@ -6,10 +6,10 @@ import { paperDocument } from '../compose/paper.js';
 import { loadHouseStyle } from '../load/house-style.js';
 import { loadPaperTemplate } from '../load/paper-template.js';
 import { loadConfig, loadQuestions } from '../load/workspace.js';
-import { Problems } from '../problems.js';
+import { Problems } from '../core/problems.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { OutputError, writeOutputs } from '../write/outputs.js';
-import { type Env, report } from './env.js';
+import { type Env, reportProblems } from './env.js';
 
 export async function paper(env: Env, opts: { docx: boolean }): Promise<number> {
   const problems = new Problems();
@@ -17,7 +17,7 @@ export async function paper(env: Env, opts: { docx: boolean }): Promise<number> 
   const questions = config && loadQuestions(env.root, config, problems);
   const style = loadHouseStyle(env.root, problems);
   const template = loadPaperTemplate(env.root, problems);
-  if (!config || !questions || !style || problems.hasInputErrors()) return report(env, problems.sorted());
+  if (!config || !questions || !style || problems.hasInputErrors()) return reportProblems(env, problems.sorted());
   const doc = paperDocument(config, questions, template, env.today, problems);
   const files = new Map<string, string | Uint8Array>([['paper.md', renderMarkdown(doc, '..')]]);
   if (opts.docx) {
@@ -30,9 +30,9 @@ export async function paper(env: Env, opts: { docx: boolean }): Promise<number> 
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
     problems.error('output', config.at?.output ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }, e.message);
-    return report(env, problems.sorted());
+    return reportProblems(env, problems.sorted());
   }
-  const code = report(env, problems.sorted());
+  const code = reportProblems(env, problems.sorted());
   if (!env.quiet) env.stdout(`wrote ${files.size} file${files.size === 1 ? '' : 's'} to ${config.output}/: ${[...files.keys()].join(', ')}\n`);
   return code;
 }

@@ -2,7 +2,7 @@
 // workspace has 35 unanswered questions) read as one line naming the
 // questions, instead of 35 near-identical lines. JSON and GitHub annotations
 // keep one problem per question: scripts and editors want each position.
-import type { Problem } from '../problems.js';
+import type { Problem } from '../core/problems.js';
 
 /** Fewer problems than this with one reason are printed one by one. */
 export const GROUP_AT = 3;

@@ -1,8 +1,7 @@
 // A progress bar on stderr for long runs on a terminal: nothing when stderr
 // is piped or --quiet is given, and nothing for runs that end within a second,
 // so scripts and logs never see it.
-
-export type OnProgress = (what: string, done: number, total: number) => void;
+import type { OnProgress } from '../core/progress.js';
 
 export interface Progress {
   readonly update: OnProgress;

@@ -1,9 +1,9 @@
 // status: who has answered what, what is objected to, and how long is left.
 import type { QuestionOutcome } from '../merge/merge.js';
 import { withThreads } from '../parallel/pool.js';
-import { runCheck } from '../pipeline.js';
+import { runCheck } from './pipeline.js';
 import type { SignOff } from '../rounds/signoff.js';
-import { type Env, report } from './env.js';
+import { type Env, reportProblems } from './env.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -13,7 +13,7 @@ export function daysBetween(from: string, to: string): number {
 
 export async function status(env: Env): Promise<number> {
   const { problems, ws, result, rounds } = await withThreads((threads) => runCheck(env.root, env.today, { threads, partners: false, completeness: false }));
-  if (!ws || !result || !rounds) return report(env, problems.sorted());
+  if (!ws || !result || !rounds) return reportProblems(env, problems.sorted());
   const out: string[] = [];
   out.push(`${ws.config.partnership}: ${ws.questions.title}`);
   const to = ws.config.viewsTo;
@@ -57,7 +57,7 @@ export async function status(env: Env): Promise<number> {
   out.push('');
   out.push(unanswered.length === 0 ? 'Every question has an answer or an abstention.' : `No collective answer yet: ${unanswered.join(', ')}`);
   env.stdout(`${out.join('\n')}\n`);
-  return report(env, problems.sorted()) === 2 ? 2 : 0;
+  return reportProblems(env, problems.sorted()) === 2 ? 2 : 0;
 }
 
 function partnerMark(o: QuestionOutcome, id: string): string {

@@ -3,11 +3,11 @@
 import { resolve } from 'node:path';
 import { MAX_WORD_FILE, readWordPackage } from '../import/word-package.js';
 import { loadConfig, loadQuestions } from '../load/workspace.js';
-import type { Config, QuestionSet } from '../model.js';
+import type { Config, QuestionSet } from '../core/model.js';
 import type { Env } from './env.js';
 import { ioCode } from '../load/files.js';
 import { InputRefused, readInput } from '../load/read-input.js';
-import type { Problems } from '../problems.js';
+import type { Problems } from '../core/problems.js';
 import type { DamagedWordFile } from '../import/word-html.js';
 
 function readWordFile(root: string, source: string, problems: Problems): Uint8Array | null {

@@ -1,7 +1,7 @@
 // What a workspace reads, so that no output directory may lead onto it.
 import { CONFIG_FILE } from '../load/config.js';
 import { COMPOSITE_FILE } from '../load/workspace.js';
-import type { Config, Position } from '../model.js';
+import type { Config, Position } from '../core/model.js';
 
 /** Workspace-relative paths of the inputs: files and the directories that hold them. */
 export function inputsOf(config: Config, images: Iterable<string> = []): string[] {

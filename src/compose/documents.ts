@@ -1,12 +1,12 @@
 // The four documents of SPEC 3, each an mdast tree built from the merge
 // result. Both writers (Markdown, DOCX) render exactly these trees.
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
-import type { DocumentKind, DocumentModel } from '../document.js';
+import type { DocumentKind, DocumentModel } from '../core/document.js';
 import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
-import { COMPOSITE, type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../model.js';
+import { COMPOSITE, type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../core/model.js';
 import type { Circulation } from '../rounds/circulation.js';
 import { endorsers, type ResponseEndorsement } from '../rounds/gate.js';
-import { bullets, code, email, Footnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
+import { bullets, code, email, UsedFootnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
 import { glossaryAnnex } from './glossary.js';
 
@@ -34,7 +34,7 @@ function context(ws: Workspace, result: MergeResult, cover: CoverWording): Conte
  * carries after the visible title, so a list of files or a screen reader's
  * window title tells the submissions apart.
  */
-function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: Footnotes, who: { name?: string; date?: string; banner?: string } = {}): DocumentModel {
+function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: UsedFootnotes, who: { name?: string; date?: string; banner?: string } = {}): DocumentModel {
   const { config, questions } = ctx.ws;
   const definitions = notes.definitions();
   // The documents partners and the department read end with the terms they use explained.
@@ -140,7 +140,7 @@ function exampleSection(ws: Workspace, result: MergeResult): { id: string; quest
 export function draftDocument(ws: Workspace, result: MergeResult, wording: CoverWording, dating: Circulation): DocumentModel {
   const ctx = context(ws, result, wording);
   const subject = `${ctx.cover.draft}: composite response from the ${ws.config.partnership}`;
-  const notes = new Footnotes();
+  const notes = new UsedFootnotes();
   const contribution = (a: Account): RootContent[] => {
     notes.add(a.contribution);
     if (a.objections.length === 0) return [attribution(ctx, a), ...a.contribution.blocks];
@@ -194,7 +194,7 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
 /** `endorsement`: who endorses (the cover lists exactly them) and any text the partners were not sent. */
 export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording, endorsement: ResponseEndorsement): DocumentModel {
   const ctx = context(ws, result, wording);
-  const notes = new Footnotes();
+  const notes = new UsedFootnotes();
   // One introduction for a run of contributions under the same one (two public-sector answers
   // in a row are "From the public sector:" once), within one question and part.
   let previous: { by: string; part: string | null } | null = null;
@@ -235,7 +235,7 @@ function uncirculatedNotice(e: ResponseEndorsement): string | null {
 
 export function removedDocument(ws: Workspace, result: MergeResult, wording: CoverWording): DocumentModel {
   const ctx = context(ws, result, wording);
-  const notes = new Footnotes();
+  const notes = new UsedFootnotes();
   const removed = (a: Account): RootContent[] => {
     if (a.status !== 'removed') return [];
     notes.add(a.contribution);

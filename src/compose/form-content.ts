@@ -3,7 +3,7 @@
 // reply goes back to and by when, and the questions the partnership abstains
 // on collectively. The Markdown template (commands/init.ts) and the Word form
 // (form.ts) both write from this, so they cannot drift apart.
-import type { Config, Contact, Question, QuestionSet } from '../model.js';
+import type { Config, Contact, Question, QuestionSet } from '../core/model.js';
 import { longDate } from './nodes.js';
 
 export interface FormHeading {

@@ -3,9 +3,9 @@
 // recognises; the cover and instructions use styles import skips, so a form
 // returned untouched imports as an empty response.
 import type { Paragraph, RootContent } from 'mdast';
-import { markAnswer, type DocumentModel } from '../document.js';
+import { markAnswer, type DocumentModel } from '../core/document.js';
 import { questionDepth } from '../load/questions.js';
-import type { Config, Glossary, QuestionSet, Sector } from '../model.js';
+import type { Config, Glossary, QuestionSet, Sector } from '../core/model.js';
 import { abstentionNote, formHeadings, returnNote } from './form-content.js';
 import { entry } from './glossary.js';
 import { heading, longDate, para } from './nodes.js';

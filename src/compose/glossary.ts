@@ -2,7 +2,7 @@
 // glossary.yaml that the document uses (by name or by acronym), in the order
 // the reader first meets them, each with its definition.
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import type { Glossary, GlossaryTerm } from '../model.js';
+import type { Glossary, GlossaryTerm } from '../core/model.js';
 import { heading, para, strong, text } from './nodes.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

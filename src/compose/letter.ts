@@ -3,10 +3,10 @@
 // the contact officer, dated as the response. Whatever the workspace does not
 // say is left as a bracketed gap for the officer, with a warning.
 import type { PhrasingContent, RootContent } from 'mdast';
-import type { DocumentModel } from '../document.js';
+import type { DocumentModel } from '../core/document.js';
 import type { MergeResult } from '../merge/merge.js';
-import type { Workspace } from '../model.js';
-import type { Problems } from '../problems.js';
+import type { Workspace } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
 import { endorsers, type ResponseEndorsement } from '../rounds/gate.js';
 import { bullets, longDate, para, strong, text } from './nodes.js';
 import { responseFileName, separatePartners } from './separate.js';

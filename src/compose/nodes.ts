@@ -1,11 +1,11 @@
 // Small mdast constructors for the documents the tool writes around the
 // partners' own Markdown.
 import type { Blockquote, BlockContent, FootnoteDefinition, Heading, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import type { Role } from '../document.js';
-import type { Contribution } from '../model.js';
+import type { Role } from '../core/document.js';
+import type { Contribution } from '../core/model.js';
 
 function withRole<T extends Nodes>(node: T, role: Role | undefined): T {
-  if (role) node.data = { ...node.data, role } as T['data'];
+  if (role) node.data = { ...node.data, role };
   return node;
 }
 
@@ -49,7 +49,7 @@ export function longDate(iso: string): string {
  * copied: the trees are read-only once loaded, and copying every contribution
  * into every document doubled the merge's memory at a thousand partners.
  */
-export class Footnotes {
+export class UsedFootnotes {
   private readonly seen = new Map<string, FootnoteDefinition>();
 
   add(c: Contribution): void {

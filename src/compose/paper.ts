@@ -6,11 +6,11 @@
 // headings. A placeholder the workspace cannot fill is left bracketed in the
 // text with a warning, never silently dropped.
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import type { DocumentModel } from '../document.js';
+import type { DocumentModel } from '../core/document.js';
 import { PAPER_SECTIONS, PLACEHOLDER, type PaperSection, type PaperTemplate, type Placeholder } from '../load/paper-template.js';
-import type { Config, Position, QuestionSet } from '../model.js';
+import type { Config, Position, QuestionSet } from '../core/model.js';
 import { contactLine } from './documents.js';
-import type { Problems } from '../problems.js';
+import type { Problems } from '../core/problems.js';
 import { bullets, heading, longDate, para, strong, text } from './nodes.js';
 
 const TITLES: Record<PaperSection, string> = {

@@ -1,8 +1,8 @@
 // The document table: which documents each command writes, in which formats.
 // `build` walks it; adding a document or a format is one row here.
-import type { DocumentModel } from '../document.js';
+import type { DocumentModel } from '../core/document.js';
 import type { MergeResult } from '../merge/merge.js';
-import type { Workspace } from '../model.js';
+import type { Workspace } from '../core/model.js';
 import type { Circulation } from '../rounds/circulation.js';
 import type { ResponseEndorsement } from '../rounds/gate.js';
 import { sheetDocument } from './sheet.js';
@@ -11,16 +11,16 @@ import { letterDocument } from './letter.js';
 import { separateDocument, separatePartners } from './separate.js';
 
 export type BuildCommand = 'draft' | 'circulate' | 'merge';
-export type Format = 'md' | 'docx';
+export type DocumentFormat = 'md' | 'docx';
 
 export interface PlannedDocument {
   /** Output path without extension, relative to the output directory, e.g. 'separate/mps'. */
   name: string;
-  formats: readonly Format[];
+  formats: readonly DocumentFormat[];
   /** Built when its turn comes, so only one document tree is alive at a time. */
   build: () => DocumentModel;
   /** Further names it is written under: in every format (rounds/2/draft), or in those listed (KCP-response, DOCX only). */
-  copies?: readonly { name: string; formats?: readonly Format[] }[];
+  copies?: readonly { name: string; formats?: readonly DocumentFormat[] }[];
 }
 
 /** What the rounds give the documents: the draft's date and deadline, and who endorses the response. */
@@ -31,7 +31,7 @@ export interface RoundContext {
 
 interface Row {
   commands: readonly BuildCommand[];
-  formats: readonly Format[];
+  formats: readonly DocumentFormat[];
   documents: (ws: Workspace, result: MergeResult, cover: CoverWording, command: BuildCommand, rounds: RoundContext) => Omit<PlannedDocument, 'formats'>[];
 }
 
@@ -68,7 +68,7 @@ const TABLE: readonly Row[] = [
 /** Subdirectories whose files a command fully determines, so stale ones are removed. */
 export const OWNED: Record<BuildCommand, readonly string[]> = { draft: [], circulate: [], merge: ['separate'] };
 
-export function plan(command: BuildCommand, ws: Workspace, result: MergeResult, cover: CoverWording, formats: ReadonlySet<Format>, rounds: RoundContext): PlannedDocument[] {
+export function plan(command: BuildCommand, ws: Workspace, result: MergeResult, cover: CoverWording, formats: ReadonlySet<DocumentFormat>, rounds: RoundContext): PlannedDocument[] {
   return TABLE.filter((row) => row.commands.includes(command)).flatMap((row) =>
     row.documents(ws, result, cover, command, rounds).map((d) => ({ ...d, formats: row.formats.filter((f) => formats.has(f)) })),
   );

@@ -1,11 +1,11 @@
 // report.json: an account of every contribution, with stable key order and
 // stable ordering, so two runs give the same bytes.
 import type { MergeResult } from '../merge/merge.js';
-import type { Workspace } from '../model.js';
+import type { Workspace } from '../core/model.js';
 import type { ResponseEndorsement } from '../rounds/gate.js';
 
 /** With a round circulated, each partner says how it endorses (`signed`, `silent`, or null) and the round is named. */
-export function report(ws: Workspace, result: MergeResult, endorsement: ResponseEndorsement): string {
+export function reportJson(ws: Workspace, result: MergeResult, endorsement: ResponseEndorsement): string {
   const contributions = result.accounts.map((a) => ({
     partner: a.contribution.partner,
     question: a.contribution.target?.question ?? null,

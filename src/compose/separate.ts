@@ -4,11 +4,11 @@
 // kinds are told apart in the document: only the first was ever objected to,
 // so only the first says it was removed.
 import type { RootContent } from 'mdast';
-import type { DocumentModel } from '../document.js';
+import type { DocumentModel } from '../core/document.js';
 import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
-import type { PartnerResponse, Representative, Workspace } from '../model.js';
+import type { PartnerResponse, Representative, Workspace } from '../core/model.js';
 import { byPart, type CoverWording, preambleSection } from './documents.js';
-import { Footnotes, heading, longDate, para, strong } from './nodes.js';
+import { UsedFootnotes, heading, longDate, para, strong } from './nodes.js';
 import { skeleton } from './skeleton.js';
 
 export const REMOVED_LABEL = 'Removed from the collective response';
@@ -63,7 +63,7 @@ export function separateDocument(ws: Workspace, result: MergeResult, id: string,
   if (!partner) throw new Error(`no partner ${id}`);
   const mine = (a: Account) => a.status === 'removed' && a.contribution.partner === id;
   const accounts = result.accounts.filter(mine);
-  const notes = new Footnotes();
+  const notes = new UsedFootnotes();
   const render = (a: Account): RootContent[] => {
     notes.add(a.contribution);
     // The colon: a bold line of its own would read as a heading that is not one.

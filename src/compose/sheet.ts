@@ -5,9 +5,9 @@
 // `import --endorsement` reads it back into the partner's front matter.
 import type { RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { markAnswer, type DocumentModel } from '../document.js';
+import { markAnswer, type DocumentModel } from '../core/document.js';
 import type { MergeResult } from '../merge/merge.js';
-import type { Workspace } from '../model.js';
+import type { Workspace } from '../core/model.js';
 import type { Circulation } from '../rounds/circulation.js';
 import { email, heading, longDate, para, text } from './nodes.js';
 import { representativeLine } from './separate.js';

@@ -4,7 +4,7 @@
 import type { RootContent } from 'mdast';
 import type { MergeResult, QuestionOutcome } from '../merge/merge.js';
 import { questionDepth } from '../load/questions.js';
-import type { Question } from '../model.js';
+import type { Question } from '../core/model.js';
 import { heading, para } from './nodes.js';
 
 export function questionTitle(q: Question): string {

@@ -1,6 +1,6 @@
 // The import pipeline without the file system: Word bytes to the text of a
 // response file and its pictures, with an account of where everything went.
-import type { QuestionSet, Sector } from '../model.js';
+import type { QuestionSet, Sector } from '../core/model.js';
 import { htmlToMdast } from './html-mdast.js';
 import { type ResponseFile, responseFile } from './response-file.js';
 import { type ImportedResponse, placeSections } from './sections.js';

@@ -6,8 +6,8 @@ import type { Element, Nodes as HastNodes } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { SHEET } from '../compose/sheet.js';
-import { isIsoDate } from '../dates.js';
-import { parseSectionId } from '../section-id.js';
+import { isIsoDate } from '../core/dates.js';
+import { parseSectionId } from '../core/section-id.js';
 import { wordToHtml } from './word-html.js';
 
 export interface SheetRow {

@@ -11,6 +11,16 @@ import { renderableEmphasis } from './emphasis.js';
 import { giveTablesHeaders, HEADER_ROW } from './table-header.js';
 import { FORM_CLASS } from './word-html.js';
 
+// What import marks on a node while reading a Word reply, for sections.ts.
+declare module 'mdast' {
+  interface Data {
+    /** A paragraph of the form's own instructions, which import skips. */
+    formText?: boolean;
+    /** A table whose header row was guessed (its first row), which the summary reports. */
+    headerGuessed?: boolean;
+  }
+}
+
 const NOTE = /^#?((?:foot|end)note)-(\d+)$/;
 const BACK_LINK = /^#(?:foot|end)note-ref-\d+$/;
 
@@ -105,7 +115,7 @@ export function htmlToMdast(html: string, listStarts: readonly number[] = [], he
     p(state: State, node: Element) {
       const result = defaultHandlers.p(state, node);
       const classes = node.properties.className;
-      if (result && !Array.isArray(result) && Array.isArray(classes) && classes.includes(FORM_CLASS)) result.data = { ...result.data, formText: true } as typeof result.data;
+      if (result && !Array.isArray(result) && Array.isArray(classes) && classes.includes(FORM_CLASS)) result.data = { ...result.data, formText: true };
       return result;
     },
     // A table with no text at all is left out; one whose header row was guessed says so (see table-header.ts).
@@ -113,7 +123,7 @@ export function htmlToMdast(html: string, listStarts: readonly number[] = [], he
       const how = node.properties[HEADER_ROW];
       if (how === 'empty') return undefined;
       const result = defaultHandlers.table(state, node);
-      if (how === 'first-row' && result.type === 'table') result.data = { ...result.data, headerGuessed: true } as typeof result.data;
+      if (how === 'first-row' && result.type === 'table') result.data = { ...result.data, headerGuessed: true };
       return result;
     },
     a(state: State, node: Element) {

@@ -4,8 +4,8 @@
 // other Markdown output.
 import type { Nodes, Root, RootContent } from 'mdast';
 import { stringify } from 'yaml';
-import { imageInfo } from '../image-info.js';
-import type { Question, QuestionSet, Sector } from '../model.js';
+import { imageInfo } from '../core/image-info.js';
+import type { Question, QuestionSet, Sector } from '../core/model.js';
 import { stringifyTree } from '../render/markdown.js';
 import type { ImportedAnswer, ImportedResponse } from './sections.js';
 import type { WordImage } from './word-html.js';

@@ -6,7 +6,7 @@ import { ANSWER_PLACEHOLDER } from '../compose/form.js';
 import type { FootnoteDefinition, Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseQuestionRef, type QuestionRef } from '../load/headings.js';
-import type { Question, QuestionSet } from '../model.js';
+import type { Question, QuestionSet } from '../core/model.js';
 
 export interface ImportedAnswer {
   question: Question;
@@ -108,7 +108,7 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
       out.footnotes.push(node);
       return;
     }
-    if (node.type === 'paragraph' && (node.data as { formText?: boolean } | undefined)?.formText) {
+    if (node.type === 'paragraph' && node.data?.formText) {
       out.skipped.push(firstWords(toString(node)));
       return;
     }
@@ -169,7 +169,7 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
 }
 
 function hasGuessedHeader(node: Nodes): boolean {
-  if (node.type === 'table' && (node.data as { headerGuessed?: boolean } | undefined)?.headerGuessed) return true;
+  if (node.type === 'table' && node.data?.headerGuessed) return true;
   return 'children' in node && node.children.some((c) => hasGuessedHeader(c));
 }
 

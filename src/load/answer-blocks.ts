@@ -4,10 +4,10 @@
 // attached and relabelled per partner.
 import type { Definition, FootnoteDefinition, Heading, Nodes, RootContent } from 'mdast';
 import { posix } from 'node:path';
-import type { Contribution, Position } from '../model.js';
-import { DECORATIVE, isDecorative, markSource } from '../document.js';
-import type { Problems } from '../problems.js';
-import { stripXmlForbidden } from '../xml-chars.js';
+import type { Contribution, Position } from '../core/model.js';
+import { DECORATIVE, isDecorative, markSource } from '../core/document.js';
+import type { Problems } from '../core/problems.js';
+import { stripXmlForbidden } from '../ooxml/xml-chars.js';
 
 export interface ImageRef {
   path: string;

@@ -2,27 +2,27 @@
 // partnership name, which then comes from nowhere: that is an error.
 import { posix } from 'node:path';
 import { z } from 'zod';
-import { ATTRIBUTIONS, type Config, type Contact } from '../model.js';
-import type { Problems } from '../problems.js';
-import { describeIssue, isoDate, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
+import { ATTRIBUTIONS, type Config, type Contact } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
+import { describeIssue, isoDateField, QUESTION_ID, textField, warnUnknownKeys } from './fields.js';
 import { PARTNER_ID } from './partner-id.js';
-import { readYaml, validate } from './yaml.js';
+import { readYaml, parseWithSchema } from './yaml.js';
 
 export const CONFIG_FILE = 'lsp-respond.yaml';
 
 const KEYS = ['partnership', 'short', 'questions', 'responses', 'output', 'date', 'draft_date', 'deadlines', 'partners', 'abstain', 'contact', 'attribute', 'notice', 'views_to'] as const;
 const CONTACT_KEYS = ['name', 'role', 'email', 'phone', 'address'] as const;
 
-const relativePath = (what: string) => text(what).refine((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p), { error: `${what} must be a path relative to the workspace` });
+const relativePath = (what: string) => textField(what).refine((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p), { error: `${what} must be a path relative to the workspace` });
 
 const contactSchema = (key: string) =>
   z.object(
     {
-      name: text(`${key}.name`),
-      role: text(`${key}.role`).optional(),
-      email: text(`${key}.email`).optional(),
-      phone: text(`${key}.phone`).optional(),
-      address: text(`${key}.address`).optional(),
+      name: textField(`${key}.name`),
+      role: textField(`${key}.role`).optional(),
+      email: textField(`${key}.email`).optional(),
+      phone: textField(`${key}.phone`).optional(),
+      address: textField(`${key}.address`).optional(),
     },
     { error: `${key} must be a mapping: name, and optionally role, email, phone and address` },
   );
@@ -30,25 +30,25 @@ const contactSchema = (key: string) =>
 const toContact = (c: z.infer<ReturnType<typeof contactSchema>>): Contact => ({ name: c.name, role: c.role ?? null, email: c.email ?? null, phone: c.phone ?? null, address: c.address ?? null });
 
 const schema = z.object({
-  partnership: text('partnership'),
-  short: text('short').optional(),
+  partnership: textField('partnership'),
+  short: textField('short').optional(),
   questions: relativePath('questions').optional(),
   responses: relativePath('responses').optional(),
   output: relativePath('output').optional(),
-  date: isoDate('date').optional(),
-  draft_date: isoDate('draft_date').optional(),
+  date: isoDateField('date').optional(),
+  draft_date: isoDateField('draft_date').optional(),
   contact: contactSchema('contact').optional(),
   views_to: contactSchema('views_to').optional(),
-  notice: text('notice').optional(),
+  notice: textField('notice').optional(),
   attribute: z.enum(ATTRIBUTIONS, { error: `attribute must be one of ${ATTRIBUTIONS.join(', ')}` }).optional(),
-  deadlines: z.record(z.string(), isoDate('a deadline'), { error: 'deadlines must map a name to a date, e.g. submission: 2006-03-03' }).optional(),
+  deadlines: z.record(z.string(), isoDateField('a deadline'), { error: 'deadlines must map a name to a date, e.g. submission: 2006-03-03' }).optional(),
   partners: z
     .array(z.string().regex(PARTNER_ID, { error: 'a partner id uses only a-z, 0-9 and -' }), { error: 'partners must be a list of partner ids' })
     .optional(),
   abstain: z
     .record(
       z.string().regex(QUESTION_ID, { error: 'abstain keys are question ids such as Q27' }),
-      text('the reason for a collective abstention'),
+      textField('the reason for a collective abstention'),
       { error: 'abstain must map a question id to the reason, e.g. Q27: We take no collective view.' },
     )
     .optional(),
@@ -64,7 +64,7 @@ export function parseConfig(source: string, file: string, today: string, problem
   warnUnknownKeys(yaml, [], KEYS, problems, file);
   warnUnknownKeys(yaml, ['contact'], CONTACT_KEYS, problems, `${file} (contact)`);
   warnUnknownKeys(yaml, ['views_to'], CONTACT_KEYS, problems, `${file} (views_to)`);
-  const data = validate(yaml, schema, problems, describeIssue);
+  const data = parseWithSchema(yaml, schema, problems, describeIssue);
   if (!data) return null;
   const clash = outputClash(data.output ?? 'out', data.responses ?? 'responses', data.questions ?? null);
   if (clash) {

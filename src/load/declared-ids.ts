@@ -3,7 +3,7 @@
 // another file already holds, without parsing every answer.
 import { posix } from 'node:path';
 import { parse } from 'yaml';
-import { Problems } from '../problems.js';
+import { Problems } from '../core/problems.js';
 import { listDir, readText } from './files.js';
 
 const FRONT = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;

@@ -1,17 +1,17 @@
 // Shared zod pieces for the YAML files, with messages that tell a
 // non-programmer what to write instead.
 import { z } from 'zod';
-import { isIsoDate } from '../dates.js';
-import type { Problems } from '../problems.js';
+import { isIsoDate } from '../core/dates.js';
+import type { Problems } from '../core/problems.js';
 import type { YamlValue } from './yaml.js';
 
-export const text = (what: string) =>
+export const textField = (what: string) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be text; put it in quotes if it looks like a number or date`) })
     .trim()
     .min(1, { error: `${what} must not be empty` });
 
-export const isoDate = (what: string) =>
+export const isoDateField = (what: string) =>
   z
     .string({ error: `${what} must be a date written YYYY-MM-DD` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what} must be a date written YYYY-MM-DD` })

@@ -2,8 +2,8 @@
 // that say what is wrong; anything else is a bug and is left to surface as one.
 import { type Dirent, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Position } from '../model.js';
-import type { Problems } from '../problems.js';
+import type { Position } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
 import { decodeText } from './text.js';
 import { InputRefused, readInput } from './read-input.js';
 

@@ -1,11 +1,11 @@
 // glossary.yaml -> Glossary: the terms and acronyms the documents explain at
 // their end, and the acronyms that need no explanation. The file is optional.
 import { z } from 'zod';
-import type { Glossary } from '../model.js';
-import type { Problems } from '../problems.js';
-import { describeIssue, text, warnUnknownKeys } from './fields.js';
+import type { Glossary } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
+import { describeIssue, textField, warnUnknownKeys } from './fields.js';
 import { readText } from './files.js';
-import { readYaml, validate } from './yaml.js';
+import { readYaml, parseWithSchema } from './yaml.js';
 
 export const GLOSSARY_FILE = 'glossary.yaml';
 
@@ -17,9 +17,9 @@ const schema = z.object({
     .array(
       z.object(
         {
-          term: text('term'),
+          term: textField('term'),
           acronym: acronym('acronym').optional(),
-          definition: text('definition'),
+          definition: textField('definition'),
           url: z.url({ protocol: /^https?$/, error: 'url must be a web address starting http:// or https://' }).optional(),
         },
         { error: 'each term is a mapping: term, definition, and optionally acronym and url' },
@@ -43,7 +43,7 @@ export function parseGlossary(source: string, file: string, problems: Problems):
   warnUnknownKeys(yaml, [], KEYS, problems, file);
   const listed = (yaml.value as { terms?: unknown }).terms;
   if (Array.isArray(listed)) listed.forEach((_, i) => warnUnknownKeys(yaml, ['terms', i], TERM_KEYS, problems, `${file} (a term)`));
-  const data = validate(yaml, schema, problems, describeIssue);
+  const data = parseWithSchema(yaml, schema, problems, describeIssue);
   if (!data) return null;
   const terms = (data.terms ?? []).map((t, i) => ({ term: t.term, acronym: t.acronym ?? null, definition: t.definition, url: t.url ?? null, position: yaml.at(['terms', i, 'term']) }));
   const seen = new Map<string, number>();

@@ -2,18 +2,14 @@
 // turned into positioned problems like every other input.
 import { readBytes } from './files.js';
 import { decodeText } from './text.js';
-import { Problems } from '../problems.js';
+import { Problems } from '../core/problems.js';
 import { ReferenceDocError, readReferenceStyles } from '../ooxml/reference-styles.js';
 import type { Xml } from '../ooxml/xml.js';
-import { DEFAULT_STYLE, loadStyle, type Style } from './style.js';
+import { loadStyle } from './style.js';
+import { DEFAULT_STYLE, type HouseStyle, type Style } from '../core/style.js';
 
 export const STYLE_FILE = 'templates/style.yaml';
 const REFERENCE_FILE = 'templates/reference.docx';
-
-export interface HouseStyle {
-  style: Style;
-  referenceStyles: Xml | null;
-}
 
 const HINT = '; fix it or delete it to use the default house style';
 

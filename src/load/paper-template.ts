@@ -6,14 +6,14 @@
 import type { Definition, Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { z } from 'zod';
-import type { Position } from '../model.js';
-import type { Problems } from '../problems.js';
-import { describeIssue, isoDate, text, warnUnknownKeys } from './fields.js';
+import type { Position } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
+import { describeIssue, isoDateField, textField, warnUnknownKeys } from './fields.js';
 import { DEFAULT_PAPER_MD } from './default-paper.js';
 import { readText } from './files.js';
 import { type ImageRef, normalise } from './answer-blocks.js';
 import { MAX_NESTING, parseMarkdown, tooDeeplyNested } from './markdown.js';
-import { readYaml, validate } from './yaml.js';
+import { readYaml, parseWithSchema } from './yaml.js';
 
 export const PAPER_TEMPLATE = 'templates/paper.md';
 
@@ -57,7 +57,7 @@ export interface PaperTemplate {
   sections: Map<PaperSection, TemplateSection>;
 }
 
-const frontSchema = z.object({ board: text('board').optional(), date: isoDate('date').optional() });
+const frontSchema = z.object({ board: textField('board').optional(), date: isoDateField('date').optional() });
 
 /** The paper's wording: templates/paper.md where it has a section, the built-in wording elsewhere. Problems are added to `problems`. */
 export function loadPaperTemplate(root: string, problems: Problems): PaperTemplate {
@@ -93,7 +93,7 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
       const yaml = readYaml(node.value, file, problems, 2);
       if (!yaml) continue;
       warnUnknownKeys(yaml, [], ['board', 'date'], problems, `the front matter of ${file}`);
-      const front = validate(yaml, frontSchema, problems, describeIssue);
+      const front = parseWithSchema(yaml, frontSchema, problems, describeIssue);
       template.board = front?.board ?? null;
       template.date = front?.date ?? null;
     } else if (node.type === 'heading' && node.depth === 2) {

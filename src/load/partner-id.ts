@@ -1,6 +1,6 @@
 // Partner ids become file names under out/separate/, so they are restricted
 // to a portable, path-free alphabet.
-import { COMPOSITE } from '../model.js';
+import { COMPOSITE } from '../core/model.js';
 
 export const PARTNER_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 

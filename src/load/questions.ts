@@ -1,34 +1,34 @@
 // The question set: YAML -> QuestionSet, every question with its position so
 // that problems about a question can point at it.
 import { z } from 'zod';
-import type { Question, QuestionSet } from '../model.js';
-import type { Problems } from '../problems.js';
-import { describeIssue, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
-import { readYaml, validate } from './yaml.js';
+import type { Question, QuestionSet } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
+import { describeIssue, QUESTION_ID, textField, warnUnknownKeys } from './fields.js';
+import { readYaml, parseWithSchema } from './yaml.js';
 
 const questionSchema = z.object({
   id: z.string({ error: 'id must be Q followed by a number, e.g. Q12' }).regex(QUESTION_ID, { error: 'id must be Q followed by a number, e.g. Q12' }),
-  text: text('text'),
+  text: textField('text'),
   follows: z.string({ error: 'follows must be a question id, e.g. Q18' }).regex(QUESTION_ID, { error: 'follows must be a question id, e.g. Q18' }).optional(),
   parts: z
-    .array(z.object({ id: z.string().regex(/^[a-z]$/, { error: 'a part id is one lower-case letter, e.g. a' }), text: text('part text') }))
+    .array(z.object({ id: z.string().regex(/^[a-z]$/, { error: 'a part id is one lower-case letter, e.g. a' }), text: textField('part text') }))
     .optional(),
 });
 
 const questionsList = z.array(questionSchema, { error: 'questions must be a list of questions' }).min(1, { error: 'questions must not be empty' });
 
 const setSchema = z.object({
-  id: text('id'),
-  title: text('title'),
-  publisher: text('publisher'),
-  published: text('published'),
-  closes: text('closes'),
+  id: textField('id'),
+  title: textField('title'),
+  publisher: textField('publisher'),
+  published: textField('published'),
+  closes: textField('closes'),
   respond_to: z
     .object(
       {
-        name: text('respond_to.name'),
-        address: z.union([text('respond_to.address'), z.array(text('a line of respond_to.address'))], { error: 'respond_to.address must be text, or a list of lines' }).optional(),
-        email: text('respond_to.email').optional(),
+        name: textField('respond_to.name'),
+        address: z.union([textField('respond_to.address'), z.array(textField('a line of respond_to.address'))], { error: 'respond_to.address must be text, or a list of lines' }).optional(),
+        email: textField('respond_to.email').optional(),
       },
       { error: 'respond_to must be a mapping: name, and optionally address and email' },
     )
@@ -36,8 +36,8 @@ const setSchema = z.object({
   sections: z
     .array(
       z.object({
-        title: text('section title'),
-        topics: z.array(z.object({ title: text('topic title'), questions: questionsList })).optional(),
+        title: textField('section title'),
+        topics: z.array(z.object({ title: textField('topic title'), questions: questionsList })).optional(),
         questions: questionsList.optional(),
       }),
       { error: 'sections must be a list' },
@@ -53,7 +53,7 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
     return null;
   }
   warnUnknownKeys(yaml, ['respond_to'], ['name', 'address', 'email'], problems, `${file} (respond_to)`);
-  const data = validate(yaml, setSchema, problems, describeIssue);
+  const data = parseWithSchema(yaml, setSchema, problems, describeIssue);
   if (!data) return null;
 
   const questions: Question[] = [];

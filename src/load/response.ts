@@ -6,18 +6,18 @@ import { clip, type ImageRef, normalise, warnUnusedFootnotes, withFootnotes } fr
 import { toString } from 'mdast-util-to-string';
 import { posix } from 'node:path';
 import { z } from 'zod';
-import type { Contribution, Objection, PartnerResponse, Position, QuestionSet, Target } from '../model.js';
-import { COMPOSITE, SECTORS } from '../model.js';
-import type { Problems } from '../problems.js';
-import { describeIssue, isoDate, QUESTION_ID, text, warnUnknownKeys } from './fields.js';
+import type { Contribution, Objection, PartnerResponse, Position, QuestionSet, Target } from '../core/model.js';
+import { COMPOSITE, SECTORS } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
+import { describeIssue, isoDateField, QUESTION_ID, textField, warnUnknownKeys } from './fields.js';
 import { looksLikeQuestion, parseQuestionRef } from './headings.js';
 import { questionDepth, questionRange } from './questions.js';
 import { MAX_FILE_BYTES, MAX_INLINE_MARKERS, MAX_INLINE_NESTING, MAX_NESTING, MAX_TREE_DEPTH, parseMarkdown, tooDeeplyNested, tooDeeplyNestedInline, tooDeepNode } from './markdown.js';
 import { partnerIdProblem } from './partner-id.js';
 import { reportForbidden, reportForbiddenReferences } from './text.js';
 import { reportLiteralEmphasis } from '../checks/literal-emphasis.js';
-import { readYaml, validate } from './yaml.js';
-import { formatSectionId, parseSectionId, SECTION_ID_HELP, sectionIdOf } from '../section-id.js';
+import { readYaml, parseWithSchema } from './yaml.js';
+import { formatSectionId, parseSectionId, SECTION_ID_HELP, sectionIdOf } from '../core/section-id.js';
 
 const FRONT_KEYS = ['partner', 'id', 'sector', 'abstain', 'cannot_endorse', 'separate_only', 'endorsed', 'representative'] as const;
 const REPRESENTATIVE_KEYS = ['name', 'role', 'email', 'phone'] as const;
@@ -26,7 +26,7 @@ const REPRESENTATIVE_KEYS = ['name', 'role', 'email', 'phone'] as const;
 export const ADDITIONAL_COMMENTS = 'Additional comments';
 
 const frontSchema = z.object({
-  partner: text('partner'),
+  partner: textField('partner'),
   id: z.string({ error: 'id must be text such as rbkc; put it in quotes if it looks like a number' }).optional(),
   sector: z.enum(SECTORS, { error: `sector must be one of ${SECTORS.join(', ')}` }).optional(),
   abstain: z
@@ -55,10 +55,10 @@ const frontSchema = z.object({
   representative: z
     .object(
       {
-        name: text('representative.name'),
-        role: text('representative.role').optional(),
-        email: text('representative.email').optional(),
-        phone: text('representative.phone').optional(),
+        name: textField('representative.name'),
+        role: textField('representative.role').optional(),
+        email: textField('representative.email').optional(),
+        phone: textField('representative.phone').optional(),
       },
       { error: 'representative must be a mapping: name, and optionally role, email and phone' },
     )
@@ -67,8 +67,8 @@ const frontSchema = z.object({
     .object(
       {
         round: z.number({ error: 'endorsed.round must be the number of the circulated draft, e.g. 1' }).int().positive(),
-        date: isoDate('endorsed.date'),
-        by: text('endorsed.by'),
+        date: isoDateField('endorsed.date'),
+        by: textField('endorsed.by'),
       },
       { error: 'endorsed must be a mapping: round, date and by (who signed off)' },
     )
@@ -241,7 +241,7 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
       } else {
         warnUnknownKeys(yaml, [], FRONT_KEYS, problems, 'the front matter');
         warnUnknownKeys(yaml, ['representative'], REPRESENTATIVE_KEYS, problems, 'the front matter (representative)');
-        front = validate(yaml, frontSchema, problems, describeIssue);
+        front = parseWithSchema(yaml, frontSchema, problems, describeIssue);
       }
     }
   } else if (/^---[ \t]*\r?\n/.test(source)) {

@@ -3,9 +3,9 @@
 // sign-off or objection is judged against the draft the partner was sent.
 import { z } from 'zod';
 import { posix } from 'node:path';
-import type { Position, Round } from '../model.js';
-import { Problems } from '../problems.js';
-import { isoDate } from './fields.js';
+import type { Position, Round } from '../core/model.js';
+import { Problems } from '../core/problems.js';
+import { isoDateField } from './fields.js';
 import { listSubdirs, readText } from './files.js';
 
 export const ROUNDS_DIR = 'rounds';
@@ -13,8 +13,8 @@ export const ROUND_FILE = 'round.json';
 
 const schema = z.object({
   round: z.number().int().positive(),
-  date: isoDate('date'),
-  objections_by: isoDate('objections_by').nullable().optional(),
+  date: isoDateField('date'),
+  objections_by: isoDateField('objections_by').nullable().optional(),
   // Absent in round.json files written before hashes had a version: those hashed the Markdown (version 1).
   hash: z.union([z.literal(1), z.literal(2)]).optional(),
   sections: z.record(z.string(), z.string()),

@@ -1,8 +1,8 @@
 // Bytes -> text, refusing what is not UTF-8 text and removing what XML 1.0
 // cannot carry, each with a position a partner can find.
-import type { Position } from '../model.js';
-import type { Problems } from '../problems.js';
-import { stripXmlForbidden, XML_FORBIDDEN } from '../xml-chars.js';
+import type { Position } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
+import { stripXmlForbidden, XML_FORBIDDEN } from '../ooxml/xml-chars.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

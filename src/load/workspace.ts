@@ -2,14 +2,14 @@
 // files into the typed Workspace, recording every problem on the way.
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { imageInfo } from '../image-info.js';
-import type { Config, Contribution, PartnerResponse, Position, QuestionSet, Workspace } from '../model.js';
-import type { Problems } from '../problems.js';
+import { imageInfo } from '../core/image-info.js';
+import type { Config, Contribution, PartnerResponse, Position, QuestionSet, Workspace } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
 import { CONFIG_FILE, parseConfig } from './config.js';
 import { parseQuestionSet, questionRange } from './questions.js';
 import { parseCompositeFile } from './response.js';
 import type { Threads } from '../parallel/pool.js';
-import type { OnProgress } from '../commands/progress.js';
+import type { OnProgress } from '../core/progress.js';
 import { parseFiles } from '../parallel/parse.js';
 import { ioCode, listDir, MAX_INPUT_BYTES, readText } from './files.js';
 import { InputRefused, readInput } from './read-input.js';

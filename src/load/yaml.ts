@@ -3,8 +3,8 @@
 // turn zod issues into positioned problems.
 import { isAlias, isCollection, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
-import type { Position } from '../model.js';
-import type { Problems } from '../problems.js';
+import type { Position } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
 
 export interface YamlValue {
   value: unknown;
@@ -95,7 +95,7 @@ function yamlMessage(message: string): string {
 }
 
 /** Validates `yaml.value` against `schema`, recording each issue at its position. */
-export function validate<T>(
+export function parseWithSchema<T>(
   yaml: YamlValue,
   schema: z.ZodType<T>,
   problems: Problems,

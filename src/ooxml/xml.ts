@@ -3,7 +3,7 @@
 // numbers, never strings) or joinXml, and a part read from a package becomes
 // markup only once a parser has found it well-formed (see xml-reader.ts). So
 // the compiler rejects a string put into a document unescaped.
-import { XML_FORBIDDEN } from '../xml-chars.js';
+import { XML_FORBIDDEN } from './xml-chars.js';
 
 declare const MARKUP: unique symbol;
 

@@ -1,11 +1,11 @@
 // Partner files parsed side by side: split into runs of similar size, each
 // run a task, results put back in file order.
 import type { ParsedPartner } from '../load/response.js';
-import type { QuestionSet } from '../model.js';
-import type { Problem } from '../problems.js';
+import type { QuestionSet } from '../core/model.js';
+import type { Problem } from '../core/problems.js';
 import { failure } from './failure.js';
 import type { Threads } from './pool.js';
-import type { OnProgress } from '../commands/progress.js';
+import type { OnProgress } from '../core/progress.js';
 
 export async function parseFiles(
   files: readonly { file: string; source: string }[],

@@ -2,27 +2,27 @@
 // document in its formats. The main thread runs a task itself for small
 // workspaces and hands it to a worker for large ones; either way the same
 // function does it, with problems and warnings returned as plain data.
-import type { DocumentModel } from '../document.js';
-import type { Format } from '../compose/plan.js';
-import type { HouseStyle } from '../load/house-style.js';
+import type { DocumentModel } from '../core/document.js';
+import type { DocumentFormat } from '../compose/plan.js';
+import type { HouseStyle } from '../core/style.js';
 import { type ParsedPartner, parsePartnerFile } from '../load/response.js';
-import type { Position, QuestionSet } from '../model.js';
-import { type Problem, Problems } from '../problems.js';
+import type { Position, QuestionSet } from '../core/model.js';
+import { type Problem, Problems } from '../core/problems.js';
 import { WRITERS } from '../render/writers.js';
 
 export type Task =
   | { kind: 'parse'; files: { file: string; source: string }[]; questions: QuestionSet }
-  | { kind: 'render'; doc: DocumentModel; formats: readonly Format[]; toRoot: string; style: HouseStyle; images: ReadonlyMap<string, Uint8Array> };
+  | { kind: 'render'; doc: DocumentModel; formats: readonly DocumentFormat[]; toRoot: string; style: HouseStyle; images: ReadonlyMap<string, Uint8Array> };
 
 export interface RenderWarning {
-  format: Format;
+  format: DocumentFormat;
   message: string;
   at?: Position;
 }
 
 export type TaskResult =
   | { kind: 'parse'; parsed: { result: ParsedPartner | null; problems: Problem[] }[] }
-  | { kind: 'render'; outputs: [Format, string | Uint8Array][]; warnings: RenderWarning[] }
+  | { kind: 'render'; outputs: [DocumentFormat, string | Uint8Array][]; warnings: RenderWarning[] }
   /** Anything else: a bug, reported as such by the main thread. */
   | { kind: 'failed'; error: string; stack?: string };
 
@@ -46,7 +46,7 @@ function parse(task: Extract<Task, { kind: 'parse' }>): TaskResult {
 
 async function render(task: Extract<Task, { kind: 'render' }>): Promise<TaskResult> {
   const warnings: RenderWarning[] = [];
-  const outputs: [Format, string | Uint8Array][] = [];
+  const outputs: [DocumentFormat, string | Uint8Array][] = [];
   for (const format of task.formats) {
     const warn = (message: string, at?: Position) => void warnings.push(at ? { format, message, at } : { format, message });
     outputs.push([format, await WRITERS[format]({ doc: task.doc, toRoot: task.toRoot, style: task.style, images: task.images, warn })]);

@@ -6,7 +6,7 @@ import { defaultHandlers, type Handle, type Handlers, type State } from 'mdast-u
 import { posix } from 'node:path';
 import remarkStringify from 'remark-stringify';
 import { unified, type Processor } from 'unified';
-import type { DocumentModel } from '../document.js';
+import type { DocumentModel } from '../core/document.js';
 
 /**
  * The draft, the response and the separate submissions share their answers'

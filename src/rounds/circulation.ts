@@ -1,7 +1,7 @@
 // The date and objection deadline a draft carries. A circulated round has its
 // own (circulate --today, --objections-by); a draft that starts no round is
 // dated by draft_date:, as before rounds had dates of their own.
-import type { Position, Workspace } from '../model.js';
+import type { Position, Workspace } from '../core/model.js';
 
 export interface Circulation {
   /** The round this draft is, or (for `draft` and `merge`) the round circulate would make it. */

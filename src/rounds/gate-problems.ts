@@ -1,7 +1,7 @@
 // Why merge may not yet write the response a round allows: each section the
 // partners were not sent, each partner still to reply before the deadline.
-import type { Workspace } from '../model.js';
-import { type Problem, Problems } from '../problems.js';
+import type { Workspace } from '../core/model.js';
+import { type Problem, Problems } from '../core/problems.js';
 import type { ResponseEndorsement } from './gate.js';
 
 export function gateProblems(ws: Workspace, e: ResponseEndorsement): Problem[] {

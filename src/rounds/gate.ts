@@ -2,7 +2,7 @@
 // text the partners were sent goes in, and it is endorsed by the partners who
 // signed the round off or stayed silent past its objection deadline.
 import type { Account, MergeResult } from '../merge/merge.js';
-import type { PartnerResponse, Round, Workspace } from '../model.js';
+import type { PartnerResponse, Round, Workspace } from '../core/model.js';
 import { sectionHash } from './hash.js';
 
 export type EndorsedHow = 'signed' | 'silent';

@@ -3,7 +3,7 @@
 // line, another Markdown writer or another writer option does not.
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
-import type { Contribution } from '../model.js';
+import type { Contribution } from '../core/model.js';
 import { stringifyTree } from '../render/markdown.js';
 
 /**

@@ -1,7 +1,7 @@
 // round.json: what `circulate` records of the draft it freezes, read back by
 // src/load/rounds.ts to judge sign-offs, objections and the response.
 import { allContributions } from '../merge/merge.js';
-import type { Workspace } from '../model.js';
+import type { Workspace } from '../core/model.js';
 import type { Circulation } from './circulation.js';
 import { HASH_VERSION, sectionHashes } from './hash.js';
 

@@ -2,9 +2,9 @@
 // the round it names only while that round's text is unchanged; objections
 // to text changed since the round the partner saw are pointed out.
 import { allContributions } from '../merge/merge.js';
-import type { PartnerResponse, Round, Workspace } from '../model.js';
-import type { Problems } from '../problems.js';
-import { sectionTargets } from '../section-id.js';
+import type { PartnerResponse, Round, Workspace } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
+import { sectionTargets } from '../core/section-id.js';
 import { changedSections, sectionHashes } from './hash.js';
 
 export type SignOff =

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportLiteralEmphasis } from '../../src/checks/literal-emphasis.js';
 import { parseMarkdown } from '../../src/load/markdown.js';
-import { Problems } from '../../src/problems.js';
+import { Problems } from '../../src/core/problems.js';
 
 function warnings(markdown: string): string[] {
   const problems = new Problems();

@@ -9,9 +9,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { it } from 'vitest';
-import type { DocumentModel, Role } from '../../src/document.js';
+import type { DocumentModel, Role } from '../../src/core/document.js';
 import { renderDocx, type DocxOptions } from '../../src/render/docx/index.js';
-import { DEFAULT_STYLE } from '../../src/load/style.js';
+import { DEFAULT_STYLE } from '../../src/core/style.js';
 import { readZip } from '../helpers/zip.js';
 import { parseXml, type XmlElement } from './xml.js';
 

@@ -1,6 +1,6 @@
 // Image sizes are read from the file headers.
 import { describe, expect, it } from 'vitest';
-import { imageInfo } from '../../src/image-info.js';
+import { imageInfo } from '../../src/core/image-info.js';
 import { fitted } from '../../src/render/docx/images.js';
 import { gif, jpegHeader, png } from './images.js';
 

@@ -2,9 +2,9 @@
 // inherits (TZ, the clock). Bundled by the determinism test; not a test itself.
 // Usage: node render-child.mjs <input.json> <output.docx>
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { DocumentModel } from '../../src/document.js';
+import type { DocumentModel } from '../../src/core/document.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { DEFAULT_STYLE } from '../../src/load/style.js';
+import { DEFAULT_STYLE } from '../../src/core/style.js';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) throw new Error('usage: render-child <input.json> <output.docx>');

@@ -2,7 +2,7 @@
 // straight from the XML parts.
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '../../src/document.js';
+import type { DocumentModel } from '../../src/core/document.js';
 import { readZip } from '../helpers/zip.js';
 import { answerModel, META, part, render, xmllint, xmlParts, withXmllint } from './helpers.js';
 import { gif, png } from './images.js';

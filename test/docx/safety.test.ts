@@ -2,7 +2,7 @@
 // the package nor turn into markup: it is dropped (with a warning) or shown.
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '../../src/document.js';
+import type { DocumentModel } from '../../src/core/document.js';
 import { isXmlSafe, xmlSafe } from '../../src/ooxml/xml.js';
 import { readZip } from '../helpers/zip.js';
 import { META, pandocJson, pandocText, render, withPandoc, xmllint, xmlParts, withXmllint } from './helpers.js';

@@ -2,7 +2,8 @@
 // the line and column of the bad value.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STYLE, DEFAULT_STYLE_YAML, loadStyle } from '../../src/load/style.js';
+import { DEFAULT_STYLE_YAML, loadStyle } from '../../src/load/style.js';
+import { DEFAULT_STYLE } from '../../src/core/style.js';
 import { answerModel, render, xmlParts } from './helpers.js';
 import { attr, elements, wordText } from './xml.js';
 

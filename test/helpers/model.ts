@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { parseQuestionSet } from '../../src/load/questions.js';
 import { parseCompositeFile, parsePartnerFile } from '../../src/load/response.js';
 import { orderPartners } from '../../src/load/workspace.js';
-import type { Config, PartnerResponse, QuestionSet, Workspace } from '../../src/model.js';
+import type { Config, PartnerResponse, QuestionSet, Workspace } from '../../src/core/model.js';
 import { DEFAULT_HOUSE_STYLE } from '../../src/load/house-style.js';
-import { Problems } from '../../src/problems.js';
+import { Problems } from '../../src/core/problems.js';
 import { REPO } from './cli.js';
 import { QUESTION_SET } from './workspace.js';
 

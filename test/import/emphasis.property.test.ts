@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { convertWord } from '../../src/import/convert.js';
 import { parseMarkdown } from '../../src/load/markdown.js';
 import { parseQuestionSet } from '../../src/load/questions.js';
-import { Problems } from '../../src/problems.js';
+import { Problems } from '../../src/core/problems.js';
 import { META, render } from '../docx/helpers.js';
 import { REPO } from '../helpers/cli.js';
 

@@ -13,7 +13,7 @@ import { readDate } from '../../src/import/endorsement.js';
 import { editFrontMatter } from '../../src/import/front-matter-edit.js';
 import { merge } from '../../src/merge/merge.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { DEFAULT_STYLE } from '../../src/load/style.js';
+import { DEFAULT_STYLE } from '../../src/core/style.js';
 import { run } from '../helpers/cli.js';
 import { workspaceFrom } from '../helpers/model.js';
 import { answerAll, partner, workspace } from '../helpers/workspace.js';

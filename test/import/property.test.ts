@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { convertWord } from '../../src/import/convert.js';
 import { parsePartnerFile } from '../../src/load/response.js';
 import { parseQuestionSet } from '../../src/load/questions.js';
-import { Problems } from '../../src/problems.js';
+import { Problems } from '../../src/core/problems.js';
 import { META, mdastText, missingWords, parseMarkdown, render } from '../docx/helpers.js';
 import { REPO } from '../helpers/cli.js';
 import { answer } from '../helpers/markdown-arbitrary.js';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlToMdast } from '../../src/import/html-mdast.js';
 import { placeSections } from '../../src/import/sections.js';
 import { parseQuestionSet } from '../../src/load/questions.js';
-import { Problems } from '../../src/problems.js';
+import { Problems } from '../../src/core/problems.js';
 import { REPO } from '../helpers/cli.js';
 
 const questions = parseQuestionSet(readFileSync(join(REPO, 'questions/odpm-lsp-2005.yaml'), 'utf8'), 'questions/odpm-lsp-2005.yaml', new Problems());

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sheetDocument } from '../../src/compose/sheet.js';
-import { DEFAULT_STYLE } from '../../src/load/style.js';
+import { DEFAULT_STYLE } from '../../src/core/style.js';
 import { merge } from '../../src/merge/merge.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { circulate, importSheet } from '../helpers/commands.js';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_CODES, problemCodesMarkdown } from '../../src/problem-codes.js';
+import { PROBLEM_CODES, problemCodesMarkdown } from '../../src/core/problem-codes.js';
 import { REPO } from '../helpers/cli.js';
 import { checkJson } from '../helpers/commands.js';
 import { answerAll, partner, workspace } from '../helpers/workspace.js';

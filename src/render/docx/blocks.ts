@@ -2,9 +2,10 @@
 // items, footnotes) do not exist in Word, so they pass an Env down: a style
 // and an indent for the paragraphs inside them.
 import type { Blockquote, FootnoteDefinition, Heading, Nodes } from 'mdast';
-import { answerOf, roleOf } from '../../document.js';
+import { answerOf, roleOf } from '../../core/document.js';
 import { answerControl } from './controls.js';
-import type { Env, RenderContext } from './context.js';
+import type { RenderContext } from './context.js';
+import type { BlockEnv } from './block-env.js';
 import { inlines, textRuns } from './inline.js';
 import { renderList } from './lists.js';
 import { paragraphStyleOf } from './roles.js';
@@ -28,14 +29,14 @@ const PHRASING = new Set([
   'footnoteReference',
 ]);
 
-export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: Env): Xml {
+export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: BlockEnv): Xml {
   const out: Xml[] = [];
   writeBlocks(nodes, ctx, env, (xml) => out.push(xml));
   return joinXml(out);
 }
 
 /** Renders the blocks, handing each one's markup to `write` as soon as it is made. */
-export function writeBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: Env, write: (xml: Xml) => void): void {
+export function writeBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: BlockEnv, write: (xml: Xml) => void): void {
   // Space around tables comes from the styles; a paragraph goes between two tables only, which Word
   // would otherwise join into one, and after a table that ends a footnote, which Word requires.
   let afterTable = false;
@@ -63,17 +64,17 @@ export function writeBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: En
   if (afterTable && env.inFootnote) write(separator(env));
 }
 
-function separator(env: Env): Xml {
+function separator(env: BlockEnv): Xml {
   return wordParagraph({ style: env.style, spacing: { before: 0, after: 0 }, ...indent(env) });
 }
 
 /** A paragraph in the env's style needs an indent of its own only beyond what that style gives. */
-function paragraph(children: Xml, style: string | undefined, env: Env): Xml {
+function paragraph(children: Xml, style: string | undefined, env: BlockEnv): Xml {
   const own = style === env.style ? env.indent !== env.styleIndent : env.indent > 0;
   return wordParagraph({ style, ...(own ? { indent: { left: env.indent } } : {}) }, children);
 }
 
-function block(node: Nodes, ctx: RenderContext, env: Env): Xml {
+function block(node: Nodes, ctx: RenderContext, env: BlockEnv): Xml {
   switch (node.type) {
     case 'paragraph': {
       const area = answerOf(node);
@@ -110,16 +111,16 @@ function block(node: Nodes, ctx: RenderContext, env: Env): Xml {
   }
 }
 
-function indent(env: Env) {
+function indent(env: BlockEnv) {
   return env.indent > 0 ? { indent: { left: env.indent } } : {};
 }
 
-function heading(node: Heading, ctx: RenderContext, env: Env): Xml {
+function heading(node: Heading, ctx: RenderContext, env: BlockEnv): Xml {
   const style = roleOf(node) === 'title' ? STYLE.title : STYLE.heading(ctx.headingLevels.next(node.depth));
   return wordParagraph({ style, ...(ctx.pageBreakBefore === node ? { pageBreakBefore: true } : {}), ...indent(env) }, inlines(node.children, ctx, env));
 }
 
-function blockquote(node: Blockquote, ctx: RenderContext, env: Env): Xml {
+function blockquote(node: Blockquote, ctx: RenderContext, env: BlockEnv): Xml {
   const style = paragraphStyleOf(node, ctx) ?? STYLE.quote;
   const indent = env.indent + QUOTE_INDENT;
   // Quotation styles indent by themselves; roles' other styles do not.
@@ -127,7 +128,7 @@ function blockquote(node: Blockquote, ctx: RenderContext, env: Env): Xml {
   return renderBlocks(node.children, ctx, { ...env, style, indent, styleIndent: quoteStyle ? QUOTE_INDENT : 0 });
 }
 
-function unreferencedFootnote(node: FootnoteDefinition, ctx: RenderContext, env: Env): Xml {
+function unreferencedFootnote(node: FootnoteDefinition, ctx: RenderContext, env: BlockEnv): Xml {
   const label = `[^${node.label ?? node.identifier}]`;
   ctx.warn(`footnote ${label} is never referenced (or defined twice); its text is shown where it is defined`, node);
   return joinXml([paragraph(textRuns(ctx.clean(`${label}:`)), env.style, env), renderBlocks(node.children, ctx, env)]);

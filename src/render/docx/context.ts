@@ -2,37 +2,18 @@
 // link definitions, list and footnote bookkeeping, and the warnings that make
 // sure nothing is dropped without the user hearing of it.
 import type { Definition, Nodes, Root } from 'mdast';
-import type { Footnotes } from './footnotes.js';
-import type { ListNumbering } from './lists.js';
+import type { FootnotesPart } from './footnotes.js';
+import type { ListNumbering } from './numbering.js';
+import type { BlockEnv } from './block-env.js';
 import type { Media, Relationships } from './relationships.js';
 import type { Xml } from './wml.js';
 import { xmlSafe } from '../../ooxml/xml.js';
-import { sourceOf } from '../../document.js';
-import type { Warn } from '../../problems.js';
-import type { Style } from '../../load/style.js';
-import { HeadingLevels } from './toc.js';
+import { sourceOf } from '../../core/document.js';
+import type { Warn } from '../../core/problems.js';
+import type { Style } from '../../core/style.js';
+import { HeadingLevels } from './heading-levels.js';
 
-/** Where a block is rendered; each container passes a changed copy to its children. */
-export interface Env {
-  /** Style of plain paragraphs here (quotation, footnote...); undefined for Normal. */
-  readonly style: string | undefined;
-  /** Left indent in twips from the enclosing quotations and list items. */
-  readonly indent: number;
-  /**
-   * How much of `indent` the style itself gives, so its paragraphs need no
-   * indent of their own: a reference document's quotation indent then holds,
-   * and pandoc does not read one quotation as two (style and indent).
-   */
-  readonly styleIndent: number;
-  /** Word list level (0-based) a list starting here gets. */
-  readonly listLevel: number;
-  /** Inside a footnote, where Word allows no footnotes. */
-  readonly inFootnote: boolean;
-}
-
-export const BODY: Env = { style: undefined, indent: 0, styleIndent: 0, listLevel: 0, inFootnote: false };
-
-export type RenderBlocks = (nodes: readonly Nodes[], ctx: RenderContext, env: Env) => Xml;
+export type RenderBlocks = (nodes: readonly Nodes[], ctx: RenderContext, env: BlockEnv) => Xml;
 
 export class RenderContext {
   readonly definitions = new Map<string, Definition>();
@@ -53,7 +34,7 @@ export class RenderContext {
     readonly images: ReadonlyMap<string, Uint8Array>,
     readonly media: Media,
     readonly lists: ListNumbering,
-    readonly notes: Footnotes,
+    readonly notes: FootnotesPart,
     documentRels: Relationships,
     tree: Root,
     private readonly onWarning: Warn,

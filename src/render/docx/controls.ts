@@ -3,7 +3,7 @@
 // placeholder text is shown greyed until the reader writes; Word and
 // LibreOffice then replace it, and import reads what was written (an
 // untouched area still holds its placeholder, which import knows).
-import type { AnswerArea } from '../../document.js';
+import type { AnswerArea } from '../../core/document.js';
 import type { RenderContext } from './context.js';
 import { xml } from '../../ooxml/xml.js';
 import { LANGUAGE, STYLE } from './styles.js';

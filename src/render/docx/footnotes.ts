@@ -3,19 +3,19 @@
 // definition no reference uses is rendered where it stands, with a warning,
 // rather than vanishing.
 import type { FootnoteDefinition, Nodes, Root } from 'mdast';
-import type { Env } from './context.js';
+import type { BlockEnv } from './block-env.js';
 import { STYLE } from './styles.js';
 import { escapeXml, joinXml, splitXml, xml } from '../../ooxml/xml.js';
 import { FOOTNOTE_MARK, footnoteReference, paragraph, WML_NAMESPACES, XML_DECLARATION, type Xml } from './wml.js';
 
-const FOOTNOTE: Env = { style: STYLE.footnoteText, indent: 0, styleIndent: 0, listLevel: 0, inFootnote: true };
+const FOOTNOTE: BlockEnv = { style: STYLE.footnoteText, indent: 0, styleIndent: 0, listLevel: 0, inFootnote: true };
 
 /** The separator lines Word draws above the footnotes of a page, which it expects as footnotes -1 and 0. */
 const SEPARATORS = joinXml(
   ['separator', 'continuationSeparator'].map((type, index) => xml`<w:footnote w:type="${escapeXml(type)}" w:id="${index - 1}">${paragraph({ spacing: { after: 0 } }, xml`<w:r><w:${escapeXml(type)}/></w:r>`)}</w:footnote>`),
 );
 
-export class Footnotes {
+export class FootnotesPart {
   private readonly definitions = new Map<string, FootnoteDefinition>();
   private readonly referenced = new Set<string>();
   /** The w:footnote elements written so far. */
@@ -24,7 +24,7 @@ export class Footnotes {
 
   constructor(
     tree: Root,
-    private readonly render: (definition: FootnoteDefinition, env: Env) => Xml,
+    private readonly render: (definition: FootnoteDefinition, env: BlockEnv) => Xml,
   ) {
     this.collect(tree, false);
   }

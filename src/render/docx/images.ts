@@ -1,9 +1,9 @@
 // Images are embedded from the bytes the loader read, scaled down to fit the
 // text area, keeping their proportions.
 import type { Image, ImageReference } from 'mdast';
-import { isDecorative } from '../../document.js';
+import { isDecorative } from '../../core/document.js';
 import type { RenderContext } from './context.js';
-import { type ImageInfo, imageInfo } from '../../image-info.js';
+import { type ImageInfo, imageInfo } from '../../core/image-info.js';
 import { TEXT_HEIGHT, TEXT_WIDTH } from './layout.js';
 import { escapeXml, xml, type Xml } from '../../ooxml/xml.js';
 

@@ -8,16 +8,17 @@
 // Promise<Uint8Array>. Nothing is dropped without a warning: content that
 // cannot be shown as itself is shown as text.
 import type { Nodes, RootContent } from 'mdast';
-import { roleOf, type DocumentModel } from '../../document.js';
+import { roleOf, type DocumentModel } from '../../core/document.js';
 import { renderBlocks, writeBlocks } from './blocks.js';
-import { BODY, RenderContext } from './context.js';
-import type { Warn } from '../../problems.js';
-import { Footnotes } from './footnotes.js';
+import { RenderContext } from './context.js';
+import { BODY } from './block-env.js';
+import type { Warn } from '../../core/problems.js';
+import { FootnotesPart } from './footnotes.js';
 import { headersAndFooters, sectionProperties } from './layout.js';
-import { ListNumbering } from './lists.js';
-import { APP_PROPERTIES, contentTypes, coreProperties, isoDate, PACKAGE_RELATIONSHIPS, settings } from './package.js';
+import { ListNumbering } from './numbering.js';
+import { APP_PROPERTIES, contentTypes, coreProperties, packageDate, PACKAGE_RELATIONSHIPS, settings } from './package.js';
 import { Media, Relationships } from './relationships.js';
-import type { Style } from '../../load/style.js';
+import type { Style } from '../../core/style.js';
 import { styleIdsIn, stylesXml } from './styles.js';
 import { tableOfContents } from './toc.js';
 import { WML_NAMESPACES, XML_DECLARATION, type Xml } from './wml.js';
@@ -41,13 +42,13 @@ export interface DocxOptions {
  */
 export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise<Uint8Array> {
   const tree = doc.tree;
-  const zip = new PackageWriter(isoDate(doc.meta.date));
+  const zip = new PackageWriter(packageDate(doc.meta.date));
   const lists = new ListNumbering();
   const media = new Media();
   const documentRels = new Relationships();
   const footnoteRels = new Relationships();
   // Footnote content is rendered when its first reference is, with the same context, into footnotes.xml.
-  const notes: Footnotes = new Footnotes(tree, (definition, env) => ctx.inPart(footnoteRels, () => ctx.within(definition, () => renderBlocks(definition.children, ctx, env))));
+  const notes: FootnotesPart = new FootnotesPart(tree, (definition, env) => ctx.inPart(footnoteRels, () => ctx.within(definition, () => renderBlocks(definition.children, ctx, env))));
   const ctx: RenderContext = new RenderContext(opts.style, opts.images, media, lists, notes, documentRels, tree, opts.warn ?? (() => {}));
   ctx.pageBreakBefore = bodyStart(tree.children);
   const meta = {

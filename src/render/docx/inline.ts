@@ -1,7 +1,8 @@
 // Phrasing content to runs. Formatting is carried down as a RunFormat, so
 // nested emphasis, links and code combine the way Markdown nests them.
 import type { Link, LinkReference, Nodes, PhrasingContent } from 'mdast';
-import type { Env, RenderContext } from './context.js';
+import type { RenderContext } from './context.js';
+import type { BlockEnv } from './block-env.js';
 import { imageRun } from './images.js';
 import { linkTarget } from './links.js';
 import { LANGUAGE, STYLE } from './styles.js';
@@ -72,11 +73,11 @@ export function textRuns(text: string, format: RunFormat = {}): Xml {
 
 const SOFT_BREAK = /\r\n|\r|\n/g;
 
-export function inlines(nodes: readonly Nodes[], ctx: RenderContext, env: Env, format: RunFormat = {}): Xml {
+export function inlines(nodes: readonly Nodes[], ctx: RenderContext, env: BlockEnv, format: RunFormat = {}): Xml {
   return joinXml(nodes.map((node) => inline(node, ctx, env, format)));
 }
 
-function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): Xml {
+function inline(node: Nodes, ctx: RenderContext, env: BlockEnv, format: RunFormat): Xml {
   const literal = (text: string) => textRuns(ctx.clean(text), format);
   switch (node.type) {
     case 'text':
@@ -128,7 +129,7 @@ function inline(node: Nodes, ctx: RenderContext, env: Env, format: RunFormat): X
   }
 }
 
-function link(node: Link | LinkReference, url: string, ctx: RenderContext, env: Env, format: RunFormat): Xml {
+function link(node: Link | LinkReference, url: string, ctx: RenderContext, env: BlockEnv, format: RunFormat): Xml {
   const children = node.children;
   // Word cannot nest hyperlinks; the outer link stands for both.
   if (format.link) return inlines(children, ctx, env, format);
@@ -151,7 +152,7 @@ function unresolved(
   referenceType: 'shortcut' | 'collapsed' | 'full',
   open: string,
   ctx: RenderContext,
-  env: Env,
+  env: BlockEnv,
   format: RunFormat,
 ): Xml {
   const close = referenceType === 'full' ? `][${label}]` : referenceType === 'collapsed' ? '][]' : ']';

@@ -1,6 +1,6 @@
 // The page: A4 with 2.54 cm margins, and the running header and footer made
 // from the house style's templates.
-import type { DocumentMeta } from '../../document.js';
+import type { DocumentMeta } from '../../core/document.js';
 import type { RenderContext } from './context.js';
 import { STYLE } from './styles.js';
 import { EMPTY_XML, escapeXml, joinXml, xml } from '../../ooxml/xml.js';

@@ -2,21 +2,21 @@
 // relationships, properties and settings. Everything here is fixed by the
 // document's own data (its date above all, never the clock's), so the same
 // document always packs to the same bytes.
-import type { DocumentMeta } from '../../document.js';
+import type { DocumentMeta } from '../../core/document.js';
 import { EMPTY_XML, escapeXml, joinXml, xml, xmlSafe, type Xml } from '../../ooxml/xml.js';
 import { LANGUAGE } from './styles.js';
 import { WML_NAMESPACES, XML_DECLARATION } from './wml.js';
 
 const CONTENT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.';
 
-export function isoDate(date: string): string {
+export function packageDate(date: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '1980-01-01';
 }
 
 /** docProps/core.xml with the document's own date instead of the clock's. */
 export function coreProperties(meta: DocumentMeta): Xml {
   const text = (value: string) => escapeXml(xmlSafe(value).text);
-  const stamp = escapeXml(`${isoDate(meta.date)}T00:00:00Z`);
+  const stamp = escapeXml(`${packageDate(meta.date)}T00:00:00Z`);
   return xml`${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${text(meta.title)}</dc:title><dc:subject>${text(meta.subject)}</dc:subject><dc:creator>${text(meta.creator)}</dc:creator><cp:lastModifiedBy>${text(meta.creator)}</cp:lastModifiedBy><cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified><dc:language>${escapeXml(LANGUAGE)}</dc:language>${meta.status ? xml`<cp:contentStatus>${text(meta.status)}</cp:contentStatus>` : EMPTY_XML}</cp:coreProperties>`;
 }
 

@@ -1,6 +1,6 @@
 // Presentation roles (see document.ts) to Word paragraph styles.
 import type { Nodes } from 'mdast';
-import { roleOf, type Role } from '../../document.js';
+import { roleOf, type Role } from '../../core/document.js';
 import type { RenderContext } from './context.js';
 import { STYLE } from './styles.js';
 

@@ -2,7 +2,7 @@
 // style rather than on paragraphs, so a reference document, or a user in Word,
 // can restyle a whole document by editing one style. Headings keep Word's
 // built-in ids (Heading1...) so the navigation pane and tables of contents work.
-import type { Style } from '../../load/style.js';
+import { REMOVED_SHADING, type Style } from '../../core/style.js';
 import { referenceStylesPart } from '../../ooxml/reference-styles.js';
 import { EMPTY_XML, escapeXml, joinXml, xml, type Xml } from '../../ooxml/xml.js';
 import { FOOTNOTE_REFERENCE_STYLE, paragraphProps, runProps, val, WML_NAMESPACES, XML_DECLARATION, type Border, type ParagraphProps, type RunProps } from './wml.js';
@@ -39,50 +39,6 @@ export const STYLE = {
   toc: (level: number) => `TOC${level}`,
 } as const;
 
-/** Background of removed text in the draft: shaded as well as set apart. */
-export const REMOVED_SHADING = 'EDEDED';
-/** What Word shows text without a colour of its own in: black. */
-const AUTO_TEXT = '000000';
-const PAGE = 'FFFFFF';
-
-/** One colour of text on one background, as the styles below combine them, and the style keys that set each. */
-export interface ColourPair {
-  readonly what: string;
-  readonly text: string;
-  readonly background: string;
-  /** The colours: key of each colour, null where the tool fixes it. */
-  readonly keys: { readonly text: string | null; readonly background: string | null };
-}
-
-/**
- * Every text/background pair the house style's colours produce, so a test and
- * the style loader can hold each to WCAG's contrast minimum.
- */
-export function colourPairs(s: Style): ColourPair[] {
-  const c = s.colours;
-  const pair = (what: string, text: [string, string | null], background: [string, string | null]): ColourPair => ({
-    what,
-    text: text[0],
-    background: background[0],
-    keys: { text: text[1], background: background[1] },
-  });
-  const page: [string, null] = [PAGE, null];
-  const removed: [string, null] = [REMOVED_SHADING, null];
-  const auto: [string, null] = [AUTO_TEXT, null];
-  return [
-    pair('body text', auto, page),
-    pair('the title and subtitle', [c.title, 'title'], page),
-    pair('headings', [c.headings, 'headings'], page),
-    pair('question text on its shading', [c.question, 'question'], [c.questionShading, 'questionShading']),
-    pair('muted text (attributions, notes, header, footer, placeholders)', [c.muted, 'muted'], page),
-    pair('removed text in the draft on its shading', [c.muted, 'muted'], removed),
-    pair('links', [c.link, 'link'], page),
-    pair('links in removed text', [c.link, 'link'], removed),
-    pair('table header text', auto, [c.tableHeader, 'tableHeader']),
-    pair('links in a table header', [c.link, 'link'], [c.tableHeader, 'tableHeader']),
-    pair('code on its shading', auto, [c.codeShading, 'codeShading']),
-  ];
-}
 
 /** One w:style: what Word shows in its style gallery. */
 export interface StyleDefinition {

@@ -1,8 +1,9 @@
 // GFM tables: a repeating, shaded header row, borders on every cell, and the
 // column alignment of the Markdown delimiter row.
 import type { Table as MdTable } from 'mdast';
-import { answerOf } from '../../document.js';
-import type { Env, RenderContext } from './context.js';
+import { answerOf } from '../../core/document.js';
+import type { RenderContext } from './context.js';
+import type { BlockEnv } from './block-env.js';
 import { answerControl } from './controls.js';
 import { inlines } from './inline.js';
 import { TEXT_WIDTH } from './layout.js';
@@ -13,14 +14,14 @@ import { paragraph, type Xml } from './wml.js';
 
 const dxa = (name: 'w:tcW' | 'w:tblInd' | 'w:tblW', size: number) => xml`<${escapeXml(name)} w:type="dxa" w:w="${size}"/>`;
 
-export function renderTable(node: MdTable, ctx: RenderContext, env: Env): Xml {
+export function renderTable(node: MdTable, ctx: RenderContext, env: BlockEnv): Xml {
   if (node.children.length === 0) return EMPTY_XML;
   const columns = Math.max(1, node.align?.length ?? 0, ...node.children.map((row) => row.children.length));
   const width = TEXT_WIDTH - env.indent;
   const widths = columnWidths(node, columns, width, ctx.style.sizes.body);
   const border = xml`w:val="single" w:color="${escapeXml(ctx.style.colours.rule)}" w:sz="4"`;
   const borders = joinXml(['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => xml`<w:${escapeXml(side)} ${border}/>`));
-  const cellEnv: Env = { ...env, style: STYLE.tableText, indent: 0, styleIndent: 0, listLevel: 0 };
+  const cellEnv: BlockEnv = { ...env, style: STYLE.tableText, indent: 0, styleIndent: 0, listLevel: 0 };
   const rows: Xml[] = [];
   for (const [index, row] of node.children.entries()) {
     const header = index === 0;

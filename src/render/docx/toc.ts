@@ -6,29 +6,15 @@
 // still shows what the document holds.
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { roleOf } from '../../document.js';
+import { roleOf } from '../../core/document.js';
 import type { RenderContext } from './context.js';
+import { HeadingLevels } from './heading-levels.js';
 import { STYLE } from './styles.js';
 import { joinXml, splitXml, xml } from '../../ooxml/xml.js';
 import { paragraph, textRun, type Xml } from './wml.js';
 
 /** The heading levels the contents list: consultation sections, topics and questions. */
 export const TOC_LEVELS = 3;
-
-/**
- * The outline level each heading gets: its depth, but never more than one
- * below the heading before it, so the levels never skip (WCAG 1.3.1) whatever
- * the question set or the answers hold. The title (level 0) starts it.
- */
-export class HeadingLevels {
-  private last = 0;
-
-  next(depth: number): number {
-    const level = Math.min(6, Math.max(1, depth), this.last + 1);
-    this.last = level;
-    return level;
-  }
-}
 
 export function tableOfContents(children: readonly Nodes[], ctx: RenderContext): Xml {
   const levels = new HeadingLevels();

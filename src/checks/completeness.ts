@@ -1,7 +1,7 @@
 // `check`'s verdict on the response as merge would write it.
-import type { MergeResult } from './merge/merge.js';
-import type { Workspace } from './model.js';
-import type { Problems } from './problems.js';
+import type { MergeResult } from '../merge/merge.js';
+import type { Workspace } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
 
 export function checkCompleteness(ws: Workspace, result: MergeResult, problems: Problems, opts: { partners: boolean }): void {
   const configFile = ws.config.file ?? 'lsp-respond.yaml';

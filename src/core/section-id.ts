@@ -1,15 +1,7 @@
 // Section ids (SPEC 1.4) in one place: the loader gives contributions their
 // ids, the front matter's cannot_endorse is parsed, validate explains a wrong
 // id and merge finds what an id names, all with the functions below.
-import { COMPOSITE, type Contribution, type Target } from './model.js';
-
-export type SectionId =
-  /** `Q12`, `Q16a`: the whole collective answer to a question or a part. */
-  | { kind: 'answer'; target: Target }
-  /** `Q12/rbkc`, `Q16a/rbkc`: one partner's contribution. */
-  | { kind: 'contribution'; target: Target; partner: string }
-  /** `preamble/rbkc`: a partner's general comments. */
-  | { kind: 'preamble'; partner: string };
+import { COMPOSITE, type Contribution, type SectionId, type Target } from './model.js';
 
 export const SECTION_ID_HELP = 'write Q12 (a whole answer), Q12/<partner> (one contribution) or preamble/<partner>';
 

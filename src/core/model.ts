@@ -1,8 +1,7 @@
 // The typed model that the load stage produces and every later stage reads.
 // Plain data only: no file handles, no classes, so merge stays a pure function.
 import type { RootContent, FootnoteDefinition } from 'mdast';
-import type { HouseStyle } from './load/house-style.js';
-import type { SectionId } from './section-id.js';
+import type { HouseStyle } from './style.js';
 
 /** A place in a workspace file; `file` is relative to the workspace, lines and columns 1-based. */
 export interface Position {
@@ -97,6 +96,15 @@ export interface Target {
   question: string; // 'Q16'
   part: string | null; // 'a'
 }
+
+/** A section id (SPEC 1.4) as parsed; `core/section-id.ts` reads and writes them. */
+export type SectionId =
+  /** `Q12`, `Q16a`: the whole collective answer to a question or a part. */
+  | { kind: 'answer'; target: Target }
+  /** `Q12/rbkc`, `Q16a/rbkc`: one partner's contribution. */
+  | { kind: 'contribution'; target: Target; partner: string }
+  /** `preamble/rbkc`: a partner's general comments. */
+  | { kind: 'preamble'; partner: string };
 
 /**
  * One block of Markdown a partner (or the composite) wrote: the unit of

@@ -1,9 +1,9 @@
 // Advice after the merge: things that are not wrong but probably not what the
 // partner meant, found by comparing what was asked with what it changed.
-import { allContributions, type MergeResult } from './merge/merge.js';
-import { COMPOSITE, type Contribution, type Workspace } from './model.js';
-import type { Problems } from './problems.js';
-import { sectionTargets } from './section-id.js';
+import { allContributions, type MergeResult } from '../merge/merge.js';
+import { COMPOSITE, type Contribution, type Workspace } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
+import { sectionTargets } from '../core/section-id.js';
 
 export function advise(ws: Workspace, result: MergeResult, problems: Problems): void {
   const all = allContributions(ws);

@@ -1,12 +1,13 @@
 // Cross-file rules that no single file can check: objections must name
 // existing sections, and collective abstentions should not hide answers.
-import { questionRange } from './load/questions.js';
-import { allContributions } from './merge/merge.js';
-import type { Contribution, Workspace } from './model.js';
-import type { Problems } from './problems.js';
-import { formatSectionId, type SectionId, sectionTargets } from './section-id.js';
+import { questionRange } from '../load/questions.js';
+import { allContributions } from '../merge/merge.js';
+import type { Contribution, Workspace } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
+import { formatSectionId, sectionTargets } from '../core/section-id.js';
+import type { SectionId } from '../core/model.js';
 
-export function validate(ws: Workspace, problems: Problems): void {
+export function validateWorkspace(ws: Workspace, problems: Problems): void {
   const all = allContributions(ws);
   const known = new Set(all.map((c) => c.section));
   const objected = new Set<Contribution>();

@@ -1,7 +1,7 @@
 // The document model both writers walk: an mdast tree plus metadata. The merge
 // builds it once per output; the Markdown writer stringifies it and the DOCX
 // writer maps it, so the two can never disagree about content.
-import type { Root } from 'mdast';
+import type { Data, Root } from 'mdast';
 
 export type DocumentKind = 'draft' | 'response' | 'removed' | 'separate' | 'form' | 'sheet' | 'letter' | 'paper';
 
@@ -60,6 +60,21 @@ export interface DocumentMeta {
   status?: string;
 }
 
+// What the tool keeps in a node's `data`, typed for every mdast node.
+declare module 'mdast' {
+  interface Data {
+    /** How the node is presented (see Role). */
+    role?: Role;
+    /** The answer area a node with the 'answer' role stands for. */
+    answer?: AnswerArea;
+    /** The workspace file the node came from (see sourceOf). */
+    source?: string;
+  }
+}
+
+/** Anything that may carry mdast data. */
+type WithData = { data?: Data | undefined };
+
 export interface DocumentModel {
   kind: DocumentKind;
   meta: DocumentMeta;
@@ -71,28 +86,25 @@ export interface DocumentModel {
  * contribution's top-level blocks and footnote definitions, so a writer can
  * say where a problem is (mdast positions carry no file name).
  */
-export function sourceOf(node: { data?: unknown }): string | undefined {
-  const data = node.data as { source?: string } | undefined;
-  return data?.source;
+export function sourceOf(node: WithData): string | undefined {
+  return node.data?.source;
 }
 
-export function markSource(node: { data?: unknown }, file: string): void {
-  node.data = { ...(node.data as object | undefined), source: file };
+export function markSource(node: WithData, file: string): void {
+  node.data = { ...node.data, source: file };
 }
 
-export function roleOf(node: { data?: unknown }): Role | undefined {
-  const data = node.data as { role?: Role } | undefined;
-  return data?.role;
+export function roleOf(node: WithData): Role | undefined {
+  return node.data?.role;
 }
 
 /** The answer area a node with the 'answer' role stands for. */
-export function answerOf(node: { data?: unknown }): AnswerArea | undefined {
-  const data = node.data as { role?: Role; answer?: AnswerArea } | undefined;
-  return data?.role === 'answer' ? data.answer : undefined;
+export function answerOf(node: WithData): AnswerArea | undefined {
+  return node.data?.role === 'answer' ? node.data.answer : undefined;
 }
 
-export function markAnswer<T extends { data?: object }>(node: T, area: AnswerArea): T {
-  node.data = { ...(node.data as object | undefined), role: 'answer', answer: area };
+export function markAnswer<T extends WithData>(node: T, area: AnswerArea): T {
+  node.data = { ...node.data, role: 'answer', answer: area };
   return node;
 }
 

@@ -1,20 +1,20 @@
 // load -> validate -> merge -> completeness: what check, status, draft and
 // merge share. Rendering is not here, so check never loads a writer.
-import { advise } from './advise.js';
-import { checkReadability } from './readability.js';
-import { type RoundsReview, reviewRounds } from './rounds/signoff.js';
-import { checkCompleteness } from './completeness.js';
-import { checkTimetable } from './checks/timetable.js';
-import { checkFollows } from './checks/follows.js';
-import { checkReferences } from './checks/references.js';
-import { checkAcronyms } from './checks/acronyms.js';
-import { loadWorkspace } from './load/workspace.js';
-import { merge, type MergeResult } from './merge/merge.js';
-import type { Workspace } from './model.js';
-import { Threads } from './parallel/pool.js';
-import type { OnProgress } from './commands/progress.js';
-import { Problems } from './problems.js';
-import { validate } from './validate.js';
+import { advise } from '../checks/advise.js';
+import { checkReadability } from '../checks/readability.js';
+import { type RoundsReview, reviewRounds } from '../rounds/signoff.js';
+import { checkCompleteness } from '../checks/completeness.js';
+import { checkTimetable } from '../checks/timetable.js';
+import { checkFollows } from '../checks/follows.js';
+import { checkReferences } from '../checks/references.js';
+import { checkAcronyms } from '../checks/acronyms.js';
+import { loadWorkspace } from '../load/workspace.js';
+import { merge, type MergeResult } from '../merge/merge.js';
+import type { Workspace } from '../core/model.js';
+import { Threads } from '../parallel/pool.js';
+import type { OnProgress } from '../core/progress.js';
+import { Problems } from '../core/problems.js';
+import { validateWorkspace } from '../checks/validate.js';
 
 export interface Checked {
   problems: Problems;
@@ -33,7 +33,7 @@ export async function runCheck(
   const problems = new Problems();
   const ws = await loadWorkspace(root, today, problems, opts.threads, opts.progress);
   if (!ws) return { problems, ws: null, result: null, rounds: null };
-  validate(ws, problems);
+  validateWorkspace(ws, problems);
   checkTimetable(ws, problems);
   if (problems.hasInputErrors()) return { problems, ws, result: null, rounds: null };
   const result = merge(ws);

@@ -3,9 +3,9 @@
 // every warning fail (SPEC 2). It only has something to say under
 // `attribute: none`: an introduced contribution says whose it is.
 import type { Nodes } from 'mdast';
-import type { MergeResult } from './merge/merge.js';
-import type { PartnerResponse, Position, Workspace } from './model.js';
-import type { Problems } from './problems.js';
+import type { MergeResult } from '../merge/merge.js';
+import type { PartnerResponse, Position, Workspace } from '../core/model.js';
+import type { Problems } from '../core/problems.js';
 
 /** Words by which any answer speaks for its author rather than the partnership. */
 const FIRST_PERSON = ['we', 'our', 'ours', 'us'];

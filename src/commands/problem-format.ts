@@ -1,10 +1,10 @@
 // Problems for people (text), for CI logs (GitHub annotations) and for
 // scripts (JSON), as SPEC 2 describes them.
-import type { Problem } from './problems.js';
+import type { Problem } from '../core/problems.js';
 
-export type Format = 'text' | 'json' | 'github';
+export type ProblemFormat = 'text' | 'json' | 'github';
 
-export function formatProblems(problems: readonly Problem[], format: Format, ok: boolean, color: boolean): string {
+export function formatProblems(problems: readonly Problem[], format: ProblemFormat, ok: boolean, color: boolean): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify({
