@@ -14,15 +14,18 @@ import type { DocumentModel } from '../core/document.js';
  * and its Markdown reused. Such a block's Markdown depends only on the node
  * (the writer's settings are fixed), except after a list, whose bullet the
  * next list must not repeat: then it is written afresh, as is a list itself.
+ * Which blocks follow a list is read from the tree being written, not from
+ * the writer's state, whose fields are not part of its interface.
  */
 const written = new WeakMap<Nodes, string>();
+let afterList: ReadonlySet<Nodes> = new Set();
 
 /** A handler; inline ones also say which character they start with (toMarkdown reads `peek` for escaping). */
 type Handler = Handle & { peek?: Handle };
 
 function reusing(handle: Handler): Handler {
   const wrapped: Handler = (node: Nodes, parent: Parents | undefined, state: State, info) => {
-    if (parent?.type !== 'root' || node.type === 'list' || state.bulletLastUsed !== undefined) return handle(node, parent, state, info);
+    if (parent?.type !== 'root' || node.type === 'list' || afterList.has(node)) return handle(node, parent, state, info);
     let markdown = written.get(node);
     if (markdown === undefined) {
       markdown = handle(node, parent, state, info) as string;
@@ -57,7 +60,12 @@ const processor = unified()
 
 /** Markdown for a tree, with the writer's fixed options. */
 export function stringifyTree(tree: Root): string {
-  return processor.stringify(tree);
+  afterList = new Set(tree.children.filter((_, i) => tree.children[i - 1]?.type === 'list'));
+  try {
+    return processor.stringify(tree);
+  } finally {
+    afterList = new Set();
+  }
 }
 
 /**
