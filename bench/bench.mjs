@@ -122,7 +122,10 @@ class Rng {
   weighted(weights) {
     const total = weights.reduce((s, w) => s + w, 0);
     let x = this.r() * total;
-    for (let i = 0; i < weights.length; i++) if ((x -= weights[i]) < 0) return i;
+    for (let i = 0; i < weights.length; i++) {
+      x -= weights[i];
+      if (x < 0) return i;
+    }
     return weights.length - 1;
   }
   shuffle(a) {
@@ -567,6 +570,7 @@ function snapshotCli() {
 const RSS_PRELOAD = join(SCRATCH, 'rss.cjs');
 writeFileSync(
   RSS_PRELOAD,
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript source run by the child process
   "process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.LSP_BENCH_RSS_FILE, `${(u.userCPUTime + u.systemCPUTime) / 1e6} ${u.maxRSS}`); } catch {} });\n",
 );
 

@@ -31,7 +31,9 @@ function batches(files) {
   for (const file of files) {
     const n = seen.get(basename(file)) ?? 0;
     seen.set(basename(file), n + 1);
-    (out[n] ??= []).push(file);
+    const group = out[n] ?? [];
+    out[n] = group;
+    group.push(file);
   }
   return out;
 }

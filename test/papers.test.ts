@@ -12,14 +12,14 @@ import { workspaceFrom } from './helpers/model.js';
 import { merge } from '../src/merge/merge.js';
 import { sheetDocument } from '../src/compose/sheet.js';
 import { formDocument } from '../src/compose/form.js';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import type { DocumentModel } from '../src/core/document.js';
 import { Problems } from '../src/core/problems.js';
 import { parsePaperTemplate, PLACEHOLDERS } from '../src/load/paper-template.js';
 import { parseConfig } from '../src/load/config.js';
 
 /** The document's paragraphs as plain text, one per entry. */
-const paragraphs = (doc: DocumentModel): string[] => doc.tree.children.filter((n) => n.type === 'paragraph').map((n) => toString(n));
+const paragraphs = (doc: DocumentModel): string[] => doc.tree.children.filter((n) => n.type === 'paragraph').map((n) => plainText(n));
 
 const scratch = mkdtempSync(join(tmpdir(), 'lsp-papers-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -106,8 +106,8 @@ describe('named roles', () => {
     expect(sheet).toContain('To be signed off for Police by Chris Commander, Borough Commander.');
     // The sign-off is a table of fields (content controls in Word) that show only their placeholders until filled in.
     const signOff = doc.tree.children.filter((n) => n.type === 'table').at(-1)!;
-    expect(toString(signOff)).toContain('Signed off by');
-    expect(toString(signOff)).not.toContain('Chris Commander');
+    expect(plainText(signOff)).toContain('Signed off by');
+    expect(plainText(signOff)).not.toContain('Chris Commander');
   });
 
   it('asks for the form back from views_to:, else contact:, else the partnership', () => {

@@ -3,7 +3,7 @@
 // contribution is read in the response if included, else in its author's
 // separate submission; a reference is checked against that document alone.
 import type { RootContent } from 'mdast';
-import { type Account, type MergeResult } from '../merge/merge.js';
+import type { Account, MergeResult } from '../merge/merge.js';
 import { COMPOSITE, type Contribution, type Position, type Workspace } from '../core/model.js';
 import type { Problems } from '../core/problems.js';
 import { positionIn, prose } from './prose.js';

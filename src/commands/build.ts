@@ -9,7 +9,7 @@ import { roundJson } from '../rounds/round-file.js';
 import { circulation, draftDating } from '../rounds/circulation.js';
 import { type ResponseEndorsement, responseEndorsement } from '../rounds/gate.js';
 import { gateProblems } from '../rounds/gate-problems.js';
-import { reportJson as reportJson } from '../compose/report.js';
+import { reportJson } from '../compose/report.js';
 import { letterGaps } from '../compose/letter.js';
 import type { Position, Workspace } from '../core/model.js';
 import { runCheck } from './pipeline.js';
@@ -104,7 +104,8 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
         const also = copies.filter((c) => c.formats === undefined || c.formats.includes(format)).map((c) => c.name);
         for (const as of [name, ...also]) stage.stage(`${as}.${format}`, content);
       }
-      env.progress.update('writing documents', (count += 1), planned.length);
+      count += 1;
+      env.progress.update('writing documents', count, planned.length);
     };
     const rounds: RoundContext = { dating, endorsement };
     const planned = plan(what, ws, result, ws.style.style.cover, formats, rounds);

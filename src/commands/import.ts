@@ -46,7 +46,7 @@ async function importLocked(env: Env, source: string, opts: ImportOptions, input
   const others = filesDeclaring(env.root, dir, opts.id, file);
   if (others.length > 0) throw new UsageError(`${others.join(' and ')} already declares partner id '${opts.id}'; import under another --id, or import into that file's own id`);
 
-  let converted;
+  let converted: Awaited<ReturnType<typeof convertWord>>;
   try {
     converted = await convertWord(bytes, questions, { id: opts.id, partner: opts.partner, sector: opts.sector as Sector });
   } catch (e) {

@@ -11,7 +11,7 @@ import { checkAcronyms } from '../checks/acronyms.js';
 import { loadWorkspace } from '../load/workspace.js';
 import { merge, type MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../core/model.js';
-import { Threads } from '../parallel/pool.js';
+import type { Threads } from '../parallel/pool.js';
 import type { OnProgress } from '../core/progress.js';
 import { Problems } from '../core/problems.js';
 import { validateWorkspace } from '../checks/validate.js';

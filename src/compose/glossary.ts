@@ -5,7 +5,7 @@ import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { Glossary, GlossaryTerm } from '../core/model.js';
 import { heading, para, strong, text } from './nodes.js';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One spelling for a term's every form: case, spacing and a plural or possessive ending do not matter. */
 const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/(?:'s|s'|s)$/, '');
 const bare = (acronym: string) => acronym.replace(/'?s$/, '');
@@ -23,9 +23,9 @@ export class TermFinder {
       if (t.acronym) this.byAcronym.set(t.acronym, t);
     }
     const plural = String.raw`(?:'s|s'|s)?(?![\p{L}\p{N}])`;
-    const names = [...this.byName.keys()].sort((a, b) => b.length - a.length).map((k) => escape(k).replace(/ /g, String.raw`\s+`));
+    const names = [...this.byName.keys()].sort((a, b) => b.length - a.length).map((k) => escapeRegExp(k).replace(/ /g, String.raw`\s+`));
     this.names = names.length === 0 ? null : new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${names.join('|')})${plural}`, 'giu');
-    const acronyms = [...this.byAcronym.keys()].sort((a, b) => b.length - a.length).map(escape);
+    const acronyms = [...this.byAcronym.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     this.acronyms = acronyms.length === 0 ? null : new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${acronyms.join('|')})${plural}`, 'gu');
   }
 

@@ -4,7 +4,7 @@
 // sheet returned as sent changes nothing), and a sign-off table;
 // `import --endorsement` reads it back into the partner's front matter.
 import type { RootContent, Table, TableCell, TableRow } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { markAnswer, type DocumentModel } from '../core/document.js';
 import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../core/model.js';
@@ -31,7 +31,7 @@ const FIRST_WORDS = 8;
 export const BARE_OBJECTION = 'x';
 
 function firstWords(blocks: readonly RootContent[]): string {
-  const words = toString({ type: 'root', children: [...blocks] }).split(/\s+/).filter(Boolean);
+  const words = plainText({ type: 'root', children: [...blocks] }).split(/\s+/).filter(Boolean);
   return words.length > FIRST_WORDS ? `${words.slice(0, FIRST_WORDS).join(' ')} ...` : words.join(' ');
 }
 

@@ -4,7 +4,7 @@
 // references use the grammar of Markdown question headings.
 import { ANSWER_PLACEHOLDER } from '../compose/form.js';
 import type { FootnoteDefinition, Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { parseQuestionRef, type QuestionRef } from '../load/headings.js';
 import type { Question, QuestionSet } from '../core/model.js';
 
@@ -109,13 +109,13 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
       return;
     }
     if (node.type === 'paragraph' && node.data?.formText) {
-      out.skipped.push(firstWords(toString(node)));
+      out.skipped.push(firstWords(plainText(node)));
       return;
     }
     // An answer area of the form left as it came holds only its placeholder: no answer.
-    if (node.type === 'paragraph' && (isEmpty(node) || toString(node).trim() === ANSWER_PLACEHOLDER)) return;
+    if (node.type === 'paragraph' && (isEmpty(node) || plainText(node).trim() === ANSWER_PLACEHOLDER)) return;
     if (node.type === 'heading') {
-      const text = toString(node);
+      const text = plainText(node);
       const ref = parseQuestionRef(text);
       if (ref) {
         const q = resolve(ref, index, text);
@@ -133,10 +133,10 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
     }
     if (node.type === 'paragraph') {
       const lead = node.children[0];
-      const leadText = lead?.type === 'strong' ? toString(lead) : '';
+      const leadText = lead?.type === 'strong' ? plainText(lead) : '';
       const ref = leadText !== '' && (PREFIXED.test(leadText) || BARE_NUMBER.test(leadText)) ? parseQuestionRef(leadText) : null;
       if (lead?.type === 'strong' && ref) {
-        const q = resolve(ref, index, toString(node));
+        const q = resolve(ref, index, plainText(node));
         if (q) {
           const rest = afterRef(leadText, ref);
           const copy = isQuestionCopy(rest, q);
@@ -147,8 +147,8 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
           if (remainder.length > 0) current.push({ ...node, children: remainder });
           return;
         }
-      } else if (PREFIXED.test(toString(node)) && parseQuestionRef(toString(node))) {
-        out.notes.push({ paragraph: index, message: `"${firstWords(toString(node))}" starts like a question reference but is neither a heading nor bold, so it stays in ${currentName}; make the reference bold or a heading if it starts a new answer` });
+      } else if (PREFIXED.test(plainText(node)) && parseQuestionRef(plainText(node))) {
+        out.notes.push({ paragraph: index, message: `"${firstWords(plainText(node))}" starts like a question reference but is neither a heading nor bold, so it stays in ${currentName}; make the reference bold or a heading if it starts a new answer` });
       }
     }
     if (hasGuessedHeader(node)) out.guessedHeaders.push(currentName);
@@ -158,7 +158,7 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
   const answers = [...sections.values()].map((s) => s.answer);
   for (const a of answers) {
     const only = a.blocks.length === 1 ? a.blocks[0] : undefined;
-    if (only?.type === 'paragraph' && ABSTAIN.test(toString(only)) && a.part === null) {
+    if (only?.type === 'paragraph' && ABSTAIN.test(plainText(only)) && a.part === null) {
       out.abstain.push(a.question);
       a.blocks = [];
     }
@@ -174,7 +174,7 @@ function hasGuessedHeader(node: Nodes): boolean {
 }
 
 function isEmpty(p: Paragraph): boolean {
-  return toString(p).trim() === '' && !p.children.some((c) => c.type === 'image' || c.type === 'footnoteReference');
+  return plainText(p).trim() === '' && !p.children.some((c) => c.type === 'image' || c.type === 'footnoteReference');
 }
 
 function boldParagraph(children: PhrasingContent[]): Paragraph {

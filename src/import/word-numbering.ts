@@ -37,13 +37,17 @@ export function numbering(text: string): Map<string, Map<number, Level>> {
   let override: number | undefined;
   walkXml(text || '<w:numbering/>', NUMBERING, MAX_WORD_DEPTH, {
     open: ({ name, attributes: a }) => {
-      if (name === 'w:abstractNum') abstract.set(a['w:abstractNumId'] ?? '', (levels = new Map()));
-      else if (name === 'w:lvl' && levels) level = { index: Number(a['w:ilvl'] ?? 0) };
+      if (name === 'w:abstractNum') {
+        levels = new Map();
+        abstract.set(a['w:abstractNumId'] ?? '', levels);
+      } else if (name === 'w:lvl' && levels) level = { index: Number(a['w:ilvl'] ?? 0) };
       else if (name === 'w:start' && level && level.start === undefined) level.start = a['w:val'] ?? null;
       else if (name === 'w:numFmt' && level && level.format === undefined) level.format = a['w:val'] ?? null;
       else if (name === 'w:lvlText' && level && level.text === undefined) level.text = a['w:val'] ?? null;
-      else if (name === 'w:num') nums.push((num = { id: a['w:numId'] ?? '', abstractId: '', overrides: [] }));
-      else if (name === 'w:abstractNumId' && num && !num.abstractId) num.abstractId = a['w:val'] ?? '';
+      else if (name === 'w:num') {
+        num = { id: a['w:numId'] ?? '', abstractId: '', overrides: [] };
+        nums.push(num);
+      } else if (name === 'w:abstractNumId' && num && !num.abstractId) num.abstractId = a['w:val'] ?? '';
       else if (name === 'w:lvlOverride' && num) override = Number(a['w:ilvl'] ?? 0);
       else if (name === 'w:startOverride' && num && override !== undefined) num.overrides.push({ level: override, start: a['w:val'] });
     },

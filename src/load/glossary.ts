@@ -42,7 +42,7 @@ export function parseGlossary(source: string, file: string, problems: Problems):
   }
   warnUnknownKeys(yaml, [], KEYS, problems, file);
   const listed = (yaml.value as { terms?: unknown }).terms;
-  if (Array.isArray(listed)) listed.forEach((_, i) => warnUnknownKeys(yaml, ['terms', i], TERM_KEYS, problems, `${file} (a term)`));
+  if (Array.isArray(listed)) for (const i of listed.keys()) warnUnknownKeys(yaml, ['terms', i], TERM_KEYS, problems, `${file} (a term)`);
   const data = parseWithSchema(yaml, schema, problems, describeIssue);
   if (!data) return null;
   const terms = (data.terms ?? []).map((t, i) => ({ term: t.term, acronym: t.acronym ?? null, definition: t.definition, url: t.url ?? null, position: yaml.at(['terms', i, 'term']) }));

@@ -10,8 +10,8 @@ import { autolinkLiterals, gfmExtensions, type AutolinkLiterals } from './gfm.js
 function remarkGfmFor(this: Processor, autolinks: AutolinkLiterals): void {
   const data = this.data();
   const { syntax, mdast } = gfmExtensions(autolinks);
-  (data.micromarkExtensions ??= []).push(...syntax);
-  (data.fromMarkdownExtensions ??= []).push(...mdast);
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...syntax];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), ...mdast];
 }
 
 const processors = new Map<AutolinkLiterals, Processor<Root>>();

@@ -4,7 +4,7 @@
 // from the workspace. Unknown sections and placeholders are errors, so a typo
 // never silently leaves the generated wording in place.
 import type { Definition, Heading, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { z } from 'zod';
 import type { Position } from '../core/model.js';
 import type { Problems } from '../core/problems.js';
@@ -101,7 +101,7 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
       current = null;
       underBadHeading = section === null || template.sections.has(section);
       if (section === null) {
-        problems.error('paper-template', at, `'## ${toString(node)}' is not a section of the paper; the sections you can reword are ${PAPER_SECTIONS.map((s) => `'## ${s}'`).join(', ')}`);
+        problems.error('paper-template', at, `'## ${plainText(node)}' is not a section of the paper; the sections you can reword are ${PAPER_SECTIONS.map((s) => `'## ${s}'`).join(', ')}`);
       } else if (template.sections.has(section)) {
         problems.error('paper-template', at, `'## ${section}' appears twice in ${file}; keep one`);
       } else {
@@ -109,7 +109,7 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
         template.sections.set(section, { blocks: current, position: at, custom: true });
       }
     } else if (node.type === 'definition') {
-      continue;
+      // Link definitions belong to no section: references resolve against them wherever they stand.
     } else if (current) {
       current.push(node);
     } else if (!underBadHeading) {
@@ -125,6 +125,6 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
 }
 
 function sectionNamed(node: Heading): PaperSection | null {
-  const title = toString(node).trim().toLowerCase();
+  const title = plainText(node).trim().toLowerCase();
   return PAPER_SECTIONS.find((s) => s.toLowerCase() === title) ?? null;
 }

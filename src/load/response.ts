@@ -3,7 +3,7 @@
 // in exactly one contribution or in a problem; nothing is dropped silently.
 import type { Definition, FootnoteDefinition, Heading, Nodes, Root, RootContent } from 'mdast';
 import { clip, type ImageRef, normalise, warnUnusedFootnotes, withFootnotes } from './answer-blocks.js';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { posix } from 'node:path';
 import { z } from 'zod';
 import type { Contribution, Objection, PartnerResponse, Position, QuestionSet, Target } from '../core/model.js';
@@ -142,7 +142,7 @@ export function parsePartnerFile(
     const at = parsed.frontAt(['cannot_endorse', i, ...(typeof entry === 'string' ? [] : ['section'])]);
     addObjection('cannot-endorse', typeof entry === 'string' ? entry : entry.section, typeof entry === 'string' ? '' : (entry.reason ?? '').trim(), at);
   });
-  (front.separate_only ?? []).forEach((entry, i) => addObjection('separate-only', entry, '', parsed.frontAt(['separate_only', i])));
+  for (const [i, entry] of (front.separate_only ?? []).entries()) addObjection('separate-only', entry, '', parsed.frontAt(['separate_only', i]));
   const contribution = (target: Target | null, blocks: RootContent[], position: Position): Contribution =>
     withFootnotes({ section: sectionIdOf(id, target), partner: id, target, blocks, footnotes: [], position }, parsed.footnotes, id);
   const partner: PartnerResponse = {
@@ -291,8 +291,8 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
       answers.push({ target, blocks: current.blocks, position: at(node) });
       continue;
     }
-    if (node.type === 'heading' && node.depth !== 2 && looksLikeQuestion(toString(node))) {
-      problems.error('heading-level', at(node), `'${toString(node).trim()}' looks like a question heading but is level ${node.depth}; question headings are level 2: write '## ${toString(node).trim()}'`);
+    if (node.type === 'heading' && node.depth !== 2 && looksLikeQuestion(plainText(node))) {
+      problems.error('heading-level', at(node), `'${plainText(node).trim()}' looks like a question heading but is level ${node.depth}; question headings are level 2: write '## ${plainText(node).trim()}'`);
     }
     if (current) current.blocks.push(node);
     else if (node.type !== 'yaml') {
@@ -317,11 +317,11 @@ function parseFile(source: string, file: string, questions: QuestionSet, problem
 }
 
 function isAdditionalComments(node: Heading): boolean {
-  return toString(node).trim().replace(/:$/, '').toLowerCase() === ADDITIONAL_COMMENTS.toLowerCase();
+  return plainText(node).trim().replace(/:$/, '').toLowerCase() === ADDITIONAL_COMMENTS.toLowerCase();
 }
 
 function questionHeading(node: Heading, at: Position, questions: QuestionSet, problems: Problems): Target | null {
-  const title = toString(node).trim();
+  const title = plainText(node).trim();
   if (title === '') {
     problems.error('empty-heading', at, `empty level-2 heading; write the question, e.g. '## Q12', or delete the line`);
     return null;

@@ -1,6 +1,6 @@
 // Endorse-or-remove, as a pure function of the loaded workspace: every
 // contribution gets exactly one status, and each question an outcome.
-import { type Contribution, type Objection, type PartnerResponse, type Question, type Workspace } from '../core/model.js';
+import type { Contribution, Objection, PartnerResponse, Question, Workspace } from '../core/model.js';
 import { sectionTargets } from '../core/section-id.js';
 
 export type Status = 'included' | 'removed' | 'superseded';

@@ -50,7 +50,8 @@ function reusingHandlers(): Handlers {
 
 /** GFM for writing only (what remark-gfm adds to remark-stringify). */
 function gfmWriter(this: Processor): void {
-  (this.data().toMarkdownExtensions ??= []).push(gfmToMarkdown());
+  const data = this.data();
+  data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), gfmToMarkdown()];
 }
 
 const processor = unified()

@@ -28,7 +28,11 @@ export interface JsonProblem {
 async function inProcess(root: string, today: string, command: (env: Env) => Promise<number>): Promise<Said> {
   let stdout = '';
   let stderr = '';
-  const env: Env = { root, today, quiet: false, progress: NO_PROGRESS, color: false, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) };
+  const env: Env = { root, today, quiet: false, progress: NO_PROGRESS, color: false, stdout: (s) => {
+      stdout += s;
+    }, stderr: (s) => {
+      stderr += s;
+    } };
   const code = await command(env);
   return { code, stdout, stderr };
 }

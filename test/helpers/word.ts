@@ -44,10 +44,10 @@ export function wordDocument(body: string, parts: WordParts = {}): Uint8Array {
   return storedZip(files);
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A run; `props` are w:rPr children such as `<w:b/>`. */
-export const run = (value: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escape(value)}</w:t></w:r>`;
+export const run = (value: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXmlText(value)}</w:t></w:r>`;
 export const bold = (value: string) => run(value, '<w:b/>');
 export const italic = (value: string) => run(value, '<w:i/>');
 export const struck = (value: string) => run(value, '<w:strike/>');

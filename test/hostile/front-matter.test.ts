@@ -72,7 +72,7 @@ describe('YAML 1.1 surprises', { timeout: 60_000 }, () => {
       'responses/mps.md': fullResponse('partner: 1e3'),
     });
     const err = check(ws, 2);
-    values.forEach((v, i) => expect(err, v).toContain(`responses/p${i}.md:3:5: error: id: id must be text such as rbkc; put it in quotes if it looks like a number\n`));
+    for (const [i, v] of values.entries()) expect(err, v).toContain(`responses/p${i}.md:3:5: error: id: id must be text such as rbkc; put it in quotes if it looks like a number\n`);
     expect(err).toContain('responses/mps.md:2:10: error: partner: partner must be text; put it in quotes if it looks like a number or date');
   });
 

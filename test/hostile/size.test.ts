@@ -45,7 +45,7 @@ describe('nesting', { timeout: 60_000 }, () => {
   });
 
   it('refuses emphasis and brackets nested thousands deep before they slow the parser down', () => {
-    const emphasis = `${Array.from({ length: 3000 }, (_, i) => (i % 2 ? '_' : '*') + 'a ').join('')}x${Array.from({ length: 3000 }, (_, i) => ' b' + (i % 2 ? '*' : '_')).join('')}`;
+    const emphasis = `${Array.from({ length: 3000 }, (_, i) => `${i % 2 ? '_' : '*'}a `).join('')}x${Array.from({ length: 3000 }, (_, i) => ` b${i % 2 ? '*' : '_'}`).join('')}`;
     const brackets = `${'['.repeat(20_000)}x${'](https://example.org)'.repeat(20_000)}`;
     const source = fullResponse(MPS, `\n## Q2\n\n${emphasis}\n\n## Q3\n\n${brackets}\n`, ['Q2', 'Q3']);
     const ws = ws1(source);
@@ -70,7 +70,7 @@ describe('nesting', { timeout: 60_000 }, () => {
 
   it('writes nesting just inside the limits to every output without overflowing the writers', () => {
     // 32 block quotes; 60 list levels indented by two (the check counts them as 30); 64 emphasis levels; 60 brackets.
-    const emphasis = `${Array.from({ length: 64 }, (_, i) => (i % 2 ? '_' : '*') + 'a ').join('')}core${Array.from({ length: 64 }, (_, i) => ' b' + (i % 2 ? '*' : '_')).join('')}`;
+    const emphasis = `${Array.from({ length: 64 }, (_, i) => `${i % 2 ? '_' : '*'}a `).join('')}core${Array.from({ length: 64 }, (_, i) => ` b${i % 2 ? '*' : '_'}`).join('')}`;
     const list = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
     const answer = `${'>'.repeat(32)} quoted ${emphasis}\n\n${list} ${emphasis}\n\n${'[['.repeat(30)}x${']]'.repeat(30)}`;
     const ws = ws1(fullResponse(MPS, `\n## Q2\n\n${answer}\n`, ['Q2']));

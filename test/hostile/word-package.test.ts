@@ -18,6 +18,7 @@ import { declaring, docx, docxParts, wp } from './word-packages.js';
  * process's own, inherited across fork and exec.
  */
 const PEAK_MEMORY = `data:text/javascript,${encodeURIComponent(
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript source run by the child process
   "import { existsSync, readFileSync } from 'node:fs'; process.on('exit', () => { const hwm = existsSync('/proc/self/status') && /VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8')); process.stderr.write(`peak-rss-kb ${hwm ? hwm[1] : process.resourceUsage().maxRSS}\\n`); });",
 )}`;
 

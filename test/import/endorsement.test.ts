@@ -76,7 +76,7 @@ function typeInto(bytes: Uint8Array, alias: string, text: string): Uint8Array {
   run.lastIndex = at;
   const match = run.exec(xml);
   expect(match, `placeholder of ${alias}`).not.toBeNull();
-  const typed = xml.slice(0, control) + xml.slice(control, at).replace('<w:showingPlcHdr/>', '') + `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>` + xml.slice(at + match![0].length);
+  const typed = `${xml.slice(0, control) + xml.slice(control, at).replace('<w:showingPlcHdr/>', '')}<w:r><w:t xml:space="preserve">${text}</w:t></w:r>${xml.slice(at + match![0].length)}`;
   parts.set('word/document.xml', new TextEncoder().encode(typed));
   return storedZip(Object.fromEntries(parts));
 }

@@ -3,7 +3,7 @@
 // kept and reported.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { htmlToMdast } from '../../src/import/html-mdast.js';
 import { placeSections } from '../../src/import/sections.js';
@@ -15,7 +15,7 @@ const questions = parseQuestionSet(readFileSync(join(REPO, 'questions/odpm-lsp-2
 if (!questions) throw new Error('the bundled question set does not load');
 
 const place = (html: string) => placeSections(htmlToMdast(html), questions);
-const answers = (html: string) => Object.fromEntries(place(html).answers.map((a) => [`${a.question.id}${a.part ?? ''}`, a.blocks.map((b) => toString(b)).join(' | ')]));
+const answers = (html: string) => Object.fromEntries(place(html).answers.map((a) => [`${a.question.id}${a.part ?? ''}`, a.blocks.map((b) => plainText(b)).join(' | ')]));
 
 describe('question recognition', () => {
   it('headings at any level, in every written form of a reference', () => {
@@ -33,13 +33,13 @@ describe('question recognition', () => {
   it("bold words after the reference stay in the answer unless they copy the question", () => {
     const copy = place('<p><strong>Q10: Should every local authority area have its own LSP?</strong> Yes.</p>');
     expect(copy.answers[0]?.title).toBe('Should every local authority area have its own LSP?');
-    expect(toString(copy.answers[0]?.blocks[0] ?? { type: 'text', value: '' })).toBe('Yes.');
+    expect(plainText(copy.answers[0]?.blocks[0] ?? { type: 'text', value: '' })).toBe('Yes.');
     const own = answers('<p><strong>Q10 We strongly agree</strong> with the proposal.</p>');
     expect(own.Q10).toBe('We strongly agree with the proposal.');
   });
 
   it('bold text that only starts with a number is not a question', () => {
-    expect(place('<p><strong>3 things</strong> we want.</p>').preamble.map((b) => toString(b))).toEqual(['3 things we want.']);
+    expect(place('<p><strong>3 things</strong> we want.</p>').preamble.map((b) => plainText(b))).toEqual(['3 things we want.']);
   });
 
   it('text before the first question is the preamble; later headings become sub-headings (level 3 or deeper)', () => {
@@ -66,7 +66,7 @@ describe('what cannot be placed is kept and reported, never dropped', () => {
   it('an unknown question or part: kept as bold text where it stands, with a note naming it', () => {
     const placed = place('<h2>Q3</h2><p>Three.</p><h2>Q36 Something</h2><p>Thirty-six.</p><p><strong>Q12c</strong> See above.</p>');
     expect(placed.answers.map((a) => a.question.id)).toEqual(['Q3']);
-    expect(placed.answers[0]?.blocks.map((b) => toString(b))).toEqual(['Three.', 'Q36 Something', 'Thirty-six.', 'Q12c See above.']);
+    expect(placed.answers[0]?.blocks.map((b) => plainText(b))).toEqual(['Three.', 'Q36 Something', 'Thirty-six.', 'Q12c See above.']);
     expect(placed.notes).toEqual([
       { paragraph: 3, message: expect.stringMatching(/^"Q36 Something": Q36 is not a question of Local Strategic Partnerships: Shaping their future \(Q1-Q35\); it is kept as text under Q3/) },
       { paragraph: 5, message: expect.stringMatching(/^"Q12c See above\.": Q12 has no part c; it is kept as text under Q3/) },
@@ -90,7 +90,7 @@ describe('Word notes and bookmarks', () => {
   it('mammoth\'s note list becomes Markdown footnotes numbered by first reference, without back-links', () => {
     const tree = htmlToMdast('<p>A<sup><a href="#footnote-7" id="footnote-ref-7">[7]</a></sup> B<sup><a href="#endnote-2" id="endnote-ref-2">[2]</a></sup></p><ol><li id="footnote-7"><p>Seven. <a href="#footnote-ref-7">↑</a></p></li></ol><ol><li id="endnote-2"><p>Two. <a href="#endnote-ref-2">↑</a></p></li></ol>');
     expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'footnoteDefinition', 'footnoteDefinition']);
-    expect(tree.children.slice(1).map((d) => [(d as { identifier: string }).identifier, toString(d).trim()])).toEqual([['1', 'Seven.'], ['2', 'Two.']]);
+    expect(tree.children.slice(1).map((d) => [(d as { identifier: string }).identifier, plainText(d).trim()])).toEqual([['1', 'Seven.'], ['2', 'Two.']]);
   });
 
   it('bookmarks leave no empty links', () => {

@@ -30,7 +30,7 @@ describe('markup', () => {
         let read = '';
         walkXml(xml`<a b="${escapeXml(text)}">${escapeXml(text)}</a>`, 'test.xml', 4, {
           open: (tag) => {
-            read += tag.attributes['b'];
+            read += tag.attributes.b;
           },
           text: (t) => {
             read += t;

@@ -71,7 +71,7 @@ describe('import --endorsement', () => {
 
   it('replaces earlier cannot_endorse and endorsed wherever they stand, whatever their form, with the lines between kept', async () => {
     const police =
-      '---\npartner: Police Service\ncannot_endorse:   # round 0\n  - Q1/council\n  - section: Q2/council\n    reason: Old.\n# kept comment\nendorsed:\n  round: 1\n  date: 2006-02-01\n  by: Someone\nsector: public\n---\n\n' + BODY;
+      `---\npartner: Police Service\ncannot_endorse:   # round 0\n  - Q1/council\n  - section: Q2/council\n    reason: Old.\n# kept comment\nendorsed:\n  round: 1\n  date: 2006-02-01\n  by: Someone\nsector: public\n---\n\n${BODY}`;
     const r = await imported(police, objecting);
     expect(r.code, r.stderr).toBe(0);
     expect(r.after).toBe(`---\npartner: Police Service\n# kept comment\nsector: public\n${OBJECTIONS}${SIGNED}---\n\n${BODY}`);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkJson, circulate, statusCommand } from '../helpers/commands.js';
 import { partner, workspace } from '../helpers/workspace.js';
 
-const CONFIG = 'partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n' + Array.from({ length: 35 }, (_, i) => `  Q${i + 1}: Not asked here.\n`).join('').replace('  Q3: Not asked here.\n', '').replace('  Q18: Not asked here.\n', '');
+const CONFIG = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from({ length: 35 }, (_, i) => `  Q${i + 1}: Not asked here.\n`).join('').replace('  Q3: Not asked here.\n', '').replace('  Q18: Not asked here.\n', '')}`;
 const COUNCIL_BODY = '## Q3\n\nCouncil view on three.\n\n## Q18\n\nCouncil view on the duty.\n';
 const POLICE_BODY = '## Q3\n\nPolice view on three.\n\n## Q18\n\nPolice view on the duty.\n';
 const endorsed = (round: number) => `endorsed: {round: ${round}, date: 2006-02-22, by: Chair}`;
@@ -159,7 +159,7 @@ describe('stale sign-offs', () => {
 
   it('names the changed sections in id order, at most five, and how many more', async () => {
     const body = (word: string) => Array.from({ length: 7 }, (_, i) => `## Q${i + 3}\n\n${word} on ${i + 3}.\n`).join('\n');
-    const config = 'partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n' + Array.from({ length: 35 }, (_, i) => i + 1).filter((n) => n < 3 || n > 9).map((n) => `  Q${n}: Not asked.\n`).join('');
+    const config = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from({ length: 35 }, (_, i) => i + 1).filter((n) => n < 3 || n > 9).map((n) => `  Q${n}: Not asked.\n`).join('')}`;
     const ws = workspace({ 'lsp-respond.yaml': config, 'responses/council.md': partner('partner: Borough Council', body('View')) });
     expect((await circulate(ws)).code).toBe(0);
     write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, body('Changed view'));
@@ -172,7 +172,7 @@ describe('stale sign-offs', () => {
 
   it('names five changed sections without counting more', async () => {
     const body = (word: string) => Array.from({ length: 7 }, (_, i) => `## Q${i + 3}\n\n${i < 5 ? word : 'View'} on ${i + 3}.\n`).join('\n');
-    const config = 'partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n' + Array.from({ length: 35 }, (_, i) => i + 1).filter((n) => n < 3 || n > 9).map((n) => `  Q${n}: Not asked.\n`).join('');
+    const config = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from({ length: 35 }, (_, i) => i + 1).filter((n) => n < 3 || n > 9).map((n) => `  Q${n}: Not asked.\n`).join('')}`;
     const ws = workspace({ 'lsp-respond.yaml': config, 'responses/council.md': partner('partner: Borough Council', body('View')) });
     expect((await circulate(ws)).code).toBe(0);
     write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, body('Changed view'));

@@ -25,12 +25,12 @@ export class Relationships {
 
   /** The id of an external hyperlink to `url` (already a valid URI). */
   link(url: string): string {
-    return this.use(`link ${url}`, 'rIdLink', TYPE + 'hyperlink', url, true);
+    return this.use(`link ${url}`, 'rIdLink', `${TYPE}hyperlink`, url, true);
   }
 
   /** The id of an image part, given by its path relative to word/. */
   image(target: string): string {
-    return this.use(`image ${target}`, 'rIdImage', TYPE + 'image', target, false);
+    return this.use(`image ${target}`, 'rIdImage', `${TYPE}image`, target, false);
   }
 
   get empty(): boolean {

@@ -5,7 +5,7 @@
 // page numbers, so a reader that never updates fields (pandoc, a previewer)
 // still shows what the document holds.
 import type { Nodes } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { roleOf } from '../../core/document.js';
 import type { RenderContext } from './context.js';
 import { HeadingLevels } from './heading-levels.js';
@@ -22,7 +22,7 @@ export function tableOfContents(children: readonly Nodes[], ctx: RenderContext):
   for (const node of children) {
     if (node.type !== 'heading' || roleOf(node) === 'title') continue;
     const level = levels.next(node.depth);
-    if (level <= TOC_LEVELS) entries.push(paragraph({ style: STYLE.toc(level) }, textRun(ctx.clean(toString(node)))));
+    if (level <= TOC_LEVELS) entries.push(paragraph({ style: STYLE.toc(level) }, textRun(ctx.clean(plainText(node)))));
   }
   const begin = xml`<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-${TOC_LEVELS}" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`;
   const end = xml`<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
