@@ -3,8 +3,9 @@
 // One definition for the loader (which warns about them) and the DOCX writer
 // (which strips them defensively).
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding these characters is the point
-export const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const XML_FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding these characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text without the code points XML 1.0 forbids. */
 export function stripXmlForbidden(s: string): string {

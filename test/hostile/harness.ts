@@ -99,8 +99,9 @@ export function wordText(xml: string): string {
 }
 
 /** Characters XML 1.0 forbids; none may reach a DOCX part. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding these characters is the point
-export const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const XML_FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding these characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** "line:column" (1-based) of the first occurrence of `needle` in `source`. */
 export function pos(source: string, needle: string, from = 0): string {
