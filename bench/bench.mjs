@@ -11,7 +11,17 @@
 // Plain Node ESM, no dependencies beyond the repo's own node_modules (the
 // yaml package, to read the question set). See bench/README.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,49 +152,133 @@ class Rng {
 
 const W = {
   subject: [
-    'The Partnership', 'Our organisation', 'The LSP executive', 'The thematic partnerships', 'Local residents',
-    'Voluntary and community groups', "The borough's public bodies", 'Ward councillors', 'The Primary Care Trust',
-    'The police borough command', 'Small businesses', 'The Local Area Agreement', 'The Sustainable Community Strategy',
-    'Neighbourhood forums', 'Officers from every partner', 'The Government Office for the region', 'Front-line staff',
-    "Tenants' and residents' associations", 'The Children and Young People partnership', 'Faith groups',
-    'The Learning and Skills Council', 'Jobcentre Plus', 'The fire and rescue service', 'Our trustees',
+    'The Partnership',
+    'Our organisation',
+    'The LSP executive',
+    'The thematic partnerships',
+    'Local residents',
+    'Voluntary and community groups',
+    "The borough's public bodies",
+    'Ward councillors',
+    'The Primary Care Trust',
+    'The police borough command',
+    'Small businesses',
+    'The Local Area Agreement',
+    'The Sustainable Community Strategy',
+    'Neighbourhood forums',
+    'Officers from every partner',
+    'The Government Office for the region',
+    'Front-line staff',
+    "Tenants' and residents' associations",
+    'The Children and Young People partnership',
+    'Faith groups',
+    'The Learning and Skills Council',
+    'Jobcentre Plus',
+    'The fire and rescue service',
+    'Our trustees',
   ],
   verb: [
-    'should agree', 'would welcome', 'has found it difficult to secure', 'needs clearer guidance on', 'already contributes to',
-    'would benefit from', 'cannot deliver', 'is well placed to lead', 'must be consulted on', 'has begun to review',
-    'would support', 'is concerned about', 'expects to share', 'should publish', 'depends on', 'has invested in',
-    'is not yet convinced by', 'regularly reports on', 'could take responsibility for', 'should be held to account for',
+    'should agree',
+    'would welcome',
+    'has found it difficult to secure',
+    'needs clearer guidance on',
+    'already contributes to',
+    'would benefit from',
+    'cannot deliver',
+    'is well placed to lead',
+    'must be consulted on',
+    'has begun to review',
+    'would support',
+    'is concerned about',
+    'expects to share',
+    'should publish',
+    'depends on',
+    'has invested in',
+    'is not yet convinced by',
+    'regularly reports on',
+    'could take responsibility for',
+    'should be held to account for',
   ],
   object: [
-    'a shared evidence base', 'the priorities in the Community Strategy', 'pooled budgets for joint commissioning',
-    'a single set of local targets', 'the delivery plan for the LAA', 'the engagement of minority communities',
-    'arrangements for scrutiny', 'a clear protocol on performance management', 'the boundaries of neighbourhood management areas',
-    'the costs of taking part in meetings', 'the links between spatial planning and the strategy', 'training for community representatives',
-    'data on health inequalities at ward level', 'the annual review of progress', 'a duty to co-operate',
-    'the role of the accountable body', 'the Neighbourhood Renewal Fund', 'the stretch targets in the agreement',
-    'the Safer and Stronger Communities block', 'plain-English summaries of board papers', 'a register of partners\u2019 interests',
-    'the Local Development Framework', 'small grants for community groups', 'joint training for officers and members',
+    'a shared evidence base',
+    'the priorities in the Community Strategy',
+    'pooled budgets for joint commissioning',
+    'a single set of local targets',
+    'the delivery plan for the LAA',
+    'the engagement of minority communities',
+    'arrangements for scrutiny',
+    'a clear protocol on performance management',
+    'the boundaries of neighbourhood management areas',
+    'the costs of taking part in meetings',
+    'the links between spatial planning and the strategy',
+    'training for community representatives',
+    'data on health inequalities at ward level',
+    'the annual review of progress',
+    'a duty to co-operate',
+    'the role of the accountable body',
+    'the Neighbourhood Renewal Fund',
+    'the stretch targets in the agreement',
+    'the Safer and Stronger Communities block',
+    'plain-English summaries of board papers',
+    'a register of partners\u2019 interests',
+    'the Local Development Framework',
+    'small grants for community groups',
+    'joint training for officers and members',
   ],
   qualifier: [
-    'before priorities are fixed', 'within existing resources', 'provided that statutory duties are not blurred',
-    'in the north of the borough in particular', 'over the next three years', 'as the paper proposes',
-    'rather than through a new layer of bureaucracy', 'so that residents can see what has changed', 'where this adds value',
-    'alongside the existing partnership arrangements', 'without additional funding from central Government',
-    'at neighbourhood as well as borough level', 'in time for the 2007/08 budget round', 'with a named lead for each target',
-    'once the current reorganisation is complete', 'for every block of the agreement',
+    'before priorities are fixed',
+    'within existing resources',
+    'provided that statutory duties are not blurred',
+    'in the north of the borough in particular',
+    'over the next three years',
+    'as the paper proposes',
+    'rather than through a new layer of bureaucracy',
+    'so that residents can see what has changed',
+    'where this adds value',
+    'alongside the existing partnership arrangements',
+    'without additional funding from central Government',
+    'at neighbourhood as well as borough level',
+    'in time for the 2007/08 budget round',
+    'with a named lead for each target',
+    'once the current reorganisation is complete',
+    'for every block of the agreement',
   ],
   opener: [
-    'In our experience, ', 'However, ', 'For this reason ', 'At present ', 'We would add that ', 'More generally, ',
-    'In practice ', 'As a result, ', 'Equally, ', 'On balance, ', 'Above all, ', '', '', '', '', '',
+    'In our experience, ',
+    'However, ',
+    'For this reason ',
+    'At present ',
+    'We would add that ',
+    'More generally, ',
+    'In practice ',
+    'As a result, ',
+    'Equally, ',
+    'On balance, ',
+    'Above all, ',
+    '',
+    '',
+    '',
+    '',
+    '',
   ],
   stance: ['agree', 'broadly agree', 'partly agree', 'do not agree', 'strongly agree', 'are not persuaded'],
   consequence: [
-    'become a paper exercise', 'divert officers from delivery', 'duplicate work done elsewhere', 'exclude smaller groups',
-    'lose the confidence of residents', 'be agreed too late to influence budgets', 'favour the largest partners',
+    'become a paper exercise',
+    'divert officers from delivery',
+    'duplicate work done elsewhere',
+    'exclude smaller groups',
+    'lose the confidence of residents',
+    'be agreed too late to influence budgets',
+    'favour the largest partners',
   ],
   example: [
-    'the joint tasking group on anti-social behaviour', 'the healthy schools programme', 'the town centre partnership',
-    'the youth forum', 'the neighbourhood management pilot', 'the older people\u2019s strategy', 'the employment and skills board',
+    'the joint tasking group on anti-social behaviour',
+    'the healthy schools programme',
+    'the town centre partnership',
+    'the youth forum',
+    'the neighbourhood management pilot',
+    'the older people\u2019s strategy',
+    'the employment and skills board',
   ],
   link: [
     ['the consultation paper', 'https://www.communities.gov.uk/lsp/shaping-their-future'],
@@ -321,7 +415,9 @@ class Writer {
     const rows = rng.int(3, 6);
     const out = ['| Priority | Lead partner | Measure | Target 2008/09 |', '| --- | --- | --- | ---: |'];
     for (let i = 0; i < rows; i++) {
-      out.push(`| ${cap(rng.pick(W.object))} | ${rng.pick(W.subject).replace(/^The /, '')} | ${cap(rng.pick(W.example))} | ${rng.int(5, 95)}% |`);
+      out.push(
+        `| ${cap(rng.pick(W.object))} | ${rng.pick(W.subject).replace(/^The /, '')} | ${cap(rng.pick(W.example))} | ${rng.int(5, 95)}% |`,
+      );
     }
     return `${wrap(`The targets we would expect to see in the agreement are set out below; ${sentence(rng, false).toLowerCase()}`)}\n\n${out.join('\n')}`;
   }
@@ -351,24 +447,85 @@ class Writer {
 // ---------------------------------------------------------------- workspaces
 
 const PLACES = [
-  'Northbridge', 'Eastmoor', 'Westcombe', 'Southvale', 'Ashford Green', 'Blackwater', 'Cranleigh', 'Dunmore', 'Elmstead', 'Fairhaven',
-  'Greystone', 'Hollowell', 'Ironbridge', 'Kingsmead', 'Longmarsh', 'Millbrook', 'Newlands', 'Oakfield', 'Pembury', 'Queensway',
-  'Redcliffe', 'Stonegate', 'Thornbury', 'Upperton', 'Valley Road', 'Whitcombe', 'Yardley', 'Abbeyfields', 'Brookside', 'Castlegate',
-  'Deanery', 'Edgehill', 'Foxley', 'Goldthorpe', 'Hartwell', 'Ivydale', 'Juniper Hill', 'Kelvedon', 'Lambourne', 'Marshside',
-  'Netherfield', 'Orchard Park', 'Priory', 'Riverside', 'Saltmarsh', 'Tanners Hill', 'Underhill', 'Victoria Park', 'Woodlands', 'Wyndham',
+  'Northbridge',
+  'Eastmoor',
+  'Westcombe',
+  'Southvale',
+  'Ashford Green',
+  'Blackwater',
+  'Cranleigh',
+  'Dunmore',
+  'Elmstead',
+  'Fairhaven',
+  'Greystone',
+  'Hollowell',
+  'Ironbridge',
+  'Kingsmead',
+  'Longmarsh',
+  'Millbrook',
+  'Newlands',
+  'Oakfield',
+  'Pembury',
+  'Queensway',
+  'Redcliffe',
+  'Stonegate',
+  'Thornbury',
+  'Upperton',
+  'Valley Road',
+  'Whitcombe',
+  'Yardley',
+  'Abbeyfields',
+  'Brookside',
+  'Castlegate',
+  'Deanery',
+  'Edgehill',
+  'Foxley',
+  'Goldthorpe',
+  'Hartwell',
+  'Ivydale',
+  'Juniper Hill',
+  'Kelvedon',
+  'Lambourne',
+  'Marshside',
+  'Netherfield',
+  'Orchard Park',
+  'Priory',
+  'Riverside',
+  'Saltmarsh',
+  'Tanners Hill',
+  'Underhill',
+  'Victoria Park',
+  'Woodlands',
+  'Wyndham',
 ];
 const ORGS = [
-  ['Primary Care Trust', 'pct', 'public'], ['Police Safer Neighbourhoods Team', 'police', 'public'], ['Fire and Rescue Station', 'fire', 'public'],
-  ['Jobcentre Plus', 'jcp', 'public'], ['College of Further Education', 'college', 'public'], ['Council for Voluntary Service', 'cvs', 'voluntary'],
-  ['Age Concern', 'age-concern', 'voluntary'], ['Citizens Advice Bureau', 'cab', 'voluntary'], ['Volunteer Centre', 'volunteers', 'voluntary'],
-  ['Housing Association', 'housing', 'voluntary'], ["Residents' Forum", 'residents', 'community'], ["Tenants' Association", 'tenants', 'community'],
-  ['Faith Forum', 'faith', 'community'], ['Youth Forum', 'youth', 'community'], ['Chamber of Commerce', 'chamber', 'private'],
-  ['Business Improvement District', 'bid', 'private'], ["Traders' Association", 'traders', 'private'], ['Arts Trust', 'arts', 'other'],
-  ['Sports Partnership', 'sport', 'other'], ['Environment Network', 'environment', 'other'],
+  ['Primary Care Trust', 'pct', 'public'],
+  ['Police Safer Neighbourhoods Team', 'police', 'public'],
+  ['Fire and Rescue Station', 'fire', 'public'],
+  ['Jobcentre Plus', 'jcp', 'public'],
+  ['College of Further Education', 'college', 'public'],
+  ['Council for Voluntary Service', 'cvs', 'voluntary'],
+  ['Age Concern', 'age-concern', 'voluntary'],
+  ['Citizens Advice Bureau', 'cab', 'voluntary'],
+  ['Volunteer Centre', 'volunteers', 'voluntary'],
+  ['Housing Association', 'housing', 'voluntary'],
+  ["Residents' Forum", 'residents', 'community'],
+  ["Tenants' Association", 'tenants', 'community'],
+  ['Faith Forum', 'faith', 'community'],
+  ['Youth Forum', 'youth', 'community'],
+  ['Chamber of Commerce', 'chamber', 'private'],
+  ['Business Improvement District', 'bid', 'private'],
+  ["Traders' Association", 'traders', 'private'],
+  ['Arts Trust', 'arts', 'other'],
+  ['Sports Partnership', 'sport', 'other'],
+  ['Environment Network', 'environment', 'other'],
 ];
 
 function slug(s) {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** The questions as (question, part) targets, with the question texts for some headings. */
@@ -377,7 +534,13 @@ function loadQuestions() {
   const questions = [];
   for (const section of set.sections) {
     for (const topic of section.topics ?? [{ questions: section.questions }]) {
-      for (const q of topic.questions ?? []) questions.push({ id: q.id, number: Number(q.id.slice(1)), text: q.text, parts: (q.parts ?? []).map((p) => p.id) });
+      for (const q of topic.questions ?? [])
+        questions.push({
+          id: q.id,
+          number: Number(q.id.slice(1)),
+          text: q.text,
+          parts: (q.parts ?? []).map((p) => p.id),
+        });
     }
   }
   return questions;
@@ -420,17 +583,33 @@ function heading(rng, q, part) {
  *    through whole-question and Q16b contributions).
  */
 function plan(n, questions, rng) {
-  const combos = rng.shuffle(PLACES.flatMap((place, i) => ORGS.map((org, j) => ({ place, org, k: i * ORGS.length + j }))));
+  const combos = rng.shuffle(
+    PLACES.flatMap((place, i) => ORGS.map((org, j) => ({ place, org, k: i * ORGS.length + j }))),
+  );
   const partners = [];
   for (let i = 0; i < n; i++) {
     if (i === 0) {
-      partners.push({ id: 'northbridge-council', name: 'Northbridge Borough Council', sector: 'public', targets: [], abstain: [], objections: [] });
+      partners.push({
+        id: 'northbridge-council',
+        name: 'Northbridge Borough Council',
+        sector: 'public',
+        targets: [],
+        abstain: [],
+        objections: [],
+      });
       continue;
     }
     const c = combos[(i - 1) % combos.length];
     const round = Math.floor((i - 1) / combos.length);
     const name = `${c.place} ${c.org[0]}${round ? ` (${round + 1})` : ''}`;
-    partners.push({ id: `${slug(c.place)}-${c.org[1]}${round ? `-${round + 1}` : ''}`, name, sector: c.org[2], targets: [], abstain: [], objections: [] });
+    partners.push({
+      id: `${slug(c.place)}-${c.org[1]}${round ? `-${round + 1}` : ''}`,
+      name,
+      sector: c.org[2],
+      targets: [],
+      abstain: [],
+      objections: [],
+    });
   }
   for (const [i, p] of partners.entries()) {
     const rate = i === 0 ? 1 : 0.25 + rng.next() * 0.6;
@@ -444,7 +623,11 @@ function plan(n, questions, rng) {
     if (i !== 0 && rng.chance(0.15)) {
       const answered = new Set(p.targets.map((t) => t.q.id));
       const free = questions.filter((q) => !answered.has(q.id));
-      p.abstain = rng.shuffle(free).slice(0, rng.int(1, 3)).map((q) => q.id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      p.abstain = rng
+        .shuffle(free)
+        .slice(0, rng.int(1, 3))
+        .map((q) => q.id)
+        .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
     }
   }
   // One Q16a contribution must exist for the whole-answer objection to name.
@@ -458,7 +641,10 @@ function plan(n, questions, rng) {
   }
   if (n > 1 && q16) {
     const by = partners[n > 2 ? 2 : 1];
-    by.objections.push({ section: 'Q16a', reason: `${by.name} cannot endorse the collective answer on the executive: ${sentence(rng, false).toLowerCase()}` });
+    by.objections.push({
+      section: 'Q16a',
+      reason: `${by.name} cannot endorse the collective answer on the executive: ${sentence(rng, false).toLowerCase()}`,
+    });
   }
   // Objections to single contributions (never partner 0's, never one's own).
   const wanted = n > 2 ? Math.max(3, Math.round(n * 0.03)) : 0;
@@ -633,7 +819,15 @@ function runOnce(argv, { cwd = REPO, extraEnv = {} } = {}) {
         if (polled) rssKiB = polled;
       }
       const stderr = Buffer.concat(err).toString('utf8');
-      resolvePromise({ seconds, cpu, rssKiB, code: timedOut ? null : code, stdout: Buffer.concat(out).toString('utf8'), stderr, timedOut });
+      resolvePromise({
+        seconds,
+        cpu,
+        rssKiB,
+        code: timedOut ? null : code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr,
+        timedOut,
+      });
     });
   });
 }
@@ -705,7 +899,8 @@ function summariseProfile(file, top = 25) {
   const total = [...self.values()].reduce((s, t) => s + t, 0);
   const parent = new Map();
   for (const nd of prof.nodes) for (const c of nd.children ?? []) parent.set(c, nd.id);
-  const keyOf = (cf) => `${cf.functionName || '(anonymous)'} ${cf.url ? `${basename(cf.url)}:${cf.lineNumber + 1}` : ''}`.trim();
+  const keyOf = (cf) =>
+    `${cf.functionName || '(anonymous)'} ${cf.url ? `${basename(cf.url)}:${cf.lineNumber + 1}` : ''}`.trim();
   const fn = new Map();
   const inclusive = new Map();
   const script = new Map();
@@ -725,11 +920,17 @@ function summariseProfile(file, top = 25) {
     }
   }
   const lines = [`total sampled: ${(total / 1e6).toFixed(2)} s`, '', 'self time by function:'];
-  for (const [k, us] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+  for (const [k, us] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, top))
+    lines.push(`  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
   lines.push('', 'inclusive time by function (the stages):');
-  for (const [k, us] of [...inclusive].filter(([k]) => k !== '(root)').sort((a, b) => b[1] - a[1]).slice(0, top + 15)) lines.push(`  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+  for (const [k, us] of [...inclusive]
+    .filter(([k]) => k !== '(root)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top + 15))
+    lines.push(`  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
   lines.push('', 'self time by script:');
-  for (const [k, us] of [...script].sort((a, b) => b[1] - a[1]).slice(0, 12)) lines.push(`  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+  for (const [k, us] of [...script].sort((a, b) => b[1] - a[1]).slice(0, 12))
+    lines.push(`  ${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
   return lines.join('\n');
 }
 
@@ -753,7 +954,9 @@ async function main() {
     const base = opt.dir ?? mkdtempSync(join(tmpdir(), 'lsp-bench-'));
     for (const n of SIZES) {
       const info = generate(join(base, `n${n}`), n, loadQuestions());
-      console.error(`generated N=${n}: ${info.partners} partner files, ${(info.bytes / 2 ** 20).toFixed(2)} MiB, ${info.contributions} contributions (incl. preambles), ${info.objections} objections, ${info.abstentions} abstentions`);
+      console.error(
+        `generated N=${n}: ${info.partners} partner files, ${(info.bytes / 2 ** 20).toFixed(2)} MiB, ${info.contributions} contributions (incl. preambles), ${info.objections} objections, ${info.abstentions} abstentions`,
+      );
     }
     console.log(base);
     return;
@@ -771,14 +974,24 @@ async function main() {
   const started = Date.now();
   const loadBefore = loadavg()[0];
   const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
-  const pandocVersion = HAVE_PANDOC ? spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] : null;
+  const pandocVersion = HAVE_PANDOC
+    ? spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]
+    : null;
   const mergeHelp = spawnSync(node, [BIN, 'merge', '--help'], { encoding: 'utf8' }).stdout;
   const noDocxFlag = /--no-docx/.test(mergeHelp);
 
-  console.error(`lsp-respond bench: sizes ${SIZES.join(', ')}; runs ${RUNS} (N<=100) / ${RUNS_LARGE} (N>100); seed ${SEED}`);
-  console.error(`machine: ${machine}; load average ${loadBefore.toFixed(1)}${loadBefore > cpus().length * 0.75 ? ' (busy: times will be inflated; ratios hold better)' : ''}`);
-  console.error(`peak RSS via ${HAVE_TIME ? '/usr/bin/time -f %M' : 'process.resourceUsage() preload (node) and /proc VmHWM sampling (others)'}; pandoc: ${pandocVersion ?? 'not used'}`);
-  console.error(`Markdown-only merge: ${noDocxFlag ? "'merge --no-docx'" : "'merge' with LSP_RESPOND_NO_DOCX=1 (no --no-docx flag found)"}`);
+  console.error(
+    `lsp-respond bench: sizes ${SIZES.join(', ')}; runs ${RUNS} (N<=100) / ${RUNS_LARGE} (N>100); seed ${SEED}`,
+  );
+  console.error(
+    `machine: ${machine}; load average ${loadBefore.toFixed(1)}${loadBefore > cpus().length * 0.75 ? ' (busy: times will be inflated; ratios hold better)' : ''}`,
+  );
+  console.error(
+    `peak RSS via ${HAVE_TIME ? '/usr/bin/time -f %M' : 'process.resourceUsage() preload (node) and /proc VmHWM sampling (others)'}; pandoc: ${pandocVersion ?? 'not used'}`,
+  );
+  console.error(
+    `Markdown-only merge: ${noDocxFlag ? "'merge --no-docx'" : "'merge' with LSP_RESPOND_NO_DOCX=1 (no --no-docx flag found)"}`,
+  );
   console.error(`lsp-respond: ${commit} (dist/ snapshot in ${join(SCRATCH, 'cli')})`);
   console.error(`workspaces: ${base}\n`);
 
@@ -795,7 +1008,12 @@ async function main() {
   console.error('');
 
   const floor = await measure({ n: '-', label: 'node -e 0', argv: [node, '-e', '0'], runs: RUNS_STARTUP });
-  const startup = await measure({ n: 'example', label: 'check (repo example)', argv: [node, BIN, '-C', REPO, 'check'], runs: RUNS_STARTUP });
+  const startup = await measure({
+    n: 'example',
+    label: 'check (repo example)',
+    argv: [node, BIN, '-C', REPO, 'check'],
+    runs: RUNS_STARTUP,
+  });
 
   const shapes = [];
   for (const ws of workspaces) {
@@ -810,7 +1028,8 @@ async function main() {
       argv: [node, BIN, '-C', root, 'merge'],
       runs,
       before: clear,
-      verify: (r) => (r.code !== 0 ? `exit ${r.code}` : !existsSync(join(out, 'response.docx')) ? 'no out/response.docx' : null),
+      verify: (r) =>
+        r.code !== 0 ? `exit ${r.code}` : !existsSync(join(out, 'response.docx')) ? 'no out/response.docx' : null,
     });
     // Keep the full merge's outputs for the shape summary and for pandoc.
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
@@ -826,7 +1045,9 @@ async function main() {
       responseMdMiB: statSync(responseMd).size / 2 ** 20,
       responseDocxMiB: statSync(join(out, 'response.docx')).size / 2 ** 20,
       outMiB: dirBytes(out) / 2 ** 20,
-      separate: existsSync(join(out, 'separate')) ? readdirSync(join(out, 'separate')).filter((f) => f.endsWith('.md')).length : 0,
+      separate: existsSync(join(out, 'separate'))
+        ? readdirSync(join(out, 'separate')).filter((f) => f.endsWith('.md')).length
+        : 0,
     });
     await measure({
       n,
@@ -838,13 +1059,19 @@ async function main() {
       verify: (r) => {
         if (r.code !== 0) return `exit ${r.code}`;
         if (!existsSync(join(out, 'response.md'))) return 'no out/response.md';
-        if (existsSync(join(out, 'response.docx'))) r.warning = 'DOCX still written: the Markdown-only switch was ignored';
+        if (existsSync(join(out, 'response.docx')))
+          r.warning = 'DOCX still written: the Markdown-only switch was ignored';
         return null;
       },
     });
     if (HAVE_PANDOC) {
       const docx = join(SCRATCH, `pandoc-${n}.docx`);
-      await measure({ n, label: 'pandoc -f markdown -t docx', argv: ['pandoc', '-f', 'markdown', '-t', 'docx', '-o', docx, responseMd], runs });
+      await measure({
+        n,
+        label: 'pandoc -f markdown -t docx',
+        argv: ['pandoc', '-f', 'markdown', '-t', 'docx', '-o', docx, responseMd],
+        runs,
+      });
     }
   }
 
@@ -894,7 +1121,8 @@ async function main() {
     ['note', 'note'],
   ].filter(([k]) => k !== 'note' || rows.some((r) => r.note));
   const widths = cols.map(([k, h]) => Math.max(h.length, ...rows.map((r) => r[k].length)));
-  const line = (cells) => cells.map((c, i) => (i <= 1 || i === cols.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((c, i) => (i <= 1 || i === cols.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log('');
   console.log(line(cols.map(([, h]) => h)));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -920,12 +1148,17 @@ async function main() {
       });
     }
     console.log(`\ngrowth ${b}/${a} (linear would be ${fmt(b / a, 0)}):`);
-    for (const g of growth) console.log(`  ${g.command.padEnd(28)} time ${fmt(g.time, 1).padStart(6)}   net of start-up ${fmt(g.net, 1).padStart(6)}   CPU ${fmt(g.cpu, 1).padStart(6)}   peak RSS ${fmt(g.rss, 1).padStart(6)}`);
+    for (const g of growth)
+      console.log(
+        `  ${g.command.padEnd(28)} time ${fmt(g.time, 1).padStart(6)}   net of start-up ${fmt(g.net, 1).padStart(6)}   CPU ${fmt(g.cpu, 1).padStart(6)}   peak RSS ${fmt(g.rss, 1).padStart(6)}`,
+      );
   }
 
   console.log('\nworkspaces (outputs of the full merge):');
   for (const s of shapes) {
-    const st = Object.entries(s.status).map(([k, v]) => `${v} ${k}`).join(', ');
+    const st = Object.entries(s.status)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
     console.log(
       `  N=${s.n}: input ${fmt(s.inputMiB, 2)} MiB; contributions ${st || '?'}; response.md ${fmt(s.responseMdMiB, 2)} MiB, response.docx ${fmt(s.responseDocxMiB, 2)} MiB; ${s.separate} separate submissions; out/ ${fmt(s.outMiB, 1)} MiB`,
     );
@@ -935,27 +1168,51 @@ async function main() {
   const md = [];
   const today = new Date().toISOString().slice(0, 10);
   const load = `load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`;
-  md.push(`Measured ${today} on ${machine}; lsp-respond at ${commit}; ${load}; pandoc: ${pandocVersion ?? 'not measured'}. Seed ${SEED}; medians of ${RUNS} runs (N <= 100), ${RUNS_LARGE} (N > 100), ${RUNS_STARTUP} (start-up rows); bench took ${((Date.now() - started) / 1000).toFixed(0)} s. Peak RSS via ${HAVE_TIME ? '`/usr/bin/time -f %M`' : 'the fallback (resourceUsage / /proc)'}.`);
-  if (loadBefore > cpus().length * 0.75) md.push('', `**Note:** the machine was busy (load ${loadBefore.toFixed(1)} on ${cpus().length} cores) when the bench started; absolute times are inflated, ratios less so.`);
+  md.push(
+    `Measured ${today} on ${machine}; lsp-respond at ${commit}; ${load}; pandoc: ${pandocVersion ?? 'not measured'}. Seed ${SEED}; medians of ${RUNS} runs (N <= 100), ${RUNS_LARGE} (N > 100), ${RUNS_STARTUP} (start-up rows); bench took ${((Date.now() - started) / 1000).toFixed(0)} s. Peak RSS via ${HAVE_TIME ? '`/usr/bin/time -f %M`' : 'the fallback (resourceUsage / /proc)'}.`,
+  );
+  if (loadBefore > cpus().length * 0.75)
+    md.push(
+      '',
+      `**Note:** the machine was busy (load ${loadBefore.toFixed(1)} on ${cpus().length} cores) when the bench started; absolute times are inflated, ratios less so.`,
+    );
   md.push('');
   md.push(`| ${cols.map(([, h]) => h).join(' | ')} |`);
   md.push(`| ${cols.map(([k]) => (['N', 'command', 'note'].includes(k) ? '---' : '---:')).join(' | ')} |`);
   for (const r of rows) md.push(`| ${cols.map(([k]) => r[k] || ' ').join(' | ')} |`);
   if (growth.length) {
     md.push('');
-    md.push(`| growth ${growth[0].b}/${growth[0].a} (linear = ${fmt(growth[0].b / growth[0].a, 0)}) | wall time | wall net of start-up | CPU time | peak RSS |`);
+    md.push(
+      `| growth ${growth[0].b}/${growth[0].a} (linear = ${fmt(growth[0].b / growth[0].a, 0)}) | wall time | wall net of start-up | CPU time | peak RSS |`,
+    );
     md.push('| --- | ---: | ---: | ---: | ---: |');
-    for (const g of growth) md.push(`| ${g.command} | ${fmt(g.time, 1)} | ${g.command.startsWith('pandoc') ? '—' : fmt(g.net, 1)} | ${fmt(g.cpu, 1)} | ${fmt(g.rss, 1)} |`);
+    for (const g of growth)
+      md.push(
+        `| ${g.command} | ${fmt(g.time, 1)} | ${g.command.startsWith('pandoc') ? '—' : fmt(g.net, 1)} | ${fmt(g.cpu, 1)} | ${fmt(g.rss, 1)} |`,
+      );
   }
   md.push('');
   md.push('| N | partner files MiB | contributions | response.md MiB | response.docx MiB | separate submissions |');
   md.push('| ---: | ---: | --- | ---: | ---: | ---: |');
-  for (const s of shapes) md.push(`| ${s.n} | ${fmt(s.inputMiB, 2)} | ${Object.entries(s.status).map(([k, v]) => `${v} ${k}`).join(', ')} | ${fmt(s.responseMdMiB, 2)} | ${fmt(s.responseDocxMiB, 2)} | ${s.separate} |`);
+  for (const s of shapes)
+    md.push(
+      `| ${s.n} | ${fmt(s.inputMiB, 2)} | ${Object.entries(s.status)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')} | ${fmt(s.responseMdMiB, 2)} | ${fmt(s.responseDocxMiB, 2)} | ${s.separate} |`,
+    );
   console.log('\n--- Markdown (for bench/README.md) ---\n');
   console.log(md.join('\n'));
   console.error(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-  if (opt.json) writeFileSync(opt.json, JSON.stringify({ date: today, machine, commit, loadBefore, pandoc: pandocVersion, seed: SEED, results, growth, shapes }, null, 2));
+  if (opt.json)
+    writeFileSync(
+      opt.json,
+      JSON.stringify(
+        { date: today, machine, commit, loadBefore, pandoc: pandocVersion, seed: SEED, results, growth, shapes },
+        null,
+        2,
+      ),
+    );
 
   if (opt.profile) {
     const ws = workspaces[workspaces.length - 1];
@@ -963,7 +1220,9 @@ async function main() {
     mkdirSync(dir, { recursive: true });
     console.error(`\nprofiling 'lsp-respond ${opt.profile}' on N=${ws.n} (node --cpu-prof) ...`);
     rmSync(join(ws.root, 'out'), { recursive: true, force: true });
-    const r = spawnSync(node, ['--cpu-prof', '--cpu-prof-dir', dir, BIN, '-C', ws.root, opt.profile], { encoding: 'utf8' });
+    const r = spawnSync(node, ['--cpu-prof', '--cpu-prof-dir', dir, BIN, '-C', ws.root, opt.profile], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) console.error(`profiled run exited ${r.status}: ${r.stderr.slice(-1000)}`);
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (file) {

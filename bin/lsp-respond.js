@@ -23,7 +23,9 @@ setFlagsFromString('--heap-growing-percent=100');
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
-  process.stderr.write(`lsp-respond: internal error: ${e instanceof Error ? e.message : String(e)}. This is a bug; please report it with the command you ran${process.env.DEBUG ? '' : ' (set DEBUG=1 to see details)'}.\n`);
+  process.stderr.write(
+    `lsp-respond: internal error: ${e instanceof Error ? e.message : String(e)}. This is a bug; please report it with the command you ran${process.env.DEBUG ? '' : ' (set DEBUG=1 to see details)'}.\n`,
+  );
   if (process.env.DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   process.exitCode = 70;
 }

@@ -18,5 +18,7 @@ await build({
   minify: true,
   logLevel: 'warning',
   // Bundled CommonJS dependencies still call require() for Node built-ins.
-  banner: { js: "import { createRequire as __lspCreateRequire } from 'node:module'; const require = __lspCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __lspCreateRequire } from 'node:module'; const require = __lspCreateRequire(import.meta.url);",
+  },
 });

@@ -105,7 +105,9 @@ try {
         result = convert([file], outdir, join(work, 'profile'));
         verdict = pdfVerdict(pdf);
       }
-      console.log(`${verdict.ok ? 'ok  ' : 'FAIL'} ${relative(process.cwd(), file)}: ${verdict.detail}${verdict.ok ? '' : complaint(result)}`);
+      console.log(
+        `${verdict.ok ? 'ok  ' : 'FAIL'} ${relative(process.cwd(), file)}: ${verdict.detail}${verdict.ok ? '' : complaint(result)}`,
+      );
       if (!verdict.ok) failed += 1;
     }
   }

@@ -36,14 +36,18 @@ describe('the source tree', () => {
 
   it('keeps core/ free of the stages that use it (it may use ooxml/ for escaping)', () => {
     const outward = Object.entries(graph).flatMap(([file, deps]) =>
-      file.startsWith('core/') ? deps.filter((d) => !d.startsWith('core/') && !d.startsWith('ooxml/')).map((d) => `${file} -> ${d}`) : [],
+      file.startsWith('core/')
+        ? deps.filter((d) => !d.startsWith('core/') && !d.startsWith('ooxml/')).map((d) => `${file} -> ${d}`)
+        : [],
     );
     expect(outward).toEqual([]);
   });
 
   it('lets only the command line and its commands import commands/', () => {
     const upward = Object.entries(graph).flatMap(([file, deps]) =>
-      file === 'cli.ts' || file.startsWith('commands/') ? [] : deps.filter((d) => d.startsWith('commands/')).map((d) => `${file} -> ${d}`),
+      file === 'cli.ts' || file.startsWith('commands/')
+        ? []
+        : deps.filter((d) => d.startsWith('commands/')).map((d) => `${file} -> ${d}`),
     );
     expect(upward).toEqual([]);
   });
@@ -63,7 +67,9 @@ describe('the source tree', () => {
     const where = new Map<string, string[]>();
     for (const file of sourceFiles(SRC)) {
       const text = readFileSync(join(SRC, file), 'utf8');
-      for (const m of text.matchAll(/^export (?:declare )?(?:async )?(?:abstract )?(?:class|interface|type|function|const|let|enum) ([A-Za-z0-9_$]+)/gm)) {
+      for (const m of text.matchAll(
+        /^export (?:declare )?(?:async )?(?:abstract )?(?:class|interface|type|function|const|let|enum) ([A-Za-z0-9_$]+)/gm,
+      )) {
         where.set(m[1]!, [...(where.get(m[1]!) ?? []), file]);
       }
     }

@@ -15,7 +15,9 @@ describe('check', { timeout: 120_000 }, () => {
   it('prints GitHub annotations by itself in a GitHub workflow, unless --format says otherwise', () => {
     const ci = run(['-C', ws, 'check', '--partners'], { env: { GITHUB_ACTIONS: 'true' } });
     expect(ci.code).toBe(1);
-    expect(ci.stdout).toMatch(/^::error file=responses\/police\.md,line=1,col=1,title=partner-incomplete::Police neither answers/m);
+    expect(ci.stdout).toMatch(
+      /^::error file=responses\/police\.md,line=1,col=1,title=partner-incomplete::Police neither answers/m,
+    );
     expect(ci.stderr).toBe('');
     const text = run(['-C', ws, 'check', '--partners', '--format', 'text'], { env: { GITHUB_ACTIONS: 'true' } });
     expect(text.stderr).toContain('responses/police.md:1:1: error:');

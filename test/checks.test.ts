@@ -22,12 +22,22 @@ function answers(body: string): Contribution[] {
   return partner!.answers;
 }
 
-const refs = (c: Contribution) => findReferences(c.blocks, c.position.file, c.position).map((r) => [r.text, r.question, r.part, r.own, `${r.at.line}:${r.at.column}`]);
-const acronyms = (c: Contribution) => findAcronyms(c.blocks, c.position.file, c.position).map((a) => [a.acronym, a.spelled, `${a.at.line}:${a.at.column}`]);
+const refs = (c: Contribution) =>
+  findReferences(c.blocks, c.position.file, c.position).map((r) => [
+    r.text,
+    r.question,
+    r.part,
+    r.own,
+    `${r.at.line}:${r.at.column}`,
+  ]);
+const acronyms = (c: Contribution) =>
+  findAcronyms(c.blocks, c.position.file, c.position).map((a) => [a.acronym, a.spelled, `${a.at.line}:${a.at.column}`]);
 
 describe('the cross-reference finder', () => {
   it('finds references by their cue or answer word, with the position of their first word', () => {
-    const [a] = answers('## Q18\n\nAs before (see our answer to Q23), and see question 5; as in Q16a,\nlike our response to Question 17(b). See also Q2.\n');
+    const [a] = answers(
+      '## Q18\n\nAs before (see our answer to Q23), and see question 5; as in Q16a,\nlike our response to Question 17(b). See also Q2.\n',
+    );
     expect(refs(a!)).toEqual([
       ['see our answer to Q23', 23, null, true, '8:12'],
       ['see question 5', 5, null, false, '8:40'],
@@ -38,14 +48,21 @@ describe('the cross-reference finder', () => {
   });
 
   it('passes by a question named without a cue, and references in code, links and footnotes', () => {
-    const [a] = answers('## Q4\n\nQuestion 23 asks about assessments. `see Q5` and [see Q6](https://example.org/see-q6) and a note[^1].\n\n> Quoted: see Q7.\n\n[^1]: See our answer to Q8.\n');
+    const [a] = answers(
+      '## Q4\n\nQuestion 23 asks about assessments. `see Q5` and [see Q6](https://example.org/see-q6) and a note[^1].\n\n> Quoted: see Q7.\n\n[^1]: See our answer to Q8.\n',
+    );
     expect(refs(a!)).toEqual([['see Q7', 7, null, false, '10:11']]);
   });
 
   it('checks each reference against the document it is printed in', () => {
     const council = `${FRONT}## Q1\n\nSee Q2; see our answer to Q3; see question 40.\n\n## Q4\n\nSee our answer to Q1.\n`;
     const police = '---\npartner: Police\ncannot_endorse: [Q4/council]\n---\n\n## Q3\n\nYes.\n';
-    const { ws } = workspaceFrom({ partners: [{ file: 'responses/council.md', source: council }, { file: 'responses/police.md', source: police }] });
+    const { ws } = workspaceFrom({
+      partners: [
+        { file: 'responses/council.md', source: council },
+        { file: 'responses/police.md', source: police },
+      ],
+    });
     const problems = new Problems();
     checkReferences(ws, merge(ws), problems);
     expect(messages(problems)).toEqual([
@@ -59,7 +76,9 @@ describe('the cross-reference finder', () => {
 
 describe('the acronym finder', () => {
   it('finds acronyms of two or more capitals, plural or possessive, and sees where they are spelled out', () => {
-    const [a] = answers('## Q1\n\nThe Local Area Agreement (LAA) and the LAA\'s targets; GLA (Greater London Authority),\nPCTs, the Office of the Deputy Prime Minister (ODPM), a Drug Action Team (DAAT), I, Q5 and DfES.\n');
+    const [a] = answers(
+      "## Q1\n\nThe Local Area Agreement (LAA) and the LAA's targets; GLA (Greater London Authority),\nPCTs, the Office of the Deputy Prime Minister (ODPM), a Drug Action Team (DAAT), I, Q5 and DfES.\n",
+    );
     expect(acronyms(a!)).toEqual([
       ['LAA', true, '8:27'],
       ['LAA', false, '8:40'],
@@ -71,7 +90,9 @@ describe('the acronym finder', () => {
   });
 
   it('passes by acronyms in code, links and footnotes', () => {
-    const [a] = answers('## Q1\n\n`NRF` and ```GLA``` and [HMIC](https://example.org/HMIC) and <https://example.org/MPA> and a note[^1].\n\n    CODE BLOCK\n\n[^1]: The PCT agrees.\n');
+    const [a] = answers(
+      '## Q1\n\n`NRF` and ```GLA``` and [HMIC](https://example.org/HMIC) and <https://example.org/MPA> and a note[^1].\n\n    CODE BLOCK\n\n[^1]: The PCT agrees.\n',
+    );
     expect(acronyms(a!)).toEqual([]);
   });
 
@@ -82,7 +103,11 @@ describe('the acronym finder', () => {
   });
 
   it('warns once per acronym, at its first use, unless the glossary defines or ignores it', () => {
-    const glossary = parseGlossary('terms:\n  - term: Local Area Agreement\n    acronym: LAA\n    definition: An agreement.\nignore: [UK]\n', 'glossary.yaml', new Problems())!;
+    const glossary = parseGlossary(
+      'terms:\n  - term: Local Area Agreement\n    acronym: LAA\n    definition: An agreement.\nignore: [UK]\n',
+      'glossary.yaml',
+      new Problems(),
+    )!;
     const source = `${FRONT}## Q1\n\nThe LAA, the UK, the GLA and the GLA again.\n\n## Q2\n\nThe Metropolitan Police Authority (MPA) and the MPA.\n`;
     const { ws } = workspaceFrom({ partners: [{ file: 'responses/council.md', source }] });
     const problems = new Problems();
@@ -96,14 +121,24 @@ describe('the acronym finder', () => {
 describe('glossary.yaml', () => {
   it('reports a broken entry, an unknown key and a term defined twice at their positions', () => {
     const problems = new Problems();
-    parseGlossary('terms:\n  - term: A thing\n    acronym: at\n    definition: x\n    colour: red\n', 'glossary.yaml', problems);
+    parseGlossary(
+      'terms:\n  - term: A thing\n    acronym: at\n    definition: x\n    colour: red\n',
+      'glossary.yaml',
+      problems,
+    );
     expect(messages(problems)).toEqual([
       'glossary.yaml:3:14: error: terms.acronym: acronym must be an acronym such as LAA: capitals (and digits), no spaces',
       "glossary.yaml:5:5: warning: unknown key 'colour' in glossary.yaml (a term) is ignored; known keys are term, acronym, definition, url",
     ]);
     const twice = new Problems();
-    parseGlossary('terms:\n  - {term: Sure Start, definition: x}\n  - {term: sure start, definition: y}\n', 'glossary.yaml', twice);
-    expect(messages(twice)).toEqual(["glossary.yaml:3:12: error: 'sure start' is already defined at line 2 of glossary.yaml; define each term and acronym once: merge the two entries"]);
+    parseGlossary(
+      'terms:\n  - {term: Sure Start, definition: x}\n  - {term: sure start, definition: y}\n',
+      'glossary.yaml',
+      twice,
+    );
+    expect(messages(twice)).toEqual([
+      "glossary.yaml:3:12: error: 'sure start' is already defined at line 2 of glossary.yaml; define each term and acronym once: merge the two entries",
+    ]);
   });
 
   it('lists the terms a document uses, by name (any case, plural) or acronym, in order of first use', () => {
@@ -113,7 +148,15 @@ describe('glossary.yaml', () => {
       new Problems(),
     )!;
     const used = termsUsed(glossary, [
-      { type: 'paragraph', children: [{ type: 'text', value: "The LAAs and the Government Office for London; structure planning, and `Sure Start` in code." }] },
+      {
+        type: 'paragraph',
+        children: [
+          {
+            type: 'text',
+            value: 'The LAAs and the Government Office for London; structure planning, and `Sure Start` in code.',
+          },
+        ],
+      },
       { type: 'paragraph', children: [{ type: 'text', value: 'local area agreements, and sure starts.' }] },
     ]);
     expect(used.map((t) => t.term)).toEqual(['Local Area Agreement', 'Government Offices', 'Sure Start']);
@@ -121,10 +164,14 @@ describe('glossary.yaml', () => {
 });
 
 describe('follows:', () => {
-  const set = (follows: string) => `id: s\ntitle: T\npublisher: P\npublished: "2005-12-08"\ncloses: "2006-03-03"\nsections:\n  - title: S\n    questions:\n      - {id: Q1, text: "A duty?"}\n      - {id: Q2, follows: ${follows}, text: "If so, whose?"}\n`;
+  const set = (follows: string) =>
+    `id: s\ntitle: T\npublisher: P\npublished: "2005-12-08"\ncloses: "2006-03-03"\nsections:\n  - title: S\n    questions:\n      - {id: Q1, text: "A duty?"}\n      - {id: Q2, follows: ${follows}, text: "If so, whose?"}\n`;
 
   it('names an earlier question of the set', () => {
-    for (const [follows, why] of [['Q9', 'which the question set does not have'], ['Q2', 'which does not come before it']]) {
+    for (const [follows, why] of [
+      ['Q9', 'which the question set does not have'],
+      ['Q2', 'which does not come before it'],
+    ]) {
       const problems = new Problems();
       expect(parseQuestionSet(set(follows!), 'questions/s.yaml', problems)).toBeNull();
       expect(messages(problems)[0]).toContain(`questions/s.yaml:10:27: error: Q2 follows ${follows}, ${why}`);
@@ -134,7 +181,10 @@ describe('follows:', () => {
 
   it('warns of Q19 answered while the response abstains on Q18, or has no answer to it', () => {
     const source = `${FRONT}## Q19\n\nAttendance.\n\n## Q20\n\nThe police.\n`;
-    const abstaining = workspaceFrom({ partners: [{ file: 'responses/council.md', source }], abstain: { Q18: 'No view.' } }).ws;
+    const abstaining = workspaceFrom({
+      partners: [{ file: 'responses/council.md', source }],
+      abstain: { Q18: 'No view.' },
+    }).ws;
     const problems = new Problems();
     checkFollows(abstaining, merge(abstaining), problems);
     expect(messages(problems)).toEqual([
@@ -145,7 +195,9 @@ describe('follows:', () => {
     const none = new Problems();
     checkFollows(silent, merge(silent), none);
     expect(messages(none)[0]).toContain('but the response has no answer to Q18');
-    const answered = workspaceFrom({ partners: [{ file: 'responses/council.md', source: `${source}\n## Q18\n\nYes.\n` }] }).ws;
+    const answered = workspaceFrom({
+      partners: [{ file: 'responses/council.md', source: `${source}\n## Q18\n\nYes.\n` }],
+    }).ws;
     const fine = new Problems();
     checkFollows(answered, merge(answered), fine);
     expect(messages(fine)).toEqual([]);

@@ -39,7 +39,12 @@ describe('global options and exit codes', () => {
   });
 
   it('exits 2 for usage errors', () => {
-    for (const args of [['frobnicate'], ['check', '--format', 'xml'], ['check', '--today', '2006-02-30'], ['-C', '/no/such/dir', 'check']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['check', '--format', 'xml'],
+      ['check', '--today', '2006-02-30'],
+      ['-C', '/no/such/dir', 'check'],
+    ]) {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(STACK_TRACE);
@@ -47,13 +52,18 @@ describe('global options and exit codes', () => {
   });
 
   it('exits 1 for an incomplete response and 2 for bad input, in every format', () => {
-    const incomplete = workspace({ 'lsp-respond.yaml': 'partnership: P\n', 'responses/a.md': partner('partner: A', answerAll(['Q7'])) });
+    const incomplete = workspace({
+      'lsp-respond.yaml': 'partnership: P\n',
+      'responses/a.md': partner('partner: A', answerAll(['Q7'])),
+    });
     const r1 = run(['-C', incomplete, 'check']);
     expect(r1.code).toBe(1);
     expect(r1.stderr).toMatch(/^questions\/odpm-lsp-2005\.yaml:\d+:\d+: error: no partner answers Q7; /m);
     const gh = run(['-C', incomplete, 'check', '--format', 'github']);
     expect(gh.code).toBe(1);
-    expect(gh.stdout).toMatch(/^::error file=questions\/odpm-lsp-2005\.yaml,line=\d+,col=\d+,title=unanswered::no partner answers Q7/m);
+    expect(gh.stdout).toMatch(
+      /^::error file=questions\/odpm-lsp-2005\.yaml,line=\d+,col=\d+,title=unanswered::no partner answers Q7/m,
+    );
     const source = partner('partner: A', `${answerAll()}\n## Q36\n\nExtra.\n`);
     const bad = workspace({ 'lsp-respond.yaml': 'partnership: P\n', 'responses/a.md': source });
     const r2 = run(['-C', bad, 'check', '--format', 'json']);
@@ -71,7 +81,10 @@ describe('global options and exit codes', () => {
   });
 
   it('fails warnings under --strict and hides them under --quiet', () => {
-    const ws = workspace({ 'lsp-respond.yaml': 'partnership: P\ncolour: red\n', 'responses/a.md': partner('partner: A', answerAll()) });
+    const ws = workspace({
+      'lsp-respond.yaml': 'partnership: P\ncolour: red\n',
+      'responses/a.md': partner('partner: A', answerAll()),
+    });
     expect(run(['-C', ws, 'check']).code).toBe(0);
     const strict = run(['-C', ws, 'check', '--strict']);
     expect(strict.code).toBe(1);
@@ -88,15 +101,30 @@ describe('init and template', () => {
     const init = run(['-C', dir, 'init', 'ws', '--partnership', 'Camden Partnership', '--today', '2006-01-10']);
     expect(init.code).toBe(0);
     const root = join(dir, 'ws');
-    for (const f of ['lsp-respond.yaml', 'questions/odpm-lsp-2005.yaml', 'templates/style.yaml']) expect(existsSync(join(root, f)), f).toBe(true);
-    expect(readFileSync(join(root, 'questions/odpm-lsp-2005.yaml'), 'utf8')).toBe(readFileSync(join(REPO, 'questions/odpm-lsp-2005.yaml'), 'utf8'));
+    for (const f of ['lsp-respond.yaml', 'questions/odpm-lsp-2005.yaml', 'templates/style.yaml'])
+      expect(existsSync(join(root, f)), f).toBe(true);
+    expect(readFileSync(join(root, 'questions/odpm-lsp-2005.yaml'), 'utf8')).toBe(
+      readFileSync(join(REPO, 'questions/odpm-lsp-2005.yaml'), 'utf8'),
+    );
     // Every key the config accepts is in the file, set or commented (test/config-doc.test.ts checks the text).
     const config = readFileSync(join(root, 'lsp-respond.yaml'), 'utf8');
     for (const key of Object.keys(configSchema.shape)) expect(config, key).toMatch(new RegExp(`^(# )?${key}:`, 'm'));
-    for (const f of ['package.json', '.gitignore', 'README.md', '.github/workflows/lsp-respond.yml']) expect(existsSync(join(root, f)), f).toBe(true);
+    for (const f of ['package.json', '.gitignore', 'README.md', '.github/workflows/lsp-respond.yml'])
+      expect(existsSync(join(root, f)), f).toBe(true);
     expect(run(['-C', dir, 'init', 'ws', '--partnership', 'Again']).code).toBe(2);
 
-    expect(run(['-C', root, 'template', 'ccen', '--partner', 'Camden Community Empowerment Network', '--sector', 'voluntary']).code).toBe(0);
+    expect(
+      run([
+        '-C',
+        root,
+        'template',
+        'ccen',
+        '--partner',
+        'Camden Community Empowerment Network',
+        '--sector',
+        'voluntary',
+      ]).code,
+    ).toBe(0);
     const file = readFileSync(join(root, 'responses/ccen.md'), 'utf8');
     expect(file).toContain('partner: Camden Community Empowerment Network');
     expect(file).toContain('## Q16: How can the neighbourhood and parish, tiers be involved');
@@ -108,24 +136,37 @@ describe('init and template', () => {
     // An empty template is valid input that answers nothing yet.
     const check = run(['-C', root, 'check', '--partners']);
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain('responses/ccen.md:1:1: error: Camden Community Empowerment Network neither answers nor abstains on 35 questions');
+    expect(check.stderr).toContain(
+      'responses/ccen.md:1:1: error: Camden Community Empowerment Network neither answers nor abstains on 35 questions',
+    );
     expect(check.stderr).not.toMatch(STACK_TRACE);
   });
 });
 
 describe('images', () => {
   // A 1x1 PNG.
-  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
 
   it('embeds a workspace image in the DOCX and keeps a working path in the Markdown', () => {
     const ws = workspace({
       'lsp-respond.yaml': 'partnership: P\ndate: 2006-03-01\n',
-      'responses/a.md': partner('partner: A', answerAll(['Q2']).replace('## Q3\n', '## Q2\n\nOur structure:\n\n![Partnership structure](img/structure.png)\n\n## Q3\n')),
+      'responses/a.md': partner(
+        'partner: A',
+        answerAll(['Q2']).replace(
+          '## Q3\n',
+          '## Q2\n\nOur structure:\n\n![Partnership structure](img/structure.png)\n\n## Q3\n',
+        ),
+      ),
       'responses/img/structure.png': PNG,
     });
     const r = run(['-C', ws, 'merge']);
     expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(join(ws, 'out/response.md'), 'utf8')).toContain('![Partnership structure](../responses/img/structure.png)');
+    expect(readFileSync(join(ws, 'out/response.md'), 'utf8')).toContain(
+      '![Partnership structure](../responses/img/structure.png)',
+    );
     const docx = readFileSync(join(ws, 'out/response.docx'));
     expect(docx.includes(Buffer.from('word/media/'))).toBe(true);
   });
@@ -145,9 +186,13 @@ describe('images', () => {
     const missing = lines.findIndex((l) => l.includes('missing.png')) + 1;
     const notes = lines.findIndex((l) => l.includes('notes.txt')) + 1;
     expect(r.stderr).toContain(`responses/a.md:${missing}:1: error: image responses/missing.png does not exist`);
-    expect(r.stderr).toContain(`responses/a.md:${notes}:5: error: responses/notes.txt is not a PNG, JPEG or GIF image, or is damaged`);
+    expect(r.stderr).toContain(
+      `responses/a.md:${notes}:5: error: responses/notes.txt is not a PNG, JPEG or GIF image, or is damaged`,
+    );
     const cut = lines.findIndex((l) => l.includes('cut.png')) + 1;
-    expect(r.stderr).toContain(`responses/a.md:${cut}:1: error: responses/cut.png is not a PNG, JPEG or GIF image, or is damaged`);
+    expect(r.stderr).toContain(
+      `responses/a.md:${cut}:1: error: responses/cut.png is not a PNG, JPEG or GIF image, or is damaged`,
+    );
     expect(existsSync(join(ws, 'out'))).toBe(false);
   });
 });
@@ -166,7 +211,9 @@ describe('internal errors', () => {
     const env = { NODE_OPTIONS: `--import ${preload}` };
     const r = run(['check'], { env });
     expect(r.code).toBe(70);
-    expect(r.stderr).toBe('lsp-respond: internal error: simulated bug. This is a bug; please report it with the command you ran (set DEBUG=1 to see details).\n');
+    expect(r.stderr).toBe(
+      'lsp-respond: internal error: simulated bug. This is a bug; please report it with the command you ran (set DEBUG=1 to see details).\n',
+    );
     const debug = run(['check'], { env: { ...env, DEBUG: '1' } });
     expect(debug.code).toBe(70);
     expect(debug.stderr).toMatch(STACK_TRACE);

@@ -56,9 +56,13 @@ describe('golden scenarios', () => {
       const out = join(ws, 'out');
       const produced = files(out);
       expectFile(join(expected, 'files'), produced.map((f) => `${f}\n`).join(''));
-      for (const f of produced.filter((f) => /\.(md|json)$/.test(f))) expectFile(join(expected, 'out', f), readFileSync(join(out, f), 'utf8'));
+      for (const f of produced.filter((f) => /\.(md|json)$/.test(f)))
+        expectFile(join(expected, 'out', f), readFileSync(join(out, f), 'utf8'));
       // An expectation for a file no longer written is stale, not silently ignored.
-      if (!update) expect(files(join(expected, 'out')), 'expected/out holds files the run no longer writes').toEqual(produced.filter((f) => /\.(md|json)$/.test(f)));
+      if (!update)
+        expect(files(join(expected, 'out')), 'expected/out holds files the run no longer writes').toEqual(
+          produced.filter((f) => /\.(md|json)$/.test(f)),
+        );
       // A failed run writes nothing: out/ holds what the input had there (rounds circulated before), if anything.
       if (r.code !== 0) expect(produced, 'a failed run writes nothing').toEqual(files(join(fixture, 'input/out')));
       // Inputs are never modified: everything but out/ is as it was.

@@ -44,28 +44,88 @@ describe('GFM without the autolink literals a file cannot contain', () => {
     expect(files.length).toBeGreaterThan(30);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      expect(outcome(() => parseMarkdown(text)), file).toEqual(outcome(() => full.parse(text)));
+      expect(
+        outcome(() => parseMarkdown(text)),
+        file,
+      ).toEqual(outcome(() => full.parse(text)));
     }
   });
 
   it('leaves out what a text cannot contain, and nothing it can', () => {
-    expect(autolinkLiterals('Plain prose, with *emphasis*, a [link](#x), a note[^1], ~~old~~ and | cells |.')).toBe('none');
+    expect(autolinkLiterals('Plain prose, with *emphasis*, a [link](#x), a note[^1], ~~old~~ and | cells |.')).toBe(
+      'none',
+    );
     expect(autolinkLiterals('Write to a@b.org')).toBe('all');
     expect(autolinkLiterals('See WWW.odpm.gov.uk or HTTPS://x.org')).toBe('urls');
-
   });
 
   // Pieces that start, nearly start or break GFM constructs, in any order.
   const piece = fc.constantFrom(
-    'a', 'word ', ' ', '\n', '\n\n', '|', ' | ', '---', ':-:', '~', '~~', '[', ']', '(', ')', '[^1]', '[^1]: note', '^',
-    '- ', '1. ', '[ ] ', '[x] ', '> ', '`', '*', '_', '<', '>', '@', 'a@b.co', 'mailto:', 'xmpp:', 'www.', 'www.x.org',
-    'http://', 'https://y.org/p?q=1', 'HTTP://Z.ORG', '.', ',', '!', '\\', '&amp;', '#', '  ', '\t', 'w', 'h', 'x',
+    'a',
+    'word ',
+    ' ',
+    '\n',
+    '\n\n',
+    '|',
+    ' | ',
+    '---',
+    ':-:',
+    '~',
+    '~~',
+    '[',
+    ']',
+    '(',
+    ')',
+    '[^1]',
+    '[^1]: note',
+    '^',
+    '- ',
+    '1. ',
+    '[ ] ',
+    '[x] ',
+    '> ',
+    '`',
+    '*',
+    '_',
+    '<',
+    '>',
+    '@',
+    'a@b.co',
+    'mailto:',
+    'xmpp:',
+    'www.',
+    'www.x.org',
+    'http://',
+    'https://y.org/p?q=1',
+    'HTTP://Z.ORG',
+    '.',
+    ',',
+    '!',
+    '\\',
+    '&amp;',
+    '#',
+    '  ',
+    '\t',
+    'w',
+    'h',
+    'x',
   );
 
   // Whole lines too, so tables (a row of cells over a delimiter row) and definitions form often.
   const line = fc.oneof(
     fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
-    fc.constantFrom('| a | b |', 'a | b', '|---|---|', '--- | :-:', '| - |', '- [ ] task', '* [x] done', '[^n]: a note', '~~~', '> | q |'),
+    fc.constantFrom(
+      '| a | b |',
+      'a | b',
+      '|---|---|',
+      '--- | :-:',
+      '| - |',
+      '- [ ] task',
+      '* [x] done',
+      '[^n]: a note',
+      '~~~',
+      '> | q |',
+    ),
   );
 
   it('parses random documents to the same tree as full GFM', () => {

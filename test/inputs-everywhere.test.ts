@@ -42,11 +42,16 @@ describe('a bad templates/style.yaml', () => {
       'lsp-respond.yaml': CONFIG,
       'responses/council.md': partner('partner: Camden Council', answerAll()),
       // Its styles would be copied into every document, which Word could then not open.
-      'templates/reference.docx': storedZip({ 'word/styles.xml': '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:styleId="A"></w:styles>' }),
+      'templates/reference.docx': storedZip({
+        'word/styles.xml':
+          '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:styleId="A"></w:styles>',
+      }),
     });
     const merge = run(['-C', ws, 'merge']);
     expect(merge.code).toBe(2);
-    expect(merge.stderr).toContain('templates/reference.docx:1:1: error: templates/reference.docx cannot be used: the .docx file is damaged: word/styles.xml is not well-formed XML (1:115: unexpected close tag.); save it from Word as a .docx or delete it');
+    expect(merge.stderr).toContain(
+      'templates/reference.docx:1:1: error: templates/reference.docx cannot be used: the .docx file is damaged: word/styles.xml is not well-formed XML (1:115: unexpected close tag.); save it from Word as a .docx or delete it',
+    );
     expect(existsSync(join(ws, 'out'))).toBe(false);
   });
 });
@@ -77,7 +82,10 @@ describe('template finds the question set as check does', () => {
       '        text: "Is this the only question?"',
       '',
     ].join('\n');
-    const ws = workspace({ 'lsp-respond.yaml': 'partnership: Camden Partnership\n', 'questions/small.yaml': set }, { questions: false });
+    const ws = workspace(
+      { 'lsp-respond.yaml': 'partnership: Camden Partnership\n', 'questions/small.yaml': set },
+      { questions: false },
+    );
     const r = run(['-C', ws, 'template', 'ccen', '--partner', 'Camden CEN']);
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(join(ws, 'responses/ccen.md'), 'utf8');

@@ -39,7 +39,10 @@ describe('partner files', () => {
   const front = '---\npartner: Metropolitan Police Service\nsector: public\n---\n';
 
   it('splits preamble and answers, attributing each with a section id', () => {
-    const { partner, problems } = loadPartner(`${front}\nGeneral words.\n\n## Q1\n\nYes.\n\n## Question 16a: How can\n\nPart a.\n`, 'responses/mps.md');
+    const { partner, problems } = loadPartner(
+      `${front}\nGeneral words.\n\n## Q1\n\nYes.\n\n## Question 16a: How can\n\nPart a.\n`,
+      'responses/mps.md',
+    );
     expect(messages(problems)).toEqual([]);
     expect(partner?.id).toBe('mps');
     expect(partner?.preamble?.section).toBe('preamble/mps');
@@ -55,13 +58,37 @@ describe('partner files', () => {
   });
 
   const errors: [string, string, string][] = [
-    ['an unknown question', '## Q36\n\nText.\n', 'responses/p.md:6:1: error: unknown question Q36; the question set has Q1-Q35'],
-    ['a part the question lacks', '## Q12b\n\nText.\n', 'responses/p.md:6:1: error: Q12 has no part b; answer it as a whole'],
-    ['the same question twice', '## Q3\n\nA.\n\n## Question 3\n\nB.\n', 'responses/p.md:10:1: error: Q3 is answered twice in responses/p.md (first at line 6)'],
+    [
+      'an unknown question',
+      '## Q36\n\nText.\n',
+      'responses/p.md:6:1: error: unknown question Q36; the question set has Q1-Q35',
+    ],
+    [
+      'a part the question lacks',
+      '## Q12b\n\nText.\n',
+      'responses/p.md:6:1: error: Q12 has no part b; answer it as a whole',
+    ],
+    [
+      'the same question twice',
+      '## Q3\n\nA.\n\n## Question 3\n\nB.\n',
+      'responses/p.md:10:1: error: Q3 is answered twice in responses/p.md (first at line 6)',
+    ],
     ['an empty level-2 heading', '##\n\nText.\n', 'responses/p.md:6:1: error: empty level-2 heading'],
-    ['a level-2 heading that is no question', '## Background\n\nText.\n', "responses/p.md:6:1: error: level-2 heading 'Background' is not a question reference"],
-    ['a level-1 question heading', '## Q1\n\nA.\n\n# Q5\n\nB.\n', "responses/p.md:10:1: error: 'Q5' looks like a question heading but is level 1"],
-    ['a level-3 question heading', '## Q1\n\nA.\n\n### Question 5\n\nB.\n', "responses/p.md:10:1: error: 'Question 5' looks like a question heading but is level 3"],
+    [
+      'a level-2 heading that is no question',
+      '## Background\n\nText.\n',
+      "responses/p.md:6:1: error: level-2 heading 'Background' is not a question reference",
+    ],
+    [
+      'a level-1 question heading',
+      '## Q1\n\nA.\n\n# Q5\n\nB.\n',
+      "responses/p.md:10:1: error: 'Q5' looks like a question heading but is level 1",
+    ],
+    [
+      'a level-3 question heading',
+      '## Q1\n\nA.\n\n### Question 5\n\nB.\n',
+      "responses/p.md:10:1: error: 'Question 5' looks like a question heading but is level 3",
+    ],
   ];
   for (const [what, body, expected] of errors) {
     it(`reports ${what} with its position`, () => {
@@ -79,13 +106,19 @@ describe('partner files', () => {
   });
 
   it('reports bad front matter values at their line and column', () => {
-    const { problems } = loadPartner('---\npartner: P\nsector: charity\ncannot_endorse:\n  - section: Q12/ rbkc\n---\n');
+    const { problems } = loadPartner(
+      '---\npartner: P\nsector: charity\ncannot_endorse:\n  - section: Q12/ rbkc\n---\n',
+    );
     const text = messages(problems).join('\n');
-    expect(text).toContain('responses/p.md:3:9: error: sector: sector must be one of public, private, voluntary, community, other');
+    expect(text).toContain(
+      'responses/p.md:3:9: error: sector: sector must be one of public, private, voluntary, community, other',
+    );
   });
 
   it('reports a malformed section id and an unknown key', () => {
-    const { problems } = loadPartner('---\npartner: P\ncolour: blue\ncannot_endorse:\n  - section: Q12 rbkc\n    reason: No.\n---\n');
+    const { problems } = loadPartner(
+      '---\npartner: P\ncolour: blue\ncannot_endorse:\n  - section: Q12 rbkc\n    reason: No.\n---\n',
+    );
     expect(messages(problems)).toEqual([
       "responses/p.md:3:1: warning: unknown key 'colour' in the front matter is ignored; known keys are partner, id, sector, abstain, cannot_endorse, separate_only, endorsed, representative",
       "responses/p.md:5:14: error: 'Q12 rbkc' is not a section id; write Q12 (a whole answer), Q12/<partner> (one contribution) or preamble/<partner>",
@@ -93,7 +126,10 @@ describe('partner files', () => {
   });
 
   it('keeps footnote labels of different partners apart and resolves definitions written elsewhere in the file', () => {
-    const a = loadPartner(`${front}\n## Q1\n\nSee note.[^1]\n\n## Q2\n\nText.\n\n[^1]: Defined at the end.\n`, 'responses/a.md').partner;
+    const a = loadPartner(
+      `${front}\n## Q1\n\nSee note.[^1]\n\n## Q2\n\nText.\n\n[^1]: Defined at the end.\n`,
+      'responses/a.md',
+    ).partner;
     const b = loadPartner(`${front}\n## Q1\n\nOther note.[^1]\n\n[^1]: Another.\n`, 'responses/b.md').partner;
     expect(a?.answers[0]?.footnotes.map((f) => f.identifier)).toEqual(['a-1']);
     expect(b?.answers[0]?.footnotes.map((f) => f.identifier)).toEqual(['b-1']);

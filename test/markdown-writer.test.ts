@@ -14,11 +14,27 @@ import { stringifyTree } from '../src/render/markdown.js';
 const parse = unified().use(remarkParse).use(remarkGfm).freeze();
 const fresh = unified()
   .use(remarkGfm)
-  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fence: '`', fences: true, rule: '-', listItemIndent: 'one', incrementListMarker: true })
+  .use(remarkStringify, {
+    bullet: '-',
+    emphasis: '_',
+    strong: '*',
+    fence: '`',
+    fences: true,
+    rule: '-',
+    listItemIndent: 'one',
+    incrementListMarker: true,
+  })
   .freeze();
 
 const root = (children: RootContent[]): Root => ({ type: 'root', children });
-const list = (text: string): List => ({ type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }] });
+const list = (text: string): List => ({
+  type: 'list',
+  ordered: false,
+  spread: false,
+  children: [
+    { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] },
+  ],
+});
 
 const block = fc.constantFrom(
   'A paragraph with *emphasis*, `code` and a [link](https://example.org).',
@@ -66,7 +82,9 @@ describe('the Markdown writer reusing blocks shared between documents', () => {
     });
     stringifyTree(root([paragraph]));
     const once = calls;
-    stringifyTree(root([{ type: 'heading', depth: 1, children: [{ type: 'text', value: 'Another document' }] }, paragraph]));
+    stringifyTree(
+      root([{ type: 'heading', depth: 1, children: [{ type: 'text', value: 'Another document' }] }, paragraph]),
+    );
     expect(once).toBeGreaterThan(0);
     expect(calls).toBe(once);
   });

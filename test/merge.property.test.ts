@@ -50,7 +50,13 @@ const gen: fc.Arbitrary<Gen & { shapesOf: Map<string, (typeof shapes)[number]> }
         id: fc.constantFrom(...IDS),
         preamble: fc.boolean(),
         answers: fc.uniqueArray(fc.constantFrom(...QUESTIONS), { maxLength: 5 }),
-        objections: fc.array(fc.constantFrom(...QUESTIONS.slice(0, 3), ...IDS.flatMap((id) => [`Q1/${id}`, `Q2/${id}`, `Q16a/${id}`, `preamble/${id}`])), { maxLength: 3 }),
+        objections: fc.array(
+          fc.constantFrom(
+            ...QUESTIONS.slice(0, 3),
+            ...IDS.flatMap((id) => [`Q1/${id}`, `Q2/${id}`, `Q16a/${id}`, `preamble/${id}`]),
+          ),
+          { maxLength: 3 },
+        ),
       }),
       { minLength: 1, maxLength: 4, selector: (p) => p.id },
     ),
@@ -73,19 +79,34 @@ const gen: fc.Arbitrary<Gen & { shapesOf: Map<string, (typeof shapes)[number]> }
     return { partners, composite, shapesOf };
   });
 
-function files(g: ReturnType<typeof gen.generate> extends never ? never : Gen & { shapesOf: Map<string, (typeof shapes)[number]> }) {
+function files(
+  g: ReturnType<typeof gen.generate> extends never ? never : Gen & { shapesOf: Map<string, (typeof shapes)[number]> },
+) {
   const existing = new Set([
-    ...g.partners.flatMap((p) => [...(p.preamble ? [`preamble/${p.id}`] : []), ...p.answers.map((q) => `${q}/${p.id}`)]),
+    ...g.partners.flatMap((p) => [
+      ...(p.preamble ? [`preamble/${p.id}`] : []),
+      ...p.answers.map((q) => `${q}/${p.id}`),
+    ]),
   ]);
-  const wholeExists = (q: string) => g.partners.some((p) => p.answers.some((a) => a === q || a.startsWith(q))) || g.composite.some((c) => c.startsWith(q));
+  const wholeExists = (q: string) =>
+    g.partners.some((p) => p.answers.some((a) => a === q || a.startsWith(q))) ||
+    g.composite.some((c) => c.startsWith(q));
   return {
     partners: g.partners.map((p) => {
       // Only objections to sections that exist: unknown ids are a separate, input-error path.
       const objections = [...new Set(p.objections)].filter((o) => (o.includes('/') ? existing.has(o) : wholeExists(o)));
-      const front = objections.length > 0 ? `cannot_endorse:\n${objections.map((o) => `  - section: ${o}\n    reason: Not ${o}.\n`).join('')}` : '';
+      const front =
+        objections.length > 0
+          ? `cannot_endorse:\n${objections.map((o) => `  - section: ${o}\n    reason: Not ${o}.\n`).join('')}`
+          : '';
       const preamble = p.preamble ? body(`preamble/${p.id}`, g.shapesOf.get(`preamble/${p.id}`)!) : '';
-      const answers = p.answers.map((q) => `## ${q}\n\n${body(`${q}/${p.id}`, g.shapesOf.get(`${q}/${p.id}`)!)}`).join('\n');
-      return { file: `responses/${p.id}.md`, source: `---\npartner: Partner ${p.id}\n${front}---\n\n${preamble}\n${answers}` };
+      const answers = p.answers
+        .map((q) => `## ${q}\n\n${body(`${q}/${p.id}`, g.shapesOf.get(`${q}/${p.id}`)!)}`)
+        .join('\n');
+      return {
+        file: `responses/${p.id}.md`,
+        source: `---\npartner: Partner ${p.id}\n${front}---\n\n${preamble}\n${answers}`,
+      };
     }),
     composite: g.composite.map((q) => `## ${q}\n\n${body(q, g.shapesOf.get(q)!)}`).join('\n'),
   };
@@ -101,7 +122,9 @@ function outputs(input: ReturnType<typeof files>) {
     draft: renderMarkdown(draftDocument(ws, result, cover, draftDating(ws))),
     response: renderMarkdown(responseDocument(ws, result, cover, responseEndorsement(ws, result, ws.config.date))),
     removed: renderMarkdown(removedDocument(ws, result, cover)),
-    separate: new Map(separatePartners(ws, result).map((id) => [id, renderMarkdown(separateDocument(ws, result, id, cover))])),
+    separate: new Map(
+      separatePartners(ws, result).map((id) => [id, renderMarkdown(separateDocument(ws, result, id, cover))]),
+    ),
     report: reportJson(ws, result, responseEndorsement(ws, result, ws.config.date)),
   };
 }
@@ -114,7 +137,8 @@ describe('merge invariants', () => {
         const written = [...g.shapesOf.keys()];
         const accounted = out.result.accounts.map((a) => a.contribution.section);
         expect([...accounted].sort()).toEqual([...written].sort());
-        const reportSections = (JSON.parse(out.report) as { contributions: { section: string; status: string }[] }).contributions;
+        const reportSections = (JSON.parse(out.report) as { contributions: { section: string; status: string }[] })
+          .contributions;
         expect(reportSections.map((c) => c.section).sort()).toEqual([...written].sort());
         for (const a of out.result.accounts) {
           const m = marker(a.contribution.section);
@@ -123,7 +147,11 @@ describe('merge invariants', () => {
           expect(a.objections.length > 0).toBe(a.status === 'removed');
           expect(out.draft).toContain(m);
           expect([a.status, inResponse, inRemoved]).toEqual(
-            a.status === 'included' ? ['included', true, false] : a.status === 'removed' ? ['removed', false, true] : ['superseded', false, false],
+            a.status === 'included'
+              ? ['included', true, false]
+              : a.status === 'removed'
+                ? ['removed', false, true]
+                : ['superseded', false, false],
           );
           const own = out.separate.get(a.contribution.partner);
           if (a.status === 'removed' && a.contribution.partner !== 'composite') expect(own).toContain(m);
@@ -138,7 +166,12 @@ describe('merge invariants', () => {
     fc.assert(
       fc.property(gen, fc.integer({ min: 0, max: 1000 }), (g, seed) => {
         const input = files(g);
-        const shuffled = { ...input, partners: [...input.partners].sort((a, b) => ((a.file.length * seed) % 7) - ((b.file.length * seed) % 7) || (a.file < b.file ? 1 : -1)) };
+        const shuffled = {
+          ...input,
+          partners: [...input.partners].sort(
+            (a, b) => ((a.file.length * seed) % 7) - ((b.file.length * seed) % 7) || (a.file < b.file ? 1 : -1),
+          ),
+        };
         const a = outputs(input);
         const b = outputs(shuffled);
         const c = outputs(input);
@@ -153,7 +186,10 @@ describe('merge invariants', () => {
   });
 
   it('never lets footnote labels of different partners collide', () => {
-    const note = (id: string) => ({ file: `responses/${id}.md`, source: `---\npartner: ${id}\n---\n\n## Q1\n\nText ${id}.[^1]\n\n[^1]: Note of ${id}.\n` });
+    const note = (id: string) => ({
+      file: `responses/${id}.md`,
+      source: `---\npartner: ${id}\n---\n\n## Q1\n\nText ${id}.[^1]\n\n[^1]: Note of ${id}.\n`,
+    });
     const out = outputs({ partners: [note('aa'), note('bb')], composite: '' });
     expect(out.response).toContain('[^aa-1]: Note of aa.');
     expect(out.response).toContain('[^bb-1]: Note of bb.');

@@ -4,7 +4,10 @@ import { Problems } from '../src/core/problems.js';
 import { validateWorkspace } from '../src/checks/validate.js';
 import { messages, workspaceFrom } from './helpers/model.js';
 
-const file = (id: string, front: string, body: string) => ({ file: `responses/${id}.md`, source: `---\npartner: ${id.toUpperCase()}\n${front}---\n\n${body}` });
+const file = (id: string, front: string, body: string) => ({
+  file: `responses/${id}.md`,
+  source: `---\npartner: ${id.toUpperCase()}\n${front}---\n\n${body}`,
+});
 
 const statuses = (ws: ReturnType<typeof workspaceFrom>['ws']) =>
   Object.fromEntries(merge(ws).accounts.map((a) => [a.contribution.section, a.status]));
@@ -15,20 +18,36 @@ describe('endorse-or-remove', () => {
 
   it('includes everything when nobody objects', () => {
     const { ws } = workspaceFrom({ partners: [rbkc, mps] });
-    expect(statuses(ws)).toEqual({ 'preamble/rbkc': 'included', 'Q1/mps': 'included', 'Q1/rbkc': 'included', 'Q2/mps': 'included', 'Q2/rbkc': 'included' });
+    expect(statuses(ws)).toEqual({
+      'preamble/rbkc': 'included',
+      'Q1/mps': 'included',
+      'Q1/rbkc': 'included',
+      'Q2/mps': 'included',
+      'Q2/rbkc': 'included',
+    });
   });
 
   it('removes one contribution for an objection to Q1/rbkc, keeping objector and reason', () => {
-    const objector = file('mps', 'cannot_endorse:\n  - section: Q1/rbkc\n    reason: Too strong.\n', '## Q1\n\nPolice on Q1.\n');
+    const objector = file(
+      'mps',
+      'cannot_endorse:\n  - section: Q1/rbkc\n    reason: Too strong.\n',
+      '## Q1\n\nPolice on Q1.\n',
+    );
     const { ws } = workspaceFrom({ partners: [rbkc, objector] });
     const result = merge(ws);
     const removed = result.accounts.filter((a) => a.status === 'removed');
-    expect(removed.map((a) => [a.contribution.section, a.objections.map((o) => [o.by, o.reason])])).toEqual([['Q1/rbkc', [['mps', 'Too strong.']]]]);
+    expect(removed.map((a) => [a.contribution.section, a.objections.map((o) => [o.by, o.reason])])).toEqual([
+      ['Q1/rbkc', [['mps', 'Too strong.']]],
+    ]);
     expect(result.questions[0]?.state.kind).toBe('answered');
   });
 
   it('removes the whole answer for an objection to Q2, leaving it unanswered', () => {
-    const objector = file('mps', 'cannot_endorse:\n  - section: Q2\n', '## Q1\n\nPolice on Q1.\n\n## Q2\n\nPolice on Q2.\n');
+    const objector = file(
+      'mps',
+      'cannot_endorse:\n  - section: Q2\n',
+      '## Q1\n\nPolice on Q1.\n\n## Q2\n\nPolice on Q2.\n',
+    );
     const { ws } = workspaceFrom({ partners: [rbkc, objector] });
     const result = merge(ws);
     expect(statuses(ws)).toMatchObject({ 'Q2/rbkc': 'removed', 'Q2/mps': 'removed', 'Q1/rbkc': 'included' });
@@ -40,7 +59,10 @@ describe('endorse-or-remove', () => {
     const b = file('b', 'cannot_endorse: [Q1/rbkc]\n', '');
     const { ws } = workspaceFrom({ partners: [rbkc, a, b] });
     const account = merge(ws).accounts.find((x) => x.contribution.section === 'Q1/rbkc');
-    expect(account?.objections.map((o) => [o.by, o.reason])).toEqual([['a', 'A says no.'], ['b', '']]);
+    expect(account?.objections.map((o) => [o.by, o.reason])).toEqual([
+      ['a', 'A says no.'],
+      ['b', ''],
+    ]);
   });
 
   it('removes a preamble, and an author may object to its own section', () => {
@@ -51,14 +73,21 @@ describe('endorse-or-remove', () => {
 
   it('lets composite.md supersede the partners on its question, and only there', () => {
     const { ws } = workspaceFrom({ partners: [rbkc, mps], composite: '## Q1\n\nAgreed wording.\n' });
-    expect(statuses(ws)).toMatchObject({ Q1: 'included', 'Q1/rbkc': 'superseded', 'Q1/mps': 'superseded', 'Q2/rbkc': 'included' });
+    expect(statuses(ws)).toMatchObject({
+      Q1: 'included',
+      'Q1/rbkc': 'superseded',
+      'Q1/mps': 'superseded',
+      'Q2/rbkc': 'included',
+    });
   });
 
   it('counts a collective abstention, and an abstention by every partner, as explicit', () => {
     const a = file('a', 'abstain: [Q3]\n', '## Q1\n\nA.\n');
     const b = file('b', 'abstain: [Q3]\n', '');
     const { ws } = workspaceFrom({ partners: [a, b], abstain: { Q2: 'No view.' } });
-    const states = merge(ws).questions.slice(0, 4).map((q) => q.state.kind);
+    const states = merge(ws)
+      .questions.slice(0, 4)
+      .map((q) => q.state.kind);
     expect(states).toEqual(['answered', 'abstained', 'abstained', 'unanswered']);
   });
 

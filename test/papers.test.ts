@@ -19,7 +19,8 @@ import { parsePaperTemplate, PLACEHOLDERS } from '../src/load/paper-template.js'
 import { parseConfig } from '../src/load/config.js';
 
 /** The document's paragraphs as plain text, one per entry. */
-const paragraphs = (doc: DocumentModel): string[] => doc.tree.children.filter((n) => n.type === 'paragraph').map((n) => plainText(n));
+const paragraphs = (doc: DocumentModel): string[] =>
+  doc.tree.children.filter((n) => n.type === 'paragraph').map((n) => plainText(n));
 
 const scratch = mkdtempSync(join(tmpdir(), 'lsp-papers-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -32,13 +33,16 @@ const HAVE_SOFFICE = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).st
 /** The bundled example and the own-submissions fixture, each merged and with its paper written, twice (a and b). */
 const WORKSPACES = {
   example: (dir: string) => {
-    for (const part of ['lsp-respond.yaml', 'questions', 'responses', 'templates', 'composite.md']) cpSync(join(REPO, part), join(dir, part), { recursive: true });
+    for (const part of ['lsp-respond.yaml', 'questions', 'responses', 'templates', 'composite.md'])
+      cpSync(join(REPO, part), join(dir, part), { recursive: true });
   },
   own: (dir: string) => cpSync(join(REPO, 'test/fixtures/own-submissions/input'), dir, { recursive: true }),
 };
 
 function documents(dir: string): string[] {
-  const separate = readdirSync(join(dir, 'out/separate')).filter((f) => f.endsWith('.docx')).map((f) => `separate/${f}`);
+  const separate = readdirSync(join(dir, 'out/separate'))
+    .filter((f) => f.endsWith('.docx'))
+    .map((f) => `separate/${f}`);
   return ['paper.docx', 'letter.docx', ...separate];
 }
 
@@ -59,7 +63,11 @@ describe('the papers as Word documents', { timeout: 240_000 }, () => {
   it('are byte-identical for the same inputs', () => {
     for (const name of Object.keys(WORKSPACES)) {
       const a = join(scratch, `${name}-a`);
-      for (const f of documents(a)) expect(readFileSync(join(a, 'out', f)).equals(readFileSync(join(scratch, `${name}-b`, 'out', f))), `${name}: ${f}`).toBe(true);
+      for (const f of documents(a))
+        expect(
+          readFileSync(join(a, 'out', f)).equals(readFileSync(join(scratch, `${name}-b`, 'out', f))),
+          `${name}: ${f}`,
+        ).toBe(true);
     }
   });
 
@@ -74,29 +82,63 @@ describe('the papers as Word documents', { timeout: 240_000 }, () => {
   });
 
   it.skipIf(!HAVE_PANDOC && !process.env.CI)('read back in pandoc with their words', () => {
-    const text = (f: string) => spawnSync('pandoc', [join(scratch, 'own-a/out', f), '-t', 'plain', '--wrap=none'], { encoding: 'utf8' }).stdout;
+    const text = (f: string) =>
+      spawnSync('pandoc', [join(scratch, 'own-a/out', f), '-t', 'plain', '--wrap=none'], { encoding: 'utf8' }).stdout;
     const letter = text('letter.docx');
-    for (const words of ['Partnerships Consultation, Department for Testing', 'London SW1 1AA', 'TP-response.docx', 'Voluntary Action', 'Pat Officer']) expect(letter).toContain(words);
+    for (const words of [
+      'Partnerships Consultation, Department for Testing',
+      'London SW1 1AA',
+      'TP-response.docx',
+      'Voluntary Action',
+      'Pat Officer',
+    ])
+      expect(letter).toContain(words);
     const police = text('separate/police.docx');
     expect(police).toContain('Representative: Chris Commander, Borough Commander');
     expect(police).toContain('The Police add a note on resources.');
     expect(police).not.toMatch(/endors/i);
-    const paper = spawnSync('pandoc', [join(scratch, 'example-a/out/paper.docx'), '-t', 'plain', '--wrap=none'], { encoding: 'utf8' }).stdout;
-    for (const words of ['For decision', 'Paper to the Steering Group, 18 January 2006', 'to Rachel Smith by 11 February 2006', 'by 24 February 2006', 'Contact officer: Jessie Hamshar', 'Annex A', 'Two-tier areas', '35: What learning or development']) expect(paper).toContain(words);
+    const paper = spawnSync('pandoc', [join(scratch, 'example-a/out/paper.docx'), '-t', 'plain', '--wrap=none'], {
+      encoding: 'utf8',
+    }).stdout;
+    for (const words of [
+      'For decision',
+      'Paper to the Steering Group, 18 January 2006',
+      'to Rachel Smith by 11 February 2006',
+      'by 24 February 2006',
+      'Contact officer: Jessie Hamshar',
+      'Annex A',
+      'Two-tier areas',
+      '35: What learning or development',
+    ])
+      expect(paper).toContain(words);
   });
 
   it.skipIf(!HAVE_SOFFICE && !process.env.CI)('convert to PDF in LibreOffice', () => {
     const dir = join(scratch, 'own-a/out');
     const pdf = join(scratch, 'pdf');
     const files = ['paper.docx', 'letter.docx', 'separate/police.docx'].map((f) => join(dir, f));
-    const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${scratch}/profile`, '--convert-to', 'pdf', '--outdir', pdf, ...files], { encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${scratch}/profile`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        pdf,
+        ...files,
+      ],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
-    for (const f of ['paper.pdf', 'letter.pdf', 'police.pdf']) expect(readFileSync(join(pdf, f)).subarray(0, 5).toString(), f).toBe('%PDF-');
+    for (const f of ['paper.pdf', 'letter.pdf', 'police.pdf'])
+      expect(readFileSync(join(pdf, f)).subarray(0, 5).toString(), f).toBe('%PDF-');
   });
 });
 
 describe('named roles', () => {
-  const POLICE = '---\npartner: Police\nrepresentative: {name: Chris Commander, role: Borough Commander}\n---\n\n## Q1\n\nSupported.\n';
+  const POLICE =
+    '---\npartner: Police\nrepresentative: {name: Chris Commander, role: Borough Commander}\n---\n\n## Q1\n\nSupported.\n';
   it("prints a partner's representative on its endorsement sheet beside the sign-off, never on the line import reads", () => {
     const { ws, problems } = workspaceFrom({ partners: [{ file: 'responses/police.md', source: POLICE }] });
     expect(problems.list).toEqual([]);
@@ -115,14 +157,34 @@ describe('named roles', () => {
     const who = { id: 'ccen', partner: 'CCEN', sector: 'voluntary' } as const;
     const form = (config: typeof ws.config) => paragraphs(formDocument(config, ws.questions, who, '2006-01-20', null));
     const sam = { name: 'Sam Policy', role: null, email: 'sam@example.org', phone: null, address: null };
-    expect(form({ ...ws.config, viewsTo: sam, deadlines: { views: '2006-02-11' } })).toContain('Please return this form to Sam Policy, Test Partnership (sam@example.org) by 11 February 2006.');
+    expect(form({ ...ws.config, viewsTo: sam, deadlines: { views: '2006-02-11' } })).toContain(
+      'Please return this form to Sam Policy, Test Partnership (sam@example.org) by 11 February 2006.',
+    );
     expect(form(ws.config)).toContain('Please return this form to the Test Partnership.');
   });
 
   it('takes views_to: from contact: when it is not given', () => {
-    const config = (yaml: string) => parseConfig(`partnership: P\ncontact: {name: Pat, email: pat@example.org}\n${yaml}`, 'lsp-respond.yaml', '2006-01-01', new Problems());
-    expect(config('')?.viewsTo).toEqual({ name: 'Pat', role: null, email: 'pat@example.org', phone: null, address: null });
-    expect(config('views_to: {name: Sam, role: Policy Officer}\n')?.viewsTo).toEqual({ name: 'Sam', role: 'Policy Officer', email: null, phone: null, address: null });
+    const config = (yaml: string) =>
+      parseConfig(
+        `partnership: P\ncontact: {name: Pat, email: pat@example.org}\n${yaml}`,
+        'lsp-respond.yaml',
+        '2006-01-01',
+        new Problems(),
+      );
+    expect(config('')?.viewsTo).toEqual({
+      name: 'Pat',
+      role: null,
+      email: 'pat@example.org',
+      phone: null,
+      address: null,
+    });
+    expect(config('views_to: {name: Sam, role: Policy Officer}\n')?.viewsTo).toEqual({
+      name: 'Sam',
+      role: 'Policy Officer',
+      email: null,
+      phone: null,
+      address: null,
+    });
   });
 
   it('status names who collects views', () => {
@@ -136,7 +198,11 @@ describe('named roles', () => {
 describe('templates/paper.md', () => {
   it('reads sections by heading, in any case, with their position', () => {
     const problems = new Problems();
-    const t = parsePaperTemplate('---\nboard: Executive\n---\n\n## purpose\n\nWe ask the {board}.\n', 'templates/paper.md', problems);
+    const t = parsePaperTemplate(
+      '---\nboard: Executive\n---\n\n## purpose\n\nWe ask the {board}.\n',
+      'templates/paper.md',
+      problems,
+    );
     expect(problems.list).toEqual([]);
     expect(t.board).toBe('Executive');
     expect(t.sections.get('Purpose')?.position).toEqual({ file: 'templates/paper.md', line: 5, column: 1 });
@@ -153,7 +219,10 @@ describe('templates/paper.md', () => {
 describe('the README', () => {
   it('lists exactly the placeholders templates/paper.md accepts', () => {
     const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-    const table = readme.slice(readme.indexOf('<!-- paper-placeholders:start -->'), readme.indexOf('<!-- paper-placeholders:end -->'));
+    const table = readme.slice(
+      readme.indexOf('<!-- paper-placeholders:start -->'),
+      readme.indexOf('<!-- paper-placeholders:end -->'),
+    );
     const rows = [...table.matchAll(/^ *\| `\{([a-z_]+)\}` \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
     expect(rows).toEqual(Object.entries(PLACEHOLDERS));
   });

@@ -18,7 +18,10 @@ const TASK: Task = { kind: 'parse', files: [], questions: {} as QuestionSet };
 /** A worker module that does `body` when it is given a task. */
 function worker(body: string): URL {
   const file = join(mkdtempSync(join(tmpdir(), 'lsp-worker-')), 'worker.mjs');
-  writeFileSync(file, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { ${body} });\n`);
+  writeFileSync(
+    file,
+    `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { ${body} });\n`,
+  );
   return pathToFileURL(file);
 }
 
@@ -40,8 +43,14 @@ describe('a worker thread that dies', { timeout: 60_000 }, () => {
     // The built command with its worker replaced by one that dies on its first task.
     const copy = mkdtempSync(join(tmpdir(), 'lsp-dying-'));
     for (const dir of ['bin', 'dist', 'package.json']) cpSync(join(REPO, dir), join(copy, dir), { recursive: true });
-    writeFileSync(join(copy, 'dist/worker.js'), "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(9));\n");
-    const files: Record<string, string> = { 'lsp-respond.yaml': 'partnership: Test Partnership\ndate: 2006-03-01\n', 'out/response.md': 'The previous response.\n' };
+    writeFileSync(
+      join(copy, 'dist/worker.js'),
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(9));\n",
+    );
+    const files: Record<string, string> = {
+      'lsp-respond.yaml': 'partnership: Test Partnership\ndate: 2006-03-01\n',
+      'out/response.md': 'The previous response.\n',
+    };
     for (let p = 0; p < 3; p++) files[`responses/p${p}.md`] = partner(`partner: Partner ${p}`, answerAll());
     const ws = workspace(files);
     const before = snapshot(ws);

@@ -12,7 +12,11 @@ const END = '<!-- problem-codes:end -->';
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && e.name !== 'problem-codes.ts' ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : e.name.endsWith('.ts') && e.name !== 'problem-codes.ts'
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -22,7 +26,8 @@ function raised(): Set<string> {
   for (const file of sources(join(REPO, 'src'))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/\.(?:error|warn|incomplete)\(\s*'([a-z0-9-]+)'/g)) found.add(m[1]!);
-    for (const m of text.matchAll(/severity: '(?:error|warning)', kind: '\w+', code: '([a-z0-9-]+)'/g)) found.add(m[1]!);
+    for (const m of text.matchAll(/severity: '(?:error|warning)', kind: '\w+', code: '([a-z0-9-]+)'/g))
+      found.add(m[1]!);
   }
   return found;
 }
@@ -30,8 +35,14 @@ function raised(): Set<string> {
 describe('problem codes', () => {
   it('every code raised is in the table, and every code in the table is raised', () => {
     const codes = raised();
-    expect([...codes].filter((c) => !Object.hasOwn(PROBLEM_CODES, c)), 'raised but not in src/core/problem-codes.ts').toEqual([]);
-    expect(Object.keys(PROBLEM_CODES).filter((c) => !codes.has(c)), 'in the table but never raised').toEqual([]);
+    expect(
+      [...codes].filter((c) => !Object.hasOwn(PROBLEM_CODES, c)),
+      'raised but not in src/core/problem-codes.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(PROBLEM_CODES).filter((c) => !codes.has(c)),
+      'in the table but never raised',
+    ).toEqual([]);
   });
 
   it("the README's list is the table", () => {
@@ -41,8 +52,12 @@ describe('problem codes', () => {
     const end = readme.indexOf(END);
     expect(start, 'README.md has no problem-codes markers').toBeGreaterThan(-1);
     const expected = `${START}\n${problemCodesMarkdown()}\n${END}`;
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, readme.slice(0, start) + expected + readme.slice(end + END.length));
+    if (process.env.UPDATE_GOLDEN === '1')
+      writeFileSync(path, readme.slice(0, start) + expected + readme.slice(end + END.length));
     const now = readFileSync(path, 'utf8');
-    expect(now.slice(start, now.indexOf(END) + END.length), 'run UPDATE_GOLDEN=1 npx vitest run test/problem-codes.test.ts').toBe(expected);
+    expect(
+      now.slice(start, now.indexOf(END) + END.length),
+      'run UPDATE_GOLDEN=1 npx vitest run test/problem-codes.test.ts',
+    ).toBe(expected);
   });
 });

@@ -21,7 +21,13 @@ describe('grouping check problems', () => {
 
   it('turns many problems with one reason into one line at the first position', () => {
     const list = Array.from({ length: 35 }, (_, i) => unanswered(i + 1));
-    expect(groupProblems(list)).toEqual([{ ...list[0], message: "no partner answers: Q1-Q35 (35 questions); add an answer under '## Qn' (--verbose: one line per question)" }]);
+    expect(groupProblems(list)).toEqual([
+      {
+        ...list[0],
+        message:
+          "no partner answers: Q1-Q35 (35 questions); add an answer under '## Qn' (--verbose: one line per question)",
+      },
+    ]);
   });
 
   it('leaves fewer than GROUP_AT alike, other reasons and other files alone', () => {
@@ -36,9 +42,12 @@ describe('grouping check problems', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { maxLength: 40 }), (numbers) => {
         const sorted = [...numbers].sort((a, b) => a - b);
-        const out = groupProblems(sorted.map((n) => unanswered(n))).map((p) => p.message).join('\n');
+        const out = groupProblems(sorted.map((n) => unanswered(n)))
+          .map((p) => p.message)
+          .join('\n');
         const named = new Set<number>();
-        for (const m of out.matchAll(/Q(\d+)(?:-Q(\d+))?/g)) for (let n = Number(m[1]); n <= Number(m[2] ?? m[1]); n++) named.add(n);
+        for (const m of out.matchAll(/Q(\d+)(?:-Q(\d+))?/g))
+          for (let n = Number(m[1]); n <= Number(m[2] ?? m[1]); n++) named.add(n);
         expect([...named].sort((a, b) => a - b)).toEqual(sorted);
       }),
     );

@@ -5,7 +5,14 @@ describe('progress bar', () => {
   const fake = () => {
     let t = 0;
     const out: string[] = [];
-    return { out, tick: (ms: number) => (t += ms), bar: progressBar((s) => out.push(s), () => t) };
+    return {
+      out,
+      tick: (ms: number) => (t += ms),
+      bar: progressBar(
+        (s) => out.push(s),
+        () => t,
+      ),
+    };
   };
 
   it('stays silent for runs that end within a second', () => {

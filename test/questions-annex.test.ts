@@ -108,7 +108,15 @@ describe('the reference text (Annex A of the KCP paper)', () => {
 describe('questions/odpm-lsp-2005.yaml', () => {
   it('has the metadata keys and nothing else', () => {
     const { doc } = readSet();
-    expect(Object.keys(doc).sort()).toEqual(['closes', 'id', 'published', 'publisher', 'respond_to', 'sections', 'title']);
+    expect(Object.keys(doc).sort()).toEqual([
+      'closes',
+      'id',
+      'published',
+      'publisher',
+      'respond_to',
+      'sections',
+      'title',
+    ]);
     expect(doc.id).toBe('odpm-lsp-2005');
     expect(doc.title).toBe('Local Strategic Partnerships: Shaping their future');
     expect(doc.publisher).toBe('Office of the Deputy Prime Minister');
@@ -148,13 +156,20 @@ describe('questions/odpm-lsp-2005.yaml', () => {
   it('has only the keys id, text, (for Q16 and Q17) parts and (for every question beginning "If so") follows', () => {
     const { flat } = readSet();
     for (const q of flat) {
-      const expected = q.id === 'Q16' || q.id === 'Q17' ? ['id', 'parts', 'text'] : /^If (so|not|yes)\b/i.test(q.text) ? ['follows', 'id', 'text'] : ['id', 'text'];
+      const expected =
+        q.id === 'Q16' || q.id === 'Q17'
+          ? ['id', 'parts', 'text']
+          : /^If (so|not|yes)\b/i.test(q.text)
+            ? ['follows', 'id', 'text']
+            : ['id', 'text'];
       expect(q.keys, q.id).toEqual(expected);
     }
   });
 
   it('marks the questions that begin "If so" as following the question before', () => {
-    const follows = readSet().flat.filter((q) => q.keys.includes('follows')).map((q) => q.id);
+    const follows = readSet()
+      .flat.filter((q) => q.keys.includes('follows'))
+      .map((q) => q.id);
     expect(follows).toEqual(['Q19', 'Q20']);
   });
 

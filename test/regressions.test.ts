@@ -21,7 +21,10 @@ describe('regressions', { timeout: 60_000 }, () => {
     const ws = workspace({
       'lsp-respond.yaml': CONFIG,
       'responses/council.md': partner('partner: Council', answerAll()),
-      'responses/police.md': partner('partner: Police\ncannot_endorse:\n  - section: Q3/council', '## Q3\n\nPolice view.\n'),
+      'responses/police.md': partner(
+        'partner: Police\ncannot_endorse:\n  - section: Q3/council',
+        '## Q3\n\nPolice view.\n',
+      ),
     });
     expect(run(['-C', ws, 'merge']).code).toBe(0);
     expect(existsSync(join(ws, 'out/separate/council.md'))).toBe(true);
@@ -38,7 +41,10 @@ describe('regressions', { timeout: 60_000 }, () => {
     const ws = workspace({
       'lsp-respond.yaml': CONFIG,
       'responses/council.md': partner('partner: Council', answerAll()),
-      'responses/police.md': partner('partner: Police\ncannot_endorse:\n  - section: Q3/council', '## Q3\n\nPolice view.\n'),
+      'responses/police.md': partner(
+        'partner: Police\ncannot_endorse:\n  - section: Q3/council',
+        '## Q3\n\nPolice view.\n',
+      ),
     });
     const r = run(['-C', ws, '--today', '2006-02-01', 'status']);
     expect(r.code).toBe(0);
@@ -58,26 +64,48 @@ describe('regressions', { timeout: 60_000 }, () => {
     const column = source[line - 1]!.indexOf('[^b]') + 1;
     const warnings = r.stderr.split('\n').filter((l) => l.includes('inside a footnote'));
     // draft.docx and response.docx both hold the note: one warning, at the source.
-    expect(warnings).toEqual([`responses/council.md:${line}:${column}: warning: footnote reference [^council-b] inside a footnote: Word has no footnotes in footnotes, so it is shown as text`]);
+    expect(warnings).toEqual([
+      `responses/council.md:${line}:${column}: warning: footnote reference [^council-b] inside a footnote: Word has no footnotes in footnotes, so it is shown as text`,
+    ]);
   });
 
-  withPandoc('renders the composer\'s real response to a DOCX that holds every included word and no removed one', async () => {
-    const { ws } = workspaceFrom({
-      partners: [
-        { file: 'responses/council.md', source: partner('partner: Council', 'General comments from the council.\n\n## Q1\n\nCouncil answers *one* with a [link](https://example.org).[^n]\n\n[^n]: Council note.\n\n## Q2\n\n| a | b |\n| - | - |\n| cell one | cell two |\n') },
-        { file: 'responses/police.md', source: partner('partner: Police\ncannot_endorse:\n  - section: Q2/council\n    reason: No.', '## Q1\n\n- Police list item\n  1. nested step\n') },
-      ],
-    });
-    const result = merge(ws);
-    const doc = responseDocument(ws, result, DEFAULT_HOUSE_STYLE.style.cover, responseEndorsement(ws, result, ws.config.date));
-    const { bytes, warnings } = await render(doc);
-    expect(warnings).toEqual([]);
-    const read = pandocText(pandocJson(bytes));
-    expect(missingWords(mdastText(doc.tree), read)).toEqual([]);
-    for (const a of result.accounts) {
-      const words = mdastText({ type: 'root', children: a.contribution.blocks });
-      if (a.status === 'included') expect(missingWords(words, read), a.contribution.section).toEqual([]);
-      else expect(read).not.toContain('cell one');
-    }
-  });
+  withPandoc(
+    "renders the composer's real response to a DOCX that holds every included word and no removed one",
+    async () => {
+      const { ws } = workspaceFrom({
+        partners: [
+          {
+            file: 'responses/council.md',
+            source: partner(
+              'partner: Council',
+              'General comments from the council.\n\n## Q1\n\nCouncil answers *one* with a [link](https://example.org).[^n]\n\n[^n]: Council note.\n\n## Q2\n\n| a | b |\n| - | - |\n| cell one | cell two |\n',
+            ),
+          },
+          {
+            file: 'responses/police.md',
+            source: partner(
+              'partner: Police\ncannot_endorse:\n  - section: Q2/council\n    reason: No.',
+              '## Q1\n\n- Police list item\n  1. nested step\n',
+            ),
+          },
+        ],
+      });
+      const result = merge(ws);
+      const doc = responseDocument(
+        ws,
+        result,
+        DEFAULT_HOUSE_STYLE.style.cover,
+        responseEndorsement(ws, result, ws.config.date),
+      );
+      const { bytes, warnings } = await render(doc);
+      expect(warnings).toEqual([]);
+      const read = pandocText(pandocJson(bytes));
+      expect(missingWords(mdastText(doc.tree), read)).toEqual([]);
+      for (const a of result.accounts) {
+        const words = mdastText({ type: 'root', children: a.contribution.blocks });
+        if (a.status === 'included') expect(missingWords(words, read), a.contribution.section).toEqual([]);
+        else expect(read).not.toContain('cell one');
+      }
+    },
+  );
 });

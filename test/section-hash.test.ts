@@ -45,7 +45,8 @@ function hashes(body: string): Map<string, string> {
 /** The file written again, section by section, by mdast-util-to-markdown with `options`. */
 function rewritten(options: Options): string {
   const { partner: p } = loadPartner(partner('partner: P', BODY), 'responses/p.md');
-  const write = (blocks: unknown[]) => toMarkdown({ type: 'root', children: blocks } as never, { ...options, extensions: [gfmToMarkdown()] });
+  const write = (blocks: unknown[]) =>
+    toMarkdown({ type: 'root', children: blocks } as never, { ...options, extensions: [gfmToMarkdown()] });
   const preamble = write([...p!.preamble!.blocks]);
   const q1 = p!.answers[0]!;
   // The loader prefixes footnote labels with the partner id; reading the file again would prefix them twice.
@@ -58,8 +59,27 @@ describe('section hashes', () => {
     expect([...original.keys()]).toEqual(['preamble/p', 'Q1/p']);
     for (const options of [
       {},
-      { bullet: '*', bulletOrdered: ')', emphasis: '_', strong: '_', fence: '~', rule: '_', listItemIndent: 'one', setext: true, closeAtx: true, quote: "'", resourceLink: true },
-      { bullet: '+', rule: '-', ruleRepetition: 5, ruleSpaces: true, incrementListMarker: false, tightDefinitions: true },
+      {
+        bullet: '*',
+        bulletOrdered: ')',
+        emphasis: '_',
+        strong: '_',
+        fence: '~',
+        rule: '_',
+        listItemIndent: 'one',
+        setext: true,
+        closeAtx: true,
+        quote: "'",
+        resourceLink: true,
+      },
+      {
+        bullet: '+',
+        rule: '-',
+        ruleRepetition: 5,
+        ruleSpaces: true,
+        incrementListMarker: false,
+        tightDefinitions: true,
+      },
     ] as Options[]) {
       expect(hashes(rewritten(options)), JSON.stringify(options)).toEqual(original);
     }
@@ -73,7 +93,12 @@ describe('section hashes', () => {
 
   it('change when a word, a mark or a link changes', () => {
     const original = hashes(BODY);
-    for (const edit of [BODY.replace('another', 'one more'), BODY.replace('*comments*', 'comments'), BODY.replace('example.org', 'example.com'), BODY.replace('The note.', 'A note.')]) {
+    for (const edit of [
+      BODY.replace('another', 'one more'),
+      BODY.replace('*comments*', 'comments'),
+      BODY.replace('example.org', 'example.com'),
+      BODY.replace('The note.', 'A note.'),
+    ]) {
       expect(hashes(edit)).not.toEqual(original);
     }
   });

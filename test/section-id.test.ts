@@ -25,7 +25,19 @@ describe('section ids', () => {
     );
   });
 
-  it.each(['Q0', 'q12', 'Q12/', 'Q12/RBKC', 'Q12ab', 'preamble', 'preamble/', 'Q12/rbkc/x', ' Q12', 'Question 12', 'composite/Q1'])('refuses %j', (text) => {
+  it.each([
+    'Q0',
+    'q12',
+    'Q12/',
+    'Q12/RBKC',
+    'Q12ab',
+    'preamble',
+    'preamble/',
+    'Q12/rbkc/x',
+    ' Q12',
+    'Question 12',
+    'composite/Q1',
+  ])('refuses %j', (text) => {
     expect(parseSectionId(text)).toBeNull();
   });
 

@@ -9,10 +9,18 @@ import { idFromFileName, partnerIdProblem } from '../src/load/partner-id.js';
 describe('suggested commands', () => {
   it('give the shell back exactly the arguments, whatever they hold', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => !s.includes('\0')), { minLength: 1, maxLength: 4 }), (args) => {
-        const r = spawnSync('sh', ['-c', `for a in ${shellCommand(...args)}; do printf '%s\\0' "$a"; done`], { encoding: 'utf8' });
-        expect(r.stdout.split('\0').slice(0, -1)).toEqual(args);
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => !s.includes('\0')),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (args) => {
+          const r = spawnSync('sh', ['-c', `for a in ${shellCommand(...args)}; do printf '%s\\0' "$a"; done`], {
+            encoding: 'utf8',
+          });
+          expect(r.stdout.split('\0').slice(0, -1)).toEqual(args);
+        },
+      ),
       { numRuns: 50 },
     );
   });

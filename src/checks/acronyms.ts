@@ -21,7 +21,14 @@ const MINOR = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an', '
 
 /** Do `words` (in reading order) spell `acronym` by their initials, small joining words aside? */
 export function spells(words: readonly string[], acronym: string): boolean {
-  const initials = words.filter((w) => !MINOR.has(w.toLowerCase())).map((w) => w.replace(/^[^\p{L}]+/u, '').charAt(0).toUpperCase());
+  const initials = words
+    .filter((w) => !MINOR.has(w.toLowerCase()))
+    .map((w) =>
+      w
+        .replace(/^[^\p{L}]+/u, '')
+        .charAt(0)
+        .toUpperCase(),
+    );
   return initials.join('') === acronym;
 }
 
@@ -50,7 +57,8 @@ export function findAcronyms(blocks: readonly RootContent[], file: string, fallb
     for (const m of piece.value.matchAll(ACRONYM)) {
       const acronym = m[1]!;
       const end = m.index + acronym.length;
-      const spelled = spelledBefore(piece.value.slice(0, m.index), acronym) || spelledAfter(piece.value.slice(end), acronym);
+      const spelled =
+        spelledBefore(piece.value.slice(0, m.index), acronym) || spelledAfter(piece.value.slice(end), acronym);
       out.push({ acronym, spelled, at: positionIn(piece, m.index, file, fallback) });
     }
   }
@@ -59,12 +67,19 @@ export function findAcronyms(blocks: readonly RootContent[], file: string, fallb
 
 /** The response's own text (preambles, then each question's answers), in the order it is printed. */
 function responseText(result: MergeResult): Contribution[] {
-  const included = (accounts: MergeResult['preambles']) => accounts.filter((a) => a.status === 'included').map((a) => a.contribution);
-  return [...included(result.preambles), ...result.questions.flatMap((o) => included([...o.composite, ...o.contributions]))];
+  const included = (accounts: MergeResult['preambles']) =>
+    accounts.filter((a) => a.status === 'included').map((a) => a.contribution);
+  return [
+    ...included(result.preambles),
+    ...result.questions.flatMap((o) => included([...o.composite, ...o.contributions])),
+  ];
 }
 
 export function checkAcronyms(ws: Workspace, result: MergeResult, problems: Problems): void {
-  const known = new Set([...(ws.glossary?.ignore ?? []), ...(ws.glossary?.terms.flatMap((t) => (t.acronym ? [t.acronym] : [])) ?? [])]);
+  const known = new Set([
+    ...(ws.glossary?.ignore ?? []),
+    ...(ws.glossary?.terms.flatMap((t) => (t.acronym ? [t.acronym] : [])) ?? []),
+  ]);
   const seen = new Set<string>();
   const where = ws.glossary ? GLOSSARY_FILE : `a ${GLOSSARY_FILE} in the workspace (lsp-respond init writes one)`;
   for (const c of responseText(result)) {

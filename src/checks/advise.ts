@@ -13,7 +13,10 @@ export function advise(ws: Workspace, result: MergeResult, problems: Problems): 
   const supersededAnyway = (c: Contribution): boolean => {
     if (c.target === null || c.partner === COMPOSITE) return false;
     const o = outcome.get(c.target.question);
-    return o?.composite.some((a) => a.contribution.target?.part == null || a.contribution.target.part === c.target?.part) ?? false;
+    return (
+      o?.composite.some((a) => a.contribution.target?.part == null || a.contribution.target.part === c.target?.part) ??
+      false
+    );
   };
   for (const o of ws.partners.flatMap((p) => p.objections)) {
     if (o.kind !== 'cannot-endorse') continue;

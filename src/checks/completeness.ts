@@ -3,7 +3,12 @@ import type { MergeResult } from '../merge/merge.js';
 import type { Workspace } from '../core/model.js';
 import type { Problems } from '../core/problems.js';
 
-export function checkCompleteness(ws: Workspace, result: MergeResult, problems: Problems, opts: { partners: boolean }): void {
+export function checkCompleteness(
+  ws: Workspace,
+  result: MergeResult,
+  problems: Problems,
+  opts: { partners: boolean },
+): void {
   const configFile = ws.config.file ?? 'lsp-respond.yaml';
   for (const o of result.questions) {
     if (o.state.kind !== 'unanswered') continue;
@@ -13,7 +18,11 @@ export function checkCompleteness(ws: Workspace, result: MergeResult, problems: 
       removed.length > 0
         ? `every contribution to ${q} was removed because a partner cannot endorse it (${[...new Set(removed.flatMap((a) => a.objections.map((x) => `${x.position.file}:${x.position.line}`)))].join(', ')})`
         : `no partner answers ${q}`;
-    problems.incomplete('unanswered', o.question.position, `${why}; add an answer under '## ${q}' in a response file or in composite.md, or a collective abstention '${q}: <reason>' under abstain in ${configFile}`);
+    problems.incomplete(
+      'unanswered',
+      o.question.position,
+      `${why}; add an answer under '## ${q}' in a response file or in composite.md, or a collective abstention '${q}: <reason>' under abstain in ${configFile}`,
+    );
   }
   if (!opts.partners) return;
   // A question the partnership abstains on collectively asks nothing of any partner.
@@ -21,7 +30,9 @@ export function checkCompleteness(ws: Workspace, result: MergeResult, problems: 
   for (const p of ws.partners) {
     const answered = new Set(p.answers.map((a) => a.target?.question));
     const abstained = new Set(p.abstain.map((a) => a.question));
-    const missing = ws.questions.questions.filter((q) => !answered.has(q.id) && !abstained.has(q.id) && !collective.has(q.id)).map((q) => q.id);
+    const missing = ws.questions.questions
+      .filter((q) => !answered.has(q.id) && !abstained.has(q.id) && !collective.has(q.id))
+      .map((q) => q.id);
     if (missing.length === 0) continue;
     problems.incomplete(
       'partner-incomplete',

@@ -8,12 +8,16 @@ export function checkFollows(ws: Workspace, result: MergeResult, problems: Probl
   const outcomes = new Map(result.questions.map((o) => [o.question.id, o]));
   const configFile = ws.config.file ?? 'lsp-respond.yaml';
   for (const o of result.questions) {
-    const first = o.question.follows === null || o.state.kind !== 'answered' ? undefined : outcomes.get(o.question.follows);
+    const first =
+      o.question.follows === null || o.state.kind !== 'answered' ? undefined : outcomes.get(o.question.follows);
     if (first === undefined || first.state.kind === 'answered') continue;
     const answer = [...o.composite, ...o.contributions].find((a) => a.status === 'included');
     if (!answer) continue;
     const q = o.question.id;
-    const why = first.state.kind === 'abstained' ? `the response abstains on ${first.question.id}` : `the response has no answer to ${first.question.id}`;
+    const why =
+      first.state.kind === 'abstained'
+        ? `the response abstains on ${first.question.id}`
+        : `the response has no answer to ${first.question.id}`;
     problems.warn(
       'follows-unanswered',
       answer.contribution.position,

@@ -13,7 +13,15 @@ const WORD = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
 const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition', 'math', 'inlineMath']);
 
-const NAME: Record<string, string> = { '*': 'emphasis', '**': 'bold', '***': 'bold italics', _: 'italics', __: 'bold', ___: 'bold italics', '~~': 'strikethrough' };
+const NAME: Record<string, string> = {
+  '*': 'emphasis',
+  '**': 'bold',
+  '***': 'bold italics',
+  _: 'italics',
+  __: 'bold',
+  ___: 'bold italics',
+  '~~': 'strikethrough',
+};
 
 interface Run {
   marker: string;
@@ -62,7 +70,8 @@ export function reportLiteralEmphasis(tree: Nodes, source: string, file: string,
     for (const child of node.children as Nodes[]) {
       const start = child.position?.start.offset;
       const end = child.position?.end.offset;
-      if (child.type === 'text' && start !== undefined && end !== undefined) runs.push(...leftovers(source, start, end));
+      if (child.type === 'text' && start !== undefined && end !== undefined)
+        runs.push(...leftovers(source, start, end));
       visit(child);
     }
     const first = runs.find((r) => runs.filter((s) => s.marker[0] === r.marker[0]).length >= 2);

@@ -10,7 +10,19 @@ export interface Prose {
   start: { line: number; column: number } | undefined;
 }
 
-const NOT_PROSE = new Set<Nodes['type']>(['code', 'inlineCode', 'link', 'linkReference', 'footnoteDefinition', 'footnoteReference', 'html', 'image', 'imageReference', 'definition', 'yaml']);
+const NOT_PROSE = new Set<Nodes['type']>([
+  'code',
+  'inlineCode',
+  'link',
+  'linkReference',
+  'footnoteDefinition',
+  'footnoteReference',
+  'html',
+  'image',
+  'imageReference',
+  'definition',
+  'yaml',
+]);
 
 export function prose(nodes: readonly RootContent[]): Prose[] {
   const out: Prose[] = [];

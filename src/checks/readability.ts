@@ -55,7 +55,8 @@ export function checkReadability(ws: Workspace, result: MergeResult, problems: P
   if (ws.config.attribute !== 'none') return;
   const partners = new Map(ws.partners.map((p) => [p.id, p]));
   for (const o of result.questions) {
-    const included = (list: typeof o.contributions) => list.filter((a) => a.status === 'included').map((a) => a.contribution);
+    const included = (list: typeof o.contributions) =>
+      list.filter((a) => a.status === 'included').map((a) => a.contribution);
     const contributions = included(o.contributions);
     // Answers to parts of one question by one partner are one voice.
     const authors = [...new Set(contributions.map((c) => c.partner))];

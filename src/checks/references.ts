@@ -53,24 +53,37 @@ interface Holds {
 
 function holding(accounts: Account[], where: string): Holds {
   const byQuestion = new Map<string, Contribution[]>();
-  for (const { contribution: c } of accounts) if (c.target) byQuestion.set(c.target.question, [...(byQuestion.get(c.target.question) ?? []), c]);
+  for (const { contribution: c } of accounts)
+    if (c.target) byQuestion.set(c.target.question, [...(byQuestion.get(c.target.question) ?? []), c]);
   return {
     where,
     answers: (question, part, by) =>
-      (byQuestion.get(`Q${question}`) ?? []).some((c) => (part === null || c.target?.part == null || c.target.part === part) && (by === null || c.partner === by)),
+      (byQuestion.get(`Q${question}`) ?? []).some(
+        (c) => (part === null || c.target?.part == null || c.target.part === part) && (by === null || c.partner === by),
+      ),
   };
 }
 
 export function checkReferences(ws: Workspace, result: MergeResult, problems: Problems): void {
   const names = new Map(ws.partners.map((p) => [p.id, p.name]));
-  const response = holding(result.accounts.filter((a) => a.status === 'included'), 'the response');
+  const response = holding(
+    result.accounts.filter((a) => a.status === 'included'),
+    'the response',
+  );
   const separate = new Map<string, Holds>();
   /** The document a contribution is printed in, for readers outside the partnership; null for none. */
   const printedIn = (a: Account): Holds | null => {
     const partner = a.contribution.partner;
     if (a.status === 'included') return response;
     if (a.status === 'superseded' || partner === COMPOSITE) return null;
-    if (!separate.has(partner)) separate.set(partner, holding(result.accounts.filter((x) => x.status === 'removed' && x.contribution.partner === partner), `${names.get(partner) ?? partner}'s separate submission`));
+    if (!separate.has(partner))
+      separate.set(
+        partner,
+        holding(
+          result.accounts.filter((x) => x.status === 'removed' && x.contribution.partner === partner),
+          `${names.get(partner) ?? partner}'s separate submission`,
+        ),
+      );
     return separate.get(partner)!;
   };
   for (const a of result.accounts) {
@@ -80,13 +93,21 @@ export function checkReferences(ws: Workspace, result: MergeResult, problems: Pr
     for (const ref of findReferences(c.blocks, c.position.file, c.position)) {
       const by = ref.own && c.partner !== COMPOSITE ? c.partner : null;
       if (!ws.questions.questions.some((q) => q.number === ref.question)) {
-        problems.warn('dangling-reference', ref.at, `'${ref.text}' in ${c.section} refers to question ${ref.question}, which the consultation does not have; correct the number or remove the reference`);
+        problems.warn(
+          'dangling-reference',
+          ref.at,
+          `'${ref.text}' in ${c.section} refers to question ${ref.question}, which the consultation does not have; correct the number or remove the reference`,
+        );
         continue;
       }
       if (holds.answers(ref.question, ref.part, by)) continue;
       const what = `Q${ref.question}${ref.part ?? ''}`;
       const whose = by === null ? `an answer to ${what}` : `${names.get(by) ?? by}'s answer to ${what}`;
-      problems.warn('dangling-reference', ref.at, `'${ref.text}' in ${c.section} points the reader to ${whose}, but ${holds.where} has none; refer to an answer that is there, or reword the reference`);
+      problems.warn(
+        'dangling-reference',
+        ref.at,
+        `'${ref.text}' in ${c.section} points the reader to ${whose}, but ${holds.where} has none; refer to an answer that is there, or reword the reference`,
+      );
     }
   }
 }

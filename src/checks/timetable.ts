@@ -16,17 +16,29 @@ export function checkTimetable(ws: Workspace, problems: Problems): void {
   for (const [i, later] of set.entries()) {
     for (const earlier of set.slice(0, i)) {
       if (deadlines[later]! > deadlines[earlier]!) continue;
-      problems.warn('timetable', at(later), `deadlines.${later} (${deadlines[later]}) is not after deadlines.${earlier} (${deadlines[earlier]}); the round runs views, then objections, then submission: correct one of the dates`);
+      problems.warn(
+        'timetable',
+        at(later),
+        `deadlines.${later} (${deadlines[later]}) is not after deadlines.${earlier} (${deadlines[earlier]}); the round runs views, then objections, then submission: correct one of the dates`,
+      );
     }
   }
   const submission = deadlines.submission;
   const round = ws.rounds.at(-1);
   if (submission !== undefined && round?.deadline && round.deadline >= submission) {
-    problems.warn('timetable', at('submission'), `round ${round.number}'s objection deadline (${round.deadline}, lsp-respond circulate --objections-by) is not before deadlines.submission (${submission}); objections could come in after the response is sent: move the submission or circulate again with an earlier deadline`);
+    problems.warn(
+      'timetable',
+      at('submission'),
+      `round ${round.number}'s objection deadline (${round.deadline}, lsp-respond circulate --objections-by) is not before deadlines.submission (${submission}); objections could come in after the response is sent: move the submission or circulate again with an earlier deadline`,
+    );
   }
   const closes = ws.questions.closes;
   // A question set may give its closing date in words; only a YYYY-MM-DD one can be compared.
   if (submission !== undefined && isIsoDate(closes) && submission > closes) {
-    problems.warn('timetable', at('submission'), `deadlines.submission (${submission}) is after the consultation closes (${closes}, ${ws.questions.file}); the response would arrive late: submit by ${closes}`);
+    problems.warn(
+      'timetable',
+      at('submission'),
+      `deadlines.submission (${submission}) is after the consultation closes (${closes}, ${ws.questions.file}); the response would arrive late: submit by ${closes}`,
+    );
   }
 }

@@ -13,7 +13,12 @@ export function validateWorkspace(ws: Workspace, problems: Problems): void {
   const objected = new Set<Contribution>();
   for (const o of ws.partners.flatMap((p) => p.objections)) {
     const targets = sectionTargets(o.id, all);
-    if (targets.length === 0) problems.error('unknown-section', o.position, `${o.kind === 'separate-only' ? 'separate_only' : 'cannot_endorse'} names section ${o.section}, which does not exist; ${suggest(o.id, known, ws)}`);
+    if (targets.length === 0)
+      problems.error(
+        'unknown-section',
+        o.position,
+        `${o.kind === 'separate-only' ? 'separate_only' : 'cannot_endorse'} names section ${o.section}, which does not exist; ${suggest(o.id, known, ws)}`,
+      );
     for (const c of targets) objected.add(c);
   }
   for (const a of ws.config.abstain) {
@@ -33,7 +38,8 @@ function suggest(id: SectionId, known: Set<string>, ws: Workspace): string {
   // Say which half of the id is wrong: the question (or part), or the partner.
   if (id.kind === 'preamble') {
     const preambles = [...known].filter((s) => s.startsWith('preamble/')).sort();
-    if (!ws.partners.some((p) => p.id === id.partner)) return `there is no partner '${id.partner}'; the partners are ${ws.partners.map((p) => p.id).join(', ')}`;
+    if (!ws.partners.some((p) => p.id === id.partner))
+      return `there is no partner '${id.partner}'; the partners are ${ws.partners.map((p) => p.id).join(', ')}`;
     return `partner '${id.partner}' has no general comments (text before its first question heading)${preambles.length > 0 ? `; the general comments are ${preambles.slice(0, 8).join(', ')}` : ''}`;
   }
   const { question, part } = id.target;

@@ -2,7 +2,14 @@
 // and stage it; only when everything was produced are the outputs renamed
 // into place, so a failed run writes nothing.
 import { dirname, join, relative } from 'node:path';
-import { OWNED, plan, type BuildCommand, type DocumentFormat, type PlannedDocument, type RoundContext } from '../compose/plan.js';
+import {
+  OWNED,
+  plan,
+  type BuildCommand,
+  type DocumentFormat,
+  type PlannedDocument,
+  type RoundContext,
+} from '../compose/plan.js';
 import { loadConfig } from '../load/workspace.js';
 import { ROUND_FILE, ROUNDS_DIR, unusableRounds } from '../load/rounds.js';
 import { roundJson } from '../rounds/round-file.js';
@@ -45,20 +52,34 @@ export async function build(env: Env, what: BuildCommand, opts: BuildOptions): P
 }
 
 async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, threads: Threads): Promise<number> {
-  const { problems, ws, result } = await runCheck(env.root, env.today, { threads, partners: false, completeness: what === 'merge', progress: env.progress.update });
+  const { problems, ws, result } = await runCheck(env.root, env.today, {
+    threads,
+    partners: false,
+    completeness: what === 'merge',
+    progress: env.progress.update,
+  });
   if (!ws || !result || problems.hasInputErrors()) return reportProblems(env, problems.sorted());
   const dating = what === 'circulate' ? circulation(ws, env.today, opts.objectionsBy) : draftDating(ws);
   if ('refused' in dating) {
     if (dating.at === null) throw new UsageError(dating.refused);
-    return reportProblems(env, [...problems.sorted(), { severity: 'error', kind: 'input', code: 'deadline', message: dating.refused, ...dating.at }]);
+    return reportProblems(env, [
+      ...problems.sorted(),
+      { severity: 'error', kind: 'input', code: 'deadline', message: dating.refused, ...dating.at },
+    ]);
   }
   const endorsement = responseEndorsement(ws, result, env.today);
   const gate = what === 'merge' ? gateProblems(ws, endorsement) : [];
   const incomplete = exitCodeFor(problems.list, false) === 1 && !opts.allowIncomplete;
   const unendorsed = gate.length > 0 && opts.acceptUnendorsed !== true;
   if (incomplete || unendorsed) {
-    reportProblems(env, [...(opts.allowIncomplete ? asked(problems.sorted()) : problems.sorted()), ...gate].sort(byPlace));
-    if (incomplete) env.stderr(`nothing written: the response is incomplete. Fix the problems above, or run 'lsp-respond merge --allow-incomplete' to write "No collective response" for unanswered questions\n`);
+    reportProblems(
+      env,
+      [...(opts.allowIncomplete ? asked(problems.sorted()) : problems.sorted()), ...gate].sort(byPlace),
+    );
+    if (incomplete)
+      env.stderr(
+        `nothing written: the response is incomplete. Fix the problems above, or run 'lsp-respond merge --allow-incomplete' to write "No collective response" for unanswered questions\n`,
+      );
     if (unendorsed) env.stderr(`${refusal(endorsement)}\n`);
     return 1;
   }
@@ -85,7 +106,11 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
   let staging: Staging | undefined;
   let written: string[];
   try {
-    staging = new Staging(outDir, OWNED[what], env.root, { inputs: inputsOf(ws.config, ws.images.keys()), sealed: [ROUNDS_DIR], record: true });
+    staging = new Staging(outDir, OWNED[what], env.root, {
+      inputs: inputsOf(ws.config, ws.images.keys()),
+      sealed: [ROUNDS_DIR],
+      record: true,
+    });
     // After the staging has refused a rounds directory that is a link, which would make every round look damaged.
     if (what === 'circulate' && unusable(env, ws, problems)) return reportProblems(env, problems.sorted());
     const stage = staging;
@@ -93,7 +118,8 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
     // Documents are rendered side by side (when there are threads) but staged
     // in plan order; only a few are in flight, since at a thousand partners
     // each document tree and its DOCX take hundreds of MiB.
-    const inFlight: { name: string; copies: NonNullable<PlannedDocument['copies']>; result: Promise<TaskResult> }[] = [];
+    const inFlight: { name: string; copies: NonNullable<PlannedDocument['copies']>; result: Promise<TaskResult> }[] =
+      [];
     let count = 0;
     const settle = async () => {
       const { name, copies, result } = inFlight.shift()!;
@@ -110,8 +136,18 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
     const rounds: RoundContext = { dating, endorsement };
     const planned = plan(what, ws, result, ws.style.style.cover, formats, rounds);
     for (const doc of planned) {
-      const toRoot = relative(dirname(join(outDir, doc.name)), env.root).split('\\').join('/') || '.';
-      const task = { kind: 'render', doc: doc.build(), formats: doc.formats, toRoot, style: ws.style, images: ws.images } as const;
+      const toRoot =
+        relative(dirname(join(outDir, doc.name)), env.root)
+          .split('\\')
+          .join('/') || '.';
+      const task = {
+        kind: 'render',
+        doc: doc.build(),
+        formats: doc.formats,
+        toRoot,
+        style: ws.style,
+        images: ws.images,
+      } as const;
       const result = runner.run(task);
       // Awaited in turn by settle(); until then a failure must not count as unhandled and end the process.
       result.catch(() => undefined);
@@ -124,7 +160,11 @@ async function buildLocked(env: Env, what: BuildCommand, opts: BuildOptions, thr
     written = staging.commit();
   } catch (e) {
     staging?.discard();
-    if (e instanceof OutputError) return reportProblems(env, [...shown, { severity: 'error', kind: 'input', code: 'output', message: e.message, ...configAt }]);
+    if (e instanceof OutputError)
+      return reportProblems(env, [
+        ...shown,
+        { severity: 'error', kind: 'input', code: 'output', message: e.message, ...configAt },
+      ]);
     throw e;
   }
   reportProblems(env, shown);
@@ -150,8 +190,16 @@ function unusable(env: Env, ws: Workspace, problems: Problems): boolean {
 function refusal(e: ResponseEndorsement): string {
   const round = e.round!;
   const why = [
-    ...(e.uncirculated.length > 0 ? [`the response would hold text the partners were not sent in round ${round.number}; circulate it ('lsp-respond circulate') for sign-off`] : []),
-    ...(e.awaiting.length > 0 ? [`not every partner has answered round ${round.number}${round.deadline ? ` before its objection deadline (${round.deadline})` : ''}; wait for their replies${round.deadline ? ' or the deadline' : ''}`] : []),
+    ...(e.uncirculated.length > 0
+      ? [
+          `the response would hold text the partners were not sent in round ${round.number}; circulate it ('lsp-respond circulate') for sign-off`,
+        ]
+      : []),
+    ...(e.awaiting.length > 0
+      ? [
+          `not every partner has answered round ${round.number}${round.deadline ? ` before its objection deadline (${round.deadline})` : ''}; wait for their replies${round.deadline ? ' or the deadline' : ''}`,
+        ]
+      : []),
   ];
   return `nothing written: ${why.join(', and ')}. Or run 'lsp-respond merge --accept-unendorsed' to write it now: its cover lists only the partners who have endorsed it${e.uncirculated.length > 0 ? ', and its cover and document properties say it holds text not circulated' : ''}`;
 }

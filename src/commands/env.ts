@@ -24,7 +24,10 @@ export function reportProblems(env: Env, problems: readonly Problem[], strict = 
 }
 
 export function print(env: Env, format: ProblemFormat, problems: readonly Problem[], ok: boolean): void {
-  if (format === 'text') env.stderr(formatProblems(env.quiet ? problems.filter((p) => p.severity === 'error') : problems, 'text', ok, env.color));
+  if (format === 'text')
+    env.stderr(
+      formatProblems(env.quiet ? problems.filter((p) => p.severity === 'error') : problems, 'text', ok, env.color),
+    );
   else env.stdout(formatProblems(problems, format, ok, false));
 }
 

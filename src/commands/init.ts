@@ -28,10 +28,17 @@ const bundled = (file: string) => readFileSync(new URL(file, PACKAGE_ROOT), 'utf
 
 export const QUESTION_SET = 'questions/odpm-lsp-2005.yaml';
 
-export function init(env: Env, dir: string | undefined, opts: { partnership: string; short?: string; ci?: boolean }): number {
+export function init(
+  env: Env,
+  dir: string | undefined,
+  opts: { partnership: string; short?: string; ci?: boolean },
+): number {
   const root = join(env.root, dir ?? '.');
   const config = join(root, 'lsp-respond.yaml');
-  if (existsSync(config)) throw new UsageError(`${relative(env.root, config) || 'lsp-respond.yaml'} already exists; init never overwrites a workspace`);
+  if (existsSync(config))
+    throw new UsageError(
+      `${relative(env.root, config) || 'lsp-respond.yaml'} already exists; init never overwrites a workspace`,
+    );
   const files: [string, string][] = [
     ['lsp-respond.yaml', configText(opts.partnership, opts.short)],
     [QUESTION_SET, bundled(QUESTION_SET)],
@@ -51,7 +58,9 @@ export function init(env: Env, dir: string | undefined, opts: { partnership: str
   }
   if (!env.quiet) {
     const dirArgs = dir === undefined ? [] : ['-C', relative(env.root, root) || '.'];
-    env.stdout(`created a workspace for ${opts.partnership} in ${relative(env.root, root) || '.'}\nnext, for each partner (the id names its file, e.g. responses/council.md):\n  ${shellCommand('lsp-respond', ...dirArgs, 'template', 'council', '--partner', '<organisation name>', '--sector', 'public')}\n`);
+    env.stdout(
+      `created a workspace for ${opts.partnership} in ${relative(env.root, root) || '.'}\nnext, for each partner (the id names its file, e.g. responses/council.md):\n  ${shellCommand('lsp-respond', ...dirArgs, 'template', 'council', '--partner', '<organisation name>', '--sector', 'public')}\n`,
+    );
   }
   return 0;
 }
@@ -73,37 +82,67 @@ function configText(partnership: string, short: string | undefined): string {
   return `${annotated(stringify(given))}\n# Every other setting, with an example, its meaning and its default: remove the '# ' to use one.\n${commentedConfig(Object.keys(given))}`;
 }
 
-export async function template(env: Env, id: string, opts: { partner: string; sector: string; format: 'md' | 'docx' }): Promise<number> {
+export async function template(
+  env: Env,
+  id: string,
+  opts: { partner: string; sector: string; format: 'md' | 'docx' },
+): Promise<number> {
   const idProblem = partnerIdProblem(id);
   if (idProblem) throw new UsageError(idProblem);
-  if (!(SECTORS as readonly string[]).includes(opts.sector)) throw new UsageError(`--sector must be one of ${SECTORS.join(', ')}`);
+  if (!(SECTORS as readonly string[]).includes(opts.sector))
+    throw new UsageError(`--sector must be one of ${SECTORS.join(', ')}`);
   const problems = new Problems();
   const config = loadConfig(env.root, env.today, problems);
   const questions = config && loadQuestions(env.root, config, problems);
   if (!config || !questions || problems.hasInputErrors()) return reportProblems(env, problems.sorted());
   const sector = opts.sector as Sector;
-  if (opts.format === 'docx') return locked(env, config, problems, () => wordForm(env, config, questions, { id, partner: opts.partner, sector }, problems));
+  if (opts.format === 'docx')
+    return locked(env, config, problems, () =>
+      wordForm(env, config, questions, { id, partner: opts.partner, sector }, problems),
+    );
   return locked(env, config, problems, async () => {
     const dir = config.responses.replace(/\/+$/, '');
     const file = `${dir}/${id}.md`;
     // lstat, not exists: a link there, even a broken one, is something in the way, not a free name.
-    if (kindOf(join(env.root, file)) !== 'missing') throw new UsageError(`${file} already exists; template never overwrites a response (delete it first if you really want a fresh one)`);
+    if (kindOf(join(env.root, file)) !== 'missing')
+      throw new UsageError(
+        `${file} already exists; template never overwrites a response (delete it first if you really want a fresh one)`,
+      );
     const others = filesDeclaring(env.root, dir, id, file);
-    if (others.length > 0) throw new UsageError(`${others.join(' and ')} already declares partner id '${id}'; choose another id (each partner has one file)`);
+    if (others.length > 0)
+      throw new UsageError(
+        `${others.join(' and ')} already declares partner id '${id}'; choose another id (each partner has one file)`,
+      );
     try {
-      writeOutputs(join(env.root, dir), new Map([[`${id}.md`, templateText(opts.partner, sector, config, questions)]]), [], env.root);
+      writeOutputs(
+        join(env.root, dir),
+        new Map([[`${id}.md`, templateText(opts.partner, sector, config, questions)]]),
+        [],
+        env.root,
+      );
     } catch (e) {
       if (!(e instanceof OutputError)) throw e;
-      problems.error('output', config.at?.responses ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }, e.message);
+      problems.error(
+        'output',
+        config.at?.responses ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 },
+        e.message,
+      );
       return reportProblems(env, problems.sorted());
     }
-    if (!env.quiet) env.stdout(`wrote ${file}: write each answer under its question heading, or list the question under abstain\n`);
+    if (!env.quiet)
+      env.stdout(`wrote ${file}: write each answer under its question heading, or list the question under abstain\n`);
     return 0;
   });
 }
 
 /** The Word form goes under the output directory: it is generated, and is sent to the partner rather than read back. */
-async function wordForm(env: Env, config: Config, questions: QuestionSet, who: FormFor, problems: Problems): Promise<number> {
+async function wordForm(
+  env: Env,
+  config: Config,
+  questions: QuestionSet,
+  who: FormFor,
+  problems: Problems,
+): Promise<number> {
   const style = loadHouseStyle(env.root, problems);
   if (!style) return reportProblems(env, problems.sorted());
   const { renderDocx } = await import('../render/docx/index.js');
@@ -119,12 +158,18 @@ async function wordForm(env: Env, config: Config, questions: QuestionSet, who: F
     writeOutputs(join(env.root, config.output), new Map([[`forms/${who.id}.docx`, bytes]]), [], env.root);
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
-    problems.error('output', config.at?.output ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }, e.message);
+    problems.error(
+      'output',
+      config.at?.output ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 },
+      e.message,
+    );
     return reportProblems(env, problems.sorted());
   }
   const code = reportProblems(env, problems.sorted());
   if (!env.quiet) {
-    env.stdout(`wrote ${file}: send it to ${who.partner}; when it comes back, save it in the workspace as ${who.id}.docx and run\n  ${shellCommand('lsp-respond', 'import', `${who.id}.docx`, '--id', who.id, '--partner', who.partner, '--sector', who.sector)}\n`);
+    env.stdout(
+      `wrote ${file}: send it to ${who.partner}; when it comes back, save it in the workspace as ${who.id}.docx and run\n  ${shellCommand('lsp-respond', 'import', `${who.id}.docx`, '--id', who.id, '--partner', who.partner, '--sector', who.sector)}\n`,
+    );
   }
   return code;
 }
@@ -133,7 +178,9 @@ async function wordForm(env: Env, config: Config, questions: QuestionSet, who: F
 function templateText(partner: string, sector: Sector, config: Config, questions: QuestionSet): string {
   const front = stringify({ partner, sector });
   const headings = formHeadings(config, questions);
-  const abstentions = headings.filter((h) => h.abstention !== null).map((h) => `# ${abstentionNote(h.question.id, h.abstention ?? '')}`);
+  const abstentions = headings
+    .filter((h) => h.abstention !== null)
+    .map((h) => `# ${abstentionNote(h.question.id, h.abstention ?? '')}`);
   const guide = [
     `# ${returnNote(config, 'file')}`,
     '# Write your answer under each question heading below (a question with parts',

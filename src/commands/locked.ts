@@ -8,7 +8,12 @@ import { type Env, reportProblems } from './env.js';
 import { inputsOf, outputAt } from './workspace-inputs.js';
 
 /** Runs `work` holding the lock; when it cannot be had (or out/ cannot be used), reports why with `problems` and writes nothing. */
-export async function locked(env: Env, config: Config, problems: Problems, work: () => Promise<number>): Promise<number> {
+export async function locked(
+  env: Env,
+  config: Config,
+  problems: Problems,
+  work: () => Promise<number>,
+): Promise<number> {
   let release: () => void;
   try {
     release = lockOutputs(env.root, config.output, inputsOf(config)).release;

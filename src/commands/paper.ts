@@ -22,17 +22,33 @@ export async function paper(env: Env, opts: { docx: boolean }): Promise<number> 
   const files = new Map<string, string | Uint8Array>([['paper.md', renderMarkdown(doc, '..')]]);
   if (opts.docx) {
     const { renderDocx } = await import('../render/docx/index.js');
-    const warn = (message: string) => problems.warn('docx', { file: `${config.output}/paper.docx`, line: 1, column: 1 }, message);
-    files.set('paper.docx', await renderDocx(doc, { style: style.style, images: new Map(), warn, ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}) }));
+    const warn = (message: string) =>
+      problems.warn('docx', { file: `${config.output}/paper.docx`, line: 1, column: 1 }, message);
+    files.set(
+      'paper.docx',
+      await renderDocx(doc, {
+        style: style.style,
+        images: new Map(),
+        warn,
+        ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}),
+      }),
+    );
   }
   try {
     writeOutputs(join(env.root, config.output), files, [], env.root);
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
-    problems.error('output', config.at?.output ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }, e.message);
+    problems.error(
+      'output',
+      config.at?.output ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 },
+      e.message,
+    );
     return reportProblems(env, problems.sorted());
   }
   const code = reportProblems(env, problems.sorted());
-  if (!env.quiet) env.stdout(`wrote ${files.size} file${files.size === 1 ? '' : 's'} to ${config.output}/: ${[...files.keys()].join(', ')}\n`);
+  if (!env.quiet)
+    env.stdout(
+      `wrote ${files.size} file${files.size === 1 ? '' : 's'} to ${config.output}/: ${[...files.keys()].join(', ')}\n`,
+    );
   return code;
 }

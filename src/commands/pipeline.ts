@@ -28,7 +28,14 @@ export interface Checked {
 export async function runCheck(
   root: string,
   today: string,
-  opts: { threads: Threads; partners: boolean; completeness: boolean; signoff?: boolean; readability?: boolean; progress?: OnProgress },
+  opts: {
+    threads: Threads;
+    partners: boolean;
+    completeness: boolean;
+    signoff?: boolean;
+    readability?: boolean;
+    progress?: OnProgress;
+  },
 ): Promise<Checked> {
   const problems = new Problems();
   const ws = await loadWorkspace(root, today, problems, opts.threads, opts.progress);

@@ -4,17 +4,40 @@ import type { Problem } from '../core/problems.js';
 
 export type ProblemFormat = 'text' | 'json' | 'github';
 
-export function formatProblems(problems: readonly Problem[], format: ProblemFormat, ok: boolean, color: boolean): string {
+export function formatProblems(
+  problems: readonly Problem[],
+  format: ProblemFormat,
+  ok: boolean,
+  color: boolean,
+): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify({
-        ok,
-        problems: problems.map((p) => ({ severity: p.severity, code: p.code, message: p.message, file: p.file, line: p.line, column: p.column })),
-      }, null, 2)}\n`;
+      return `${JSON.stringify(
+        {
+          ok,
+          problems: problems.map((p) => ({
+            severity: p.severity,
+            code: p.code,
+            message: p.message,
+            file: p.file,
+            line: p.line,
+            column: p.column,
+          })),
+        },
+        null,
+        2,
+      )}\n`;
     case 'github':
-      return problems.map((p) => `::${p.severity} file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(p.code)}::${escapeData(p.message)}\n`).join('');
+      return problems
+        .map(
+          (p) =>
+            `::${p.severity} file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(p.code)}::${escapeData(p.message)}\n`,
+        )
+        .join('');
     case 'text':
-      return problems.map((p) => `${p.file}:${p.line}:${p.column}: ${paint(p.severity, color)}: ${p.message}\n`).join('');
+      return problems
+        .map((p) => `${p.file}:${p.line}:${p.column}: ${paint(p.severity, color)}: ${p.message}\n`)
+        .join('');
   }
 }
 

@@ -62,7 +62,10 @@ export function groupProblems(problems: readonly Problem[]): Problem[] {
       const cut = g.template.indexOf(';');
       const [head, rest] = cut === -1 ? [g.template, ''] : [g.template.slice(0, cut), g.template.slice(cut)];
       const headline = head.replace(/ ?\bQn\b/g, '');
-      out.push({ ...p, message: `${headline}: ${questionRanges(g.questions)} (${g.questions.length} questions)${rest} (--verbose: one line per question)` });
+      out.push({
+        ...p,
+        message: `${headline}: ${questionRanges(g.questions)} (${g.questions.length} questions)${rest} (--verbose: one line per question)`,
+      });
     }
   }
   return out;

@@ -21,7 +21,15 @@ function readWordFile(root: string, source: string, problems: Problems): Uint8Ar
       return null;
     }
     const code = ioCode(e);
-    problems.error('word-file', at, code === 'ENOENT' ? `${source} does not exist; check the path (relative paths are read from the workspace)` : code === 'EISDIR' ? `${source} is a directory; name the .docx file` : `${source} cannot be read (${code})`);
+    problems.error(
+      'word-file',
+      at,
+      code === 'ENOENT'
+        ? `${source} does not exist; check the path (relative paths are read from the workspace)`
+        : code === 'EISDIR'
+          ? `${source} is a directory; name the .docx file`
+          : `${source} cannot be read (${code})`,
+    );
     return null;
   }
 }
@@ -54,5 +62,9 @@ export function readWordInput(env: Env, source: string, problems: Problems, what
 
 /** What to say of a Word file mammoth could not read. */
 export function reportDamaged(problems: Problems, source: string, what: string, e: DamagedWordFile): void {
-  problems.error('word-file', { file: source, line: 1, column: 1 }, `cannot import this ${what}: the document is damaged (${e.message}); open it in Word, save it again as .docx, and import that`);
+  problems.error(
+    'word-file',
+    { file: source, line: 1, column: 1 },
+    `cannot import this ${what}: the document is damaged (${e.message}); open it in Word, save it again as .docx, and import that`,
+  );
 }

@@ -7,7 +7,11 @@ export const WORKFLOW_FILE = '.github/workflows/lsp-respond.yml';
 
 /** The workspace's npm name: lower case, a-z 0-9 and '-', as npm requires. */
 function packageName(partnership: string): string {
-  const name = partnership.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const name = partnership
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `${name || 'partnership'}-response`;
 }
 

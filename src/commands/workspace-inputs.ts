@@ -5,7 +5,15 @@ import type { Config, Position } from '../core/model.js';
 
 /** Workspace-relative paths of the inputs: files and the directories that hold them. */
 export function inputsOf(config: Config, images: Iterable<string> = []): string[] {
-  return [CONFIG_FILE, config.responses, 'questions', 'templates', ...(config.questions ? [config.questions] : []), COMPOSITE_FILE, ...images];
+  return [
+    CONFIG_FILE,
+    config.responses,
+    'questions',
+    'templates',
+    ...(config.questions ? [config.questions] : []),
+    COMPOSITE_FILE,
+    ...images,
+  ];
 }
 
 /** Where to point a problem with the output directory: its 'output:' line, else the config file. */

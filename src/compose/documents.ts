@@ -3,10 +3,29 @@
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast';
 import type { DocumentKind, DocumentModel } from '../core/document.js';
 import type { Account, MergeResult, QuestionOutcome } from '../merge/merge.js';
-import { COMPOSITE, type Contact, type Contribution, type PartnerResponse, type Sector, type Workspace } from '../core/model.js';
+import {
+  COMPOSITE,
+  type Contact,
+  type Contribution,
+  type PartnerResponse,
+  type Sector,
+  type Workspace,
+} from '../core/model.js';
 import type { Circulation } from '../rounds/circulation.js';
 import { endorsers, type ResponseEndorsement } from '../rounds/gate.js';
-import { bullets, code, email, UsedFootnotes, heading, longDate, para, removed, strong, superseded, text } from './nodes.js';
+import {
+  bullets,
+  code,
+  email,
+  UsedFootnotes,
+  heading,
+  longDate,
+  para,
+  removed,
+  strong,
+  superseded,
+  text,
+} from './nodes.js';
 import { partLabel, skeleton } from './skeleton.js';
 import { glossaryAnnex } from './glossary.js';
 
@@ -34,11 +53,19 @@ function context(ws: Workspace, result: MergeResult, cover: CoverWording): Conte
  * carries after the visible title, so a list of files or a screen reader's
  * window title tells the submissions apart.
  */
-function document(ctx: Context, kind: DocumentKind, subject: string, children: RootContent[], notes: UsedFootnotes, who: { name?: string; date?: string; banner?: string } = {}): DocumentModel {
+function document(
+  ctx: Context,
+  kind: DocumentKind,
+  subject: string,
+  children: RootContent[],
+  notes: UsedFootnotes,
+  who: { name?: string; date?: string; banner?: string } = {},
+): DocumentModel {
   const { config, questions } = ctx.ws;
   const definitions = notes.definitions();
   // The documents partners and the department read end with the terms they use explained.
-  const glossary = kind === 'draft' || kind === 'response' ? glossaryAnnex(ctx.ws.glossary, [...children, ...definitions]) : [];
+  const glossary =
+    kind === 'draft' || kind === 'response' ? glossaryAnnex(ctx.ws.glossary, [...children, ...definitions]) : [];
   return {
     kind,
     meta: {
@@ -57,13 +84,17 @@ export const DRAFT_BANNER = 'DRAFT - not for submission';
 
 /** The contact officer on one line: name, role, e-mail (a mailto: link), phone, address. */
 function contactPhrasing(contact: Contact): PhrasingContent[] {
-  const parts = [contact.name, contact.role, contact.email, contact.phone, contact.address].flatMap((x): PhrasingContent[] => (x === null ? [] : [x === contact.email ? email(x) : text(x)]));
+  const parts = [contact.name, contact.role, contact.email, contact.phone, contact.address].flatMap(
+    (x): PhrasingContent[] => (x === null ? [] : [x === contact.email ? email(x) : text(x)]),
+  );
   return parts.flatMap((p, i) => (i === 0 ? [p] : [text(', '), p]));
 }
 
 /** The contact officer on one line of plain text: name, role, e-mail, phone, address. */
 export function contactLine(contact: Contact): string {
-  return [contact.name, contact.role, contact.email, contact.phone, contact.address].filter((x): x is string => x !== null).join(', ');
+  return [contact.name, contact.role, contact.email, contact.phone, contact.address]
+    .filter((x): x is string => x !== null)
+    .join(', ');
 }
 
 function cover(ctx: Context, subtitle: string, lines: (string | PhrasingContent[])[]): RootContent[] {
@@ -71,7 +102,10 @@ function cover(ctx: Context, subtitle: string, lines: (string | PhrasingContent[
   return [
     heading(1, q.title, 'title'),
     para(subtitle, 'subtitle'),
-    para(`A response to the consultation paper published by the ${q.publisher} on ${longDate(q.published)} (closing date ${longDate(q.closes)}).`, 'cover'),
+    para(
+      `A response to the consultation paper published by the ${q.publisher} on ${longDate(q.published)} (closing date ${longDate(q.closes)}).`,
+      'cover',
+    ),
     ...(ctx.ws.config.notice === null ? [] : [para([strong(ctx.ws.config.notice)], 'cover')]),
     ...lines.map((l) => para(l, 'cover')),
   ];
@@ -83,7 +117,10 @@ function author(ctx: Context, c: Contribution): string {
 }
 
 function attribution(ctx: Context, a: Account, extra = ''): RootContent {
-  return para([text(`${author(ctx, a.contribution)} — section `), code(a.contribution.section), text(extra)], 'attribution');
+  return para(
+    [text(`${author(ctx, a.contribution)} — section `), code(a.contribution.section), text(extra)],
+    'attribution',
+  );
 }
 
 const SECTOR_INTRODUCTION: Record<Sector, string> = {
@@ -105,7 +142,9 @@ function objectionText(ctx: Context, a: Account): string {
   return a.objections
     .map((o) => {
       const who = ctx.partners.get(o.by)?.name ?? o.by;
-      return o.kind === 'separate-only' ? `${who}, which keeps it for its own submission` : `${who}${o.reason ? ` (“${o.reason}”)` : ''}`;
+      return o.kind === 'separate-only'
+        ? `${who}, which keeps it for its own submission`
+        : `${who}${o.reason ? ` (“${o.reason}”)` : ''}`;
     })
     .join('; ');
 }
@@ -123,7 +162,11 @@ export function byPart(o: QuestionOutcome, accounts: Account[], render: (a: Acco
   return out;
 }
 
-export function preambleSection(title: string, accounts: Account[], render: (a: Account) => RootContent[]): RootContent[] {
+export function preambleSection(
+  title: string,
+  accounts: Account[],
+  render: (a: Account) => RootContent[],
+): RootContent[] {
   return accounts.length === 0 ? [] : [heading(1, title), ...accounts.flatMap(render)];
 }
 
@@ -137,7 +180,12 @@ function exampleSection(ws: Workspace, result: MergeResult): { id: string; quest
 }
 
 /** `dating`: the round's date and deadline (circulate), or draft_date: and round 1's deadline (draft). */
-export function draftDocument(ws: Workspace, result: MergeResult, wording: CoverWording, dating: Circulation): DocumentModel {
+export function draftDocument(
+  ws: Workspace,
+  result: MergeResult,
+  wording: CoverWording,
+  dating: Circulation,
+): DocumentModel {
   const ctx = context(ws, result, wording);
   const subject = `${ctx.cover.draft}: composite response from the ${ws.config.partnership}`;
   const notes = new UsedFootnotes();
@@ -145,19 +193,28 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
     notes.add(a.contribution);
     if (a.objections.length === 0) return [attribution(ctx, a), ...a.contribution.blocks];
     // Marked, labelled and set apart, so nobody reads it as part of the response.
-    const label = para([strong('To be removed from the response:'), text(` not endorsed by ${objectionText(ctx, a)}.`)]);
+    const label = para([
+      strong('To be removed from the response:'),
+      text(` not endorsed by ${objectionText(ctx, a)}.`),
+    ]);
     return [attribution(ctx, a), removed([label, ...(a.contribution.blocks as BlockContent[])])];
   };
   const body = (o: QuestionOutcome): RootContent[] => {
     const out: RootContent[] = [];
-    if (o.collectiveAbstention !== null) out.push(para(`The Partnership abstains on this question: ${o.collectiveAbstention}`, 'abstention'));
+    if (o.collectiveAbstention !== null)
+      out.push(para(`The Partnership abstains on this question: ${o.collectiveAbstention}`, 'abstention'));
     out.push(...byPart(o, o.composite, contribution));
     const supersededAccounts = o.contributions.filter((a) => a.status === 'superseded');
     const own = o.contributions.filter((a) => a.status !== 'superseded');
     out.push(...byPart(o, own, contribution));
     if (supersededAccounts.length > 0) {
       const why = o.collectiveAbstention !== null ? 'the collective abstention' : 'the agreed wording above';
-      out.push(superseded([para([strong(`Source material, superseded by ${why}:`)]), ...(byPart(o, supersededAccounts, contribution) as BlockContent[])]));
+      out.push(
+        superseded([
+          para([strong(`Source material, superseded by ${why}:`)]),
+          ...(byPart(o, supersededAccounts, contribution) as BlockContent[]),
+        ]),
+      );
     }
     for (const p of o.abstainers) out.push(para(`${p.name} abstains on this question.`, 'abstention'));
     if (out.length === 0) out.push(para('No contribution yet.', 'note'));
@@ -170,21 +227,34 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
   const sheet = `${ws.config.output}/rounds/${dating.round}/sheets/<partner-id>.docx`;
   const children = [
     para([strong(DRAFT_BANNER)], 'cover'),
-    ...cover(ctx, subject, [`Draft of ${longDate(dating.date)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`]),
+    ...cover(ctx, subject, [
+      `Draft of ${longDate(dating.date)}. Partners: ${ws.partners.map((p) => p.name).join('; ') || 'none yet'}.`,
+    ]),
     // On the first page, before any answer: how and by when to object. A heading, but of the cover, not the body.
     heading(1, `How to object${by}`, 'cover'),
     para(
       [
-        text(`The collective response will contain only what every partner endorses. If your organisation cannot endorse a section of this draft, then${by}`),
+        text(
+          `The collective response will contain only what every partner endorses. If your organisation cannot endorse a section of this draft, then${by}`,
+        ),
         ...tell,
         text(' write your reason beside that section on your endorsement sheet, the Word file '),
         code(sheet),
-        text(` sent with this draft, sign it off and return it. Partners who keep their response in Markdown add the section id (shown beside each contribution, e.g. ${example.id}; or ${example.question} for the whole answer to question ${example.question.slice(1)}) to the front matter of their response file, with the reason:`),
+        text(
+          ` sent with this draft, sign it off and return it. Partners who keep their response in Markdown add the section id (shown beside each contribution, e.g. ${example.id}; or ${example.question} for the whole answer to question ${example.question.slice(1)}) to the front matter of their response file, with the reason:`,
+        ),
       ],
       'note',
     ),
-    { type: 'code' as const, lang: 'yaml', value: `cannot_endorse:\n  - section: ${example.id}\n    reason: We cannot support this proposal as drafted.` },
-    para('Each section named there is removed from the final response; its author may submit it separately to the department. Shaded text marked "To be removed" is already objected to; text marked "Source material" is superseded by agreed wording.', 'note'),
+    {
+      type: 'code' as const,
+      lang: 'yaml',
+      value: `cannot_endorse:\n  - section: ${example.id}\n    reason: We cannot support this proposal as drafted.`,
+    },
+    para(
+      'Each section named there is removed from the final response; its author may submit it separately to the department. Shaded text marked "To be removed" is already objected to; text marked "Source material" is superseded by agreed wording.',
+      'note',
+    ),
     ...preambleSection('General comments', result.preambles, contribution),
     ...skeleton(result, body),
   ];
@@ -192,7 +262,12 @@ export function draftDocument(ws: Workspace, result: MergeResult, wording: Cover
 }
 
 /** `endorsement`: who endorses (the cover lists exactly them) and any text the partners were not sent. */
-export function responseDocument(ws: Workspace, result: MergeResult, wording: CoverWording, endorsement: ResponseEndorsement): DocumentModel {
+export function responseDocument(
+  ws: Workspace,
+  result: MergeResult,
+  wording: CoverWording,
+  endorsement: ResponseEndorsement,
+): DocumentModel {
   const ctx = context(ws, result, wording);
   const notes = new UsedFootnotes();
   // One introduction for a run of contributions under the same one (two public-sector answers
@@ -209,17 +284,33 @@ export function responseDocument(ws: Workspace, result: MergeResult, wording: Co
   };
   const body = (o: QuestionOutcome): RootContent[] => {
     previous = null;
-    if (o.state.kind === 'abstained') return [para(`The Partnership does not give a collective response to this question. ${o.state.reason}`, 'abstention')];
+    if (o.state.kind === 'abstained')
+      return [
+        para(`The Partnership does not give a collective response to this question. ${o.state.reason}`, 'abstention'),
+      ];
     if (o.state.kind === 'unanswered') return [para('No collective response.', 'note')];
-    return byPart(o, [...o.composite, ...o.contributions].filter((a) => a.status === 'included'), included);
+    return byPart(
+      o,
+      [...o.composite, ...o.contributions].filter((a) => a.status === 'included'),
+      included,
+    );
   };
   const endorsing = endorsers(endorsement).map((p) => `${p.name} (${p.sector})`);
   const subject = `${ctx.cover.prefix} the ${ws.config.partnership}`;
   const notCirculated = uncirculatedNotice(endorsement);
   const children = [
-    ...cover(ctx, subject, [longDate(ws.config.date), ...(ws.config.contact ? [[text('Contact: '), ...contactPhrasing(ws.config.contact)]] : []), ...(notCirculated ? [notCirculated] : []), `${ctx.cover.endorsedBy}:`]),
+    ...cover(ctx, subject, [
+      longDate(ws.config.date),
+      ...(ws.config.contact ? [[text('Contact: '), ...contactPhrasing(ws.config.contact)]] : []),
+      ...(notCirculated ? [notCirculated] : []),
+      `${ctx.cover.endorsedBy}:`,
+    ]),
     ...(endorsing.length > 0 ? [bullets(endorsing)] : [para('No partner has endorsed this response yet.', 'cover')]),
-    ...preambleSection('General comments', result.preambles.filter((a) => a.status === 'included'), included),
+    ...preambleSection(
+      'General comments',
+      result.preambles.filter((a) => a.status === 'included'),
+      included,
+    ),
     ...skeleton(result, body),
   ];
   const model = document(ctx, 'response', subject, children, notes);
@@ -246,7 +337,11 @@ export function removedDocument(ws: Workspace, result: MergeResult, wording: Cov
     return accounts.length === 0 ? null : byPart(o, accounts, removed);
   };
   const questions = skeleton(result, body);
-  const preambles = preambleSection('General comments', result.preambles.filter((a) => a.status === 'removed'), removed);
+  const preambles = preambleSection(
+    'General comments',
+    result.preambles.filter((a) => a.status === 'removed'),
+    removed,
+  );
   const children = [
     ...cover(ctx, `Sections removed from the response of the ${ws.config.partnership}`, [
       longDate(ws.config.date),
@@ -256,5 +351,11 @@ export function removedDocument(ws: Workspace, result: MergeResult, wording: Cov
     ...questions,
     ...(preambles.length + questions.length === 0 ? [para('No section was removed.', 'note')] : []),
   ];
-  return document(ctx, 'removed', `Sections removed from the response of the ${ws.config.partnership}`, children, notes);
+  return document(
+    ctx,
+    'removed',
+    `Sections removed from the response of the ${ws.config.partnership}`,
+    children,
+    notes,
+  );
 }

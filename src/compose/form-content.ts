@@ -22,7 +22,12 @@ export function formHeadings(config: Config, questions: QuestionSet): FormHeadin
   const abstain = new Map(config.abstain.map((a) => [a.question, a.reason]));
   return questions.questions.flatMap((q) => [
     { question: q, part: null, text: `${q.id}: ${flat(q.text)}`, abstention: abstain.get(q.id) ?? null },
-    ...q.parts.map((p) => ({ question: q, part: p.id, text: `${q.id}${p.id}: (${p.id}) ${flat(p.text)}`, abstention: null })),
+    ...q.parts.map((p) => ({
+      question: q,
+      part: p.id,
+      text: `${q.id}${p.id}: (${p.id}) ${flat(p.text)}`,
+      abstention: null,
+    })),
   ]);
 }
 

@@ -33,10 +33,22 @@ const answerArea = (label: string): Paragraph => markAnswer(para(ANSWER_PLACEHOL
 /** The whole glossary, before the first question, so partners write with the partnership's terms; import skips it as the form's own text. */
 function glossaryNotes(glossary: Glossary | null): RootContent[] {
   if (!glossary || glossary.terms.length === 0) return [];
-  return [para('Terms: please use these names (and acronyms) as the partnership does. The response explains every one it uses in its Glossary.', 'form-note'), ...glossary.terms.map((t) => entry(t, 'form-note'))];
+  return [
+    para(
+      'Terms: please use these names (and acronyms) as the partnership does. The response explains every one it uses in its Glossary.',
+      'form-note',
+    ),
+    ...glossary.terms.map((t) => entry(t, 'form-note')),
+  ];
 }
 
-export function formDocument(config: Config, questions: QuestionSet, who: FormFor, today: string, glossary: Glossary | null): DocumentModel {
+export function formDocument(
+  config: Config,
+  questions: QuestionSet,
+  who: FormFor,
+  today: string,
+  glossary: Glossary | null,
+): DocumentModel {
   const children: RootContent[] = [
     heading(1, `Response form: ${questions.title}`, 'title'),
     para(`${who.partner} (${who.sector} sector), for the ${config.partnership}`, 'subtitle'),
@@ -49,19 +61,28 @@ export function formDocument(config: Config, questions: QuestionSet, who: FormFo
   ];
   const headings = formHeadings(config, questions);
   children.push(
-    ...outline(questions.questions, (q) => q, (q) =>
-      headings
-        .filter((h) => h.question === q)
-        .flatMap((h): RootContent[] => [
-          heading(h.part === null ? questionDepth(q) : questionDepth(q) === 2 ? 3 : 4, h.text),
-          ...(h.abstention === null ? [] : [para(abstentionNote(h.question.id, h.abstention), 'form-note')]),
-          answerArea(`Answer to ${q.id}${h.part ?? ''}`),
-        ]),
+    ...outline(
+      questions.questions,
+      (q) => q,
+      (q) =>
+        headings
+          .filter((h) => h.question === q)
+          .flatMap((h): RootContent[] => [
+            heading(h.part === null ? questionDepth(q) : questionDepth(q) === 2 ? 3 : 4, h.text),
+            ...(h.abstention === null ? [] : [para(abstentionNote(h.question.id, h.abstention), 'form-note')]),
+            answerArea(`Answer to ${q.id}${h.part ?? ''}`),
+          ]),
     ),
   );
   return {
     kind: 'form',
-    meta: { title: `Response form: ${questions.title} (${who.partner})`, subject: `Response form for ${who.partner}`, creator: config.partnership, short: config.short, date: today },
+    meta: {
+      title: `Response form: ${questions.title} (${who.partner})`,
+      subject: `Response form for ${who.partner}`,
+      creator: config.partnership,
+      short: config.short,
+      date: today,
+    },
     tree: { type: 'root', children },
   };
 }

@@ -7,7 +7,11 @@ import { heading, para, strong, text } from './nodes.js';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One spelling for a term's every form: case, spacing and a plural or possessive ending do not matter. */
-const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/(?:'s|s'|s)$/, '');
+const key = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/(?:'s|s'|s)$/, '');
 const bare = (acronym: string) => acronym.replace(/'?s$/, '');
 
 /** Finds which terms a run of text uses, and where each is first used. */
@@ -23,10 +27,14 @@ export class TermFinder {
       if (t.acronym) this.byAcronym.set(t.acronym, t);
     }
     const plural = String.raw`(?:'s|s'|s)?(?![\p{L}\p{N}])`;
-    const names = [...this.byName.keys()].sort((a, b) => b.length - a.length).map((k) => escapeRegExp(k).replace(/ /g, String.raw`\s+`));
-    this.names = names.length === 0 ? null : new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${names.join('|')})${plural}`, 'giu');
+    const names = [...this.byName.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((k) => escapeRegExp(k).replace(/ /g, String.raw`\s+`));
+    this.names =
+      names.length === 0 ? null : new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${names.join('|')})${plural}`, 'giu');
     const acronyms = [...this.byAcronym.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    this.acronyms = acronyms.length === 0 ? null : new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${acronyms.join('|')})${plural}`, 'gu');
+    this.acronyms =
+      acronyms.length === 0 ? null : new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${acronyms.join('|')})${plural}`, 'gu');
   }
 
   /** The terms `value` uses, each with the offset of its first use there. */
@@ -45,7 +53,8 @@ export class TermFinder {
 function texts(nodes: readonly Nodes[], out: string[] = []): string[] {
   for (const node of nodes) {
     if (node.type === 'text') out.push(node.value);
-    else if (node.type !== 'code' && node.type !== 'inlineCode' && node.type !== 'html' && 'children' in node) texts(node.children, out);
+    else if (node.type !== 'code' && node.type !== 'inlineCode' && node.type !== 'html' && 'children' in node)
+      texts(node.children, out);
   }
   return out;
 }
@@ -63,7 +72,17 @@ export function termsUsed(glossary: Glossary, nodes: readonly Nodes[]): Glossary
 
 export function entry(t: GlossaryTerm, role?: 'form-note'): RootContent {
   const name = t.acronym ? `${t.term} (${t.acronym})` : t.term;
-  const link: PhrasingContent[] = t.url ? [text(' '), { type: 'link', url: t.url, title: null, children: [text(t.url.replace(/^https?:\/\//, '').replace(/\/$/, ''))] }] : [];
+  const link: PhrasingContent[] = t.url
+    ? [
+        text(' '),
+        {
+          type: 'link',
+          url: t.url,
+          title: null,
+          children: [text(t.url.replace(/^https?:\/\//, '').replace(/\/$/, ''))],
+        },
+      ]
+    : [];
   return para([strong(name), text(`: ${t.definition}`), ...link], role);
 }
 

@@ -30,7 +30,10 @@ function orList(items: string[]): string {
 export function letterGaps(ws: Workspace, problems: Problems): void {
   const to = ws.questions.respondTo;
   const setAt = to?.position ?? { file: ws.questions.file, line: 1, column: 1 };
-  const missing = to === null ? ['name', 'postal address', 'e-mail address'] : [...(to.address.length === 0 ? ['postal address'] : []), ...(to.email === null ? ['e-mail address'] : [])];
+  const missing =
+    to === null
+      ? ['name', 'postal address', 'e-mail address']
+      : [...(to.address.length === 0 ? ['postal address'] : []), ...(to.email === null ? ['e-mail address'] : [])];
   if (missing.length > 0) {
     problems.warn(
       'respond-to',
@@ -54,7 +57,14 @@ export function letterDocument(ws: Workspace, result: MergeResult, endorsement: 
   const contact = config.contact;
   const to = questions.respondTo;
   const gap = (what: string) => `[${what}: add it under respond_to: in ${questions.file}]`;
-  const from = [config.partnership, ...(contact ? [contact.name, contact.role, contact.address, contact.email, contact.phone].filter((x): x is string => x !== null) : [])];
+  const from = [
+    config.partnership,
+    ...(contact
+      ? [contact.name, contact.role, contact.address, contact.email, contact.phone].filter(
+          (x): x is string => x !== null,
+        )
+      : []),
+  ];
   const recipient = [
     to?.name ?? gap("the department's name"),
     ...(to && to.address.length > 0 ? to.address : [gap('postal address')]),
@@ -73,18 +83,38 @@ export function letterDocument(ws: Workspace, result: MergeResult, endorsement: 
       `I enclose the response of the ${config.partnership} to the consultation paper “${questions.title}”, published by the ${questions.publisher} on ${longDate(questions.published)}. The response is in the file ${responseFileName(ws)}.`,
     ),
     ...(endorsing.length > 0
-      ? [para('The response holds only what every partner of the Partnership endorses. It is endorsed by:'), bullets(endorsing.map((p) => p.name))]
+      ? [
+          para('The response holds only what every partner of the Partnership endorses. It is endorsed by:'),
+          bullets(endorsing.map((p) => p.name)),
+        ]
       : []),
     ...(own.length > 0
-      ? [para(`${own.length === 1 ? 'One partner is also sending a submission of its own' : 'These partners are also sending submissions of their own'}, with comments that are not part of the collective response:`), bullets(own)]
+      ? [
+          para(
+            `${own.length === 1 ? 'One partner is also sending a submission of its own' : 'These partners are also sending submissions of their own'}, with comments that are not part of the collective response:`,
+          ),
+          bullets(own),
+        ]
       : []),
-    para(`If you have any questions about the response, please contact ${contact ? `me${reach.length > 0 ? ` (${reach.join(', ')})` : ''}` : `the ${config.partnership}`}.`),
+    para(
+      `If you have any questions about the response, please contact ${contact ? `me${reach.length > 0 ? ` (${reach.join(', ')})` : ''}` : `the ${config.partnership}`}.`,
+    ),
     para('Yours faithfully,'),
-    lines(contact ? [contact.name, ...(contact.role ? [contact.role] : []), `for the ${config.partnership}`] : [`for the ${config.partnership}`]),
+    lines(
+      contact
+        ? [contact.name, ...(contact.role ? [contact.role] : []), `for the ${config.partnership}`]
+        : [`for the ${config.partnership}`],
+    ),
   ];
   return {
     kind: 'letter',
-    meta: { title: questions.title, subject: `Covering letter: the response of the ${config.partnership}`, creator: config.partnership, short: config.short, date: config.date },
+    meta: {
+      title: questions.title,
+      subject: `Covering letter: the response of the ${config.partnership}`,
+      creator: config.partnership,
+      short: config.short,
+      date: config.date,
+    },
     tree: { type: 'root', children },
   };
 }

@@ -7,7 +7,13 @@
 // text with a warning, never silently dropped.
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { DocumentModel } from '../core/document.js';
-import { PAPER_SECTIONS, PLACEHOLDER, type PaperSection, type PaperTemplate, type Placeholder } from '../load/paper-template.js';
+import {
+  PAPER_SECTIONS,
+  PLACEHOLDER,
+  type PaperSection,
+  type PaperTemplate,
+  type Placeholder,
+} from '../load/paper-template.js';
 import type { Config, Position, QuestionSet } from '../core/model.js';
 import { contactLine } from './documents.js';
 import type { Problems } from '../core/problems.js';
@@ -25,7 +31,11 @@ export const DEFAULT_BOARD = 'Board';
 /** A placeholder's value, or why the workspace cannot give it (the hint goes into the paper and the warning). */
 type Value = { text: string } | { missing: string };
 
-function values(config: Config, questions: QuestionSet, board: string): Record<Exclude<Placeholder, 'sections'>, Value> {
+function values(
+  config: Config,
+  questions: QuestionSet,
+  board: string,
+): Record<Exclude<Placeholder, 'sections'>, Value> {
   const deadline = (key: string): Value => {
     const date = config.deadlines[key];
     return date ? { text: longDate(date) } : { missing: `deadlines.${key} in lsp-respond.yaml` };
@@ -40,11 +50,15 @@ function values(config: Config, questions: QuestionSet, board: string): Record<E
     published: { text: longDate(questions.published) },
     closes: { text: longDate(questions.closes) },
     questions: { text: String(questions.questions.length) },
-    views_to: to ? { text: [to.name, to.role, to.email].filter((x): x is string => x !== null).join(', ') } : { missing: 'views_to: (or contact:) in lsp-respond.yaml' },
+    views_to: to
+      ? { text: [to.name, to.role, to.email].filter((x): x is string => x !== null).join(', ') }
+      : { missing: 'views_to: (or contact:) in lsp-respond.yaml' },
     views_by: deadline('views'),
     draft_date: { text: longDate(config.draftDate) },
     objections_by: deadline('objections'),
-    submission_by: config.deadlines.submission ? { text: longDate(config.deadlines.submission) } : { text: longDate(questions.closes) },
+    submission_by: config.deadlines.submission
+      ? { text: longDate(config.deadlines.submission) }
+      : { text: longDate(questions.closes) },
     contact: config.contact ? { text: contactLine(config.contact) } : { missing: 'contact: in lsp-respond.yaml' },
   };
 }
@@ -79,24 +93,40 @@ function annex(questions: QuestionSet): RootContent[] {
 }
 
 /** The paper; what the workspace cannot fill in is left bracketed, with a warning in `problems`. */
-export function paperDocument(config: Config, questions: QuestionSet, template: PaperTemplate, today: string, problems: Problems): DocumentModel {
+export function paperDocument(
+  config: Config,
+  questions: QuestionSet,
+  template: PaperTemplate,
+  today: string,
+  problems: Problems,
+): DocumentModel {
   const board = template.board ?? DEFAULT_BOARD;
   const date = template.date ?? today;
   const known = values(config, questions, board);
   const said = new Set<string>();
   const configAt: Position = { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 };
   const gap = (name: string, missing: string, at: Position) => {
-    if (!said.has(name)) problems.warn('paper-gap', at, `{${name}} in the paper is left as a gap for the officer: set ${missing}`);
+    if (!said.has(name))
+      problems.warn('paper-gap', at, `{${name}} in the paper is left as a gap for the officer: set ${missing}`);
     said.add(name);
     return `[${name.replace(/_/g, ' ')}: set ${missing}]`;
   };
   const fill = (section: { blocks: RootContent[]; position: Position; custom: boolean }): RootContent[] =>
     structuredClone(section.blocks).flatMap((block): RootContent[] => {
       // {sections} stands for a whole list, so it must be a paragraph of its own.
-      if (block.type === 'paragraph' && block.children.length === 1 && block.children[0]!.type === 'text' && block.children[0].value.trim() === '{sections}') return [sectionsList(questions)];
+      if (
+        block.type === 'paragraph' &&
+        block.children.length === 1 &&
+        block.children[0]!.type === 'text' &&
+        block.children[0].value.trim() === '{sections}'
+      )
+        return [sectionsList(questions)];
       const visit = (node: Nodes) => {
         if (node.type === 'text') {
-          const at = section.custom && node.position ? { file: section.position.file, line: node.position.start.line, column: node.position.start.column } : configAt;
+          const at =
+            section.custom && node.position
+              ? { file: section.position.file, line: node.position.start.line, column: node.position.start.column }
+              : configAt;
           node.value = node.value.replace(PLACEHOLDER, (whole, name: string) => {
             if (name === 'sections') return questions.sections.map((x) => x.title).join('; ');
             const v = known[name as Exclude<Placeholder, 'sections'>];
@@ -108,7 +138,10 @@ export function paperDocument(config: Config, questions: QuestionSet, template: 
       visit(block);
       return [block];
     });
-  const contact: PhrasingContent[] = [strong('Contact officer:'), text(` ${'text' in known.contact ? known.contact.text : gap('contact', known.contact.missing, configAt)}`)];
+  const contact: PhrasingContent[] = [
+    strong('Contact officer:'),
+    text(` ${'text' in known.contact ? known.contact.text : gap('contact', known.contact.missing, configAt)}`),
+  ];
   const children: RootContent[] = [
     heading(1, config.partnership, 'title'),
     para(`“${questions.title}”: consultation by the ${questions.publisher}`, 'subtitle'),
@@ -122,7 +155,13 @@ export function paperDocument(config: Config, questions: QuestionSet, template: 
   return {
     kind: 'paper',
     // The title property starts with the visible title, as in every document (see README, Accessible documents).
-    meta: { title: `${config.partnership}: paper to the ${board} on “${questions.title}”`, subject: `For decision: a collective response from the ${config.partnership}`, creator: config.partnership, short: config.short, date },
+    meta: {
+      title: `${config.partnership}: paper to the ${board} on “${questions.title}”`,
+      subject: `For decision: a collective response from the ${config.partnership}`,
+      creator: config.partnership,
+      short: config.short,
+      date,
+    },
     tree: { type: 'root', children },
   };
 }

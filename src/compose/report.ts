@@ -12,7 +12,9 @@ export function reportJson(ws: Workspace, result: MergeResult, endorsement: Resp
     part: a.contribution.target?.part ?? null,
     section: a.contribution.section,
     status: a.status,
-    ...(a.status === 'removed' ? { objectors: a.objections.map((o) => o.by), reasons: a.objections.map((o) => o.reason) } : {}),
+    ...(a.status === 'removed'
+      ? { objectors: a.objections.map((o) => o.by), reasons: a.objections.map((o) => o.reason) }
+      : {}),
     file: a.contribution.position.file,
     line: a.contribution.position.line,
   }));
@@ -22,7 +24,9 @@ export function reportJson(ws: Workspace, result: MergeResult, endorsement: Resp
     state: o.state.kind,
     ...(o.state.kind === 'abstained' ? { reason: o.state.reason, collective: o.state.collective } : {}),
     composite: o.composite.length > 0,
-    included: [...o.composite, ...o.contributions].filter((a) => a.status === 'included').map((a) => a.contribution.section),
+    included: [...o.composite, ...o.contributions]
+      .filter((a) => a.status === 'included')
+      .map((a) => a.contribution.section),
     abstainers: o.abstainers.map((p) => p.id),
   }));
   const stateCount = (k: string) => result.questions.filter((o) => o.state.kind === k).length;
@@ -38,10 +42,19 @@ export function reportJson(ws: Workspace, result: MergeResult, endorsement: Resp
       sector: p.sector,
       file: p.file,
       ...(endorsement.round ? { endorsement: how } : {}),
-      ...(p.additional ? { additional_comments: { section: p.additional.section, line: p.additional.position.line } } : {}),
+      ...(p.additional
+        ? { additional_comments: { section: p.additional.section, line: p.additional.position.line } }
+        : {}),
     })),
     ...(endorsement.round
-      ? { round: { number: endorsement.round.number, date: endorsement.round.date, objections_by: endorsement.round.deadline, not_circulated: endorsement.uncirculated.map((u) => u.account.contribution.section) } }
+      ? {
+          round: {
+            number: endorsement.round.number,
+            date: endorsement.round.date,
+            objections_by: endorsement.round.deadline,
+            not_circulated: endorsement.uncirculated.map((u) => u.account.contribution.section),
+          },
+        }
       : {}),
     counts: {
       contributions: result.accounts.length,
@@ -62,7 +75,11 @@ export function reportJson(ws: Workspace, result: MergeResult, endorsement: Resp
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
   }
   return v;
 }

@@ -41,18 +41,36 @@ function coverLines(ws: Workspace, partner: PartnerResponse, removed: boolean, o
   const reach = rep ? [rep.email, rep.phone].filter((x): x is string => x !== null) : [];
   return [
     para(longDate(ws.config.date), 'cover'),
-    para(`Submitted by ${partner.name}, a member of the ${partnership}, on its own behalf. It accompanies the collective response of the ${partnership} (${responseFileName(ws)}).`, 'cover'),
+    para(
+      `Submitted by ${partner.name}, a member of the ${partnership}, on its own behalf. It accompanies the collective response of the ${partnership} (${responseFileName(ws)}).`,
+      'cover',
+    ),
     ...(rep ? [para(`Representative: ${representativeLine(rep)}`, 'cover')] : []),
     ...(reach.length > 0 ? [para(`Contact: ${reach.join(', ')}`, 'cover')] : []),
     ...(removed
-      ? [para(`Text marked “${REMOVED_LABEL}” was in the ${partnership}'s draft response, but not every partner could endorse it, so it was taken out of the collective response. ${partner.name} submits it here.`, 'note')]
+      ? [
+          para(
+            `Text marked “${REMOVED_LABEL}” was in the ${partnership}'s draft response, but not every partner could endorse it, so it was taken out of the collective response. ${partner.name} submits it here.`,
+            'note',
+          ),
+        ]
       : []),
-    ...(own ? [para(`${own} ${own.includes(' and ') ? 'are' : 'is'} ${partner.name}'s own, given in addition to the collective response.`, 'note')] : []),
+    ...(own
+      ? [
+          para(
+            `${own} ${own.includes(' and ') ? 'are' : 'is'} ${partner.name}'s own, given in addition to the collective response.`,
+            'note',
+          ),
+        ]
+      : []),
   ];
 }
 
 function ownText(kept: boolean, additional: boolean): string | null {
-  const parts = [...(kept ? [`Text marked “${OWN_LABEL}”`] : []), ...(additional ? ['the section “Additional comments”'] : [])];
+  const parts = [
+    ...(kept ? [`Text marked “${OWN_LABEL}”`] : []),
+    ...(additional ? ['the section “Additional comments”'] : []),
+  ];
   if (parts.length === 0) return null;
   const joined = parts.join(' and ');
   return joined[0]!.toUpperCase() + joined.slice(1);
@@ -84,8 +102,16 @@ export function separateDocument(ws: Workspace, result: MergeResult, id: string,
   const children: RootContent[] = [
     heading(1, q.title, 'title'),
     para(subject, 'subtitle'),
-    para(`A response to the consultation paper published by the ${q.publisher} on ${longDate(q.published)} (closing date ${longDate(q.closes)}).`, 'cover'),
-    ...coverLines(ws, partner, accounts.some((a) => !keptByAuthor(a)), ownText(accounts.some(keptByAuthor), partner.additional !== null)),
+    para(
+      `A response to the consultation paper published by the ${q.publisher} on ${longDate(q.published)} (closing date ${longDate(q.closes)}).`,
+      'cover',
+    ),
+    ...coverLines(
+      ws,
+      partner,
+      accounts.some((a) => !keptByAuthor(a)),
+      ownText(accounts.some(keptByAuthor), partner.additional !== null),
+    ),
     ...preambleSection('General comments', result.preambles.filter(mine), render),
     ...skeleton(result, body),
     ...additional,
@@ -94,7 +120,13 @@ export function separateDocument(ws: Workspace, result: MergeResult, id: string,
   return {
     kind: 'separate',
     // The partner's name after the visible title tells the submissions apart in a list of files or a window title.
-    meta: { title: `${q.title} (${partner.name})`, subject, creator: partner.name, short: partner.name, date: ws.config.date },
+    meta: {
+      title: `${q.title} (${partner.name})`,
+      subject,
+      creator: partner.name,
+      short: partner.name,
+      date: ws.config.date,
+    },
     tree: { type: 'root', children: [...children, ...notes.definitions()] },
   };
 }

@@ -31,30 +31,54 @@ const FIRST_WORDS = 8;
 export const BARE_OBJECTION = 'x';
 
 function firstWords(blocks: readonly RootContent[]): string {
-  const words = plainText({ type: 'root', children: [...blocks] }).split(/\s+/).filter(Boolean);
+  const words = plainText({ type: 'root', children: [...blocks] })
+    .split(/\s+/)
+    .filter(Boolean);
   return words.length > FIRST_WORDS ? `${words.slice(0, FIRST_WORDS).join(' ')} ...` : words.join(' ');
 }
 
-const cell = (value: string): TableCell => ({ type: 'tableCell', children: value === '' ? [] : [{ type: 'text', value }] });
+const cell = (value: string): TableCell => ({
+  type: 'tableCell',
+  children: value === '' ? [] : [{ type: 'text', value }],
+});
 const row = (values: string[]): TableRow => ({ type: 'tableRow', children: values.map(cell) });
 
 /** The sign-off: a table of two fields to fill in, Word content controls (a date picker for the date). */
 function signOff(): Table {
-  const field = (placeholder: string, area: { label: string; date?: true }): TableCell => markAnswer(cell(placeholder), area);
+  const field = (placeholder: string, area: { label: string; date?: true }): TableCell =>
+    markAnswer(cell(placeholder), area);
   return {
     type: 'table',
     align: [null, null],
-    children: [row([SHEET.signedBy, SHEET.date]), { type: 'tableRow', children: [field(SHEET.namePlaceholder, { label: SHEET.signedBy }), field(SHEET.datePlaceholder, { label: SHEET.date, date: true })] }],
+    children: [
+      row([SHEET.signedBy, SHEET.date]),
+      {
+        type: 'tableRow',
+        children: [
+          field(SHEET.namePlaceholder, { label: SHEET.signedBy }),
+          field(SHEET.datePlaceholder, { label: SHEET.date, date: true }),
+        ],
+      },
+    ],
   };
 }
 
-export function sheetDocument(ws: Workspace, result: MergeResult, partnerId: string, dating: Circulation): DocumentModel {
+export function sheetDocument(
+  ws: Workspace,
+  result: MergeResult,
+  partnerId: string,
+  dating: Circulation,
+): DocumentModel {
   const partner = ws.partners.find((p) => p.id === partnerId);
   if (!partner) throw new Error(`no partner ${partnerId}`);
   const names = new Map(ws.partners.map((p) => [p.id, p.name]));
   const { contact, partnership } = ws.config;
   const round = dating.round;
-  const standing = new Map(partner.objections.filter((o) => o.kind === 'cannot-endorse').map((o) => [o.section, o.reason === '' ? BARE_OBJECTION : o.reason]));
+  const standing = new Map(
+    partner.objections
+      .filter((o) => o.kind === 'cannot-endorse')
+      .map((o) => [o.section, o.reason === '' ? BARE_OBJECTION : o.reason]),
+  );
   const rows = new Set(result.accounts.map((a) => a.contribution.section));
   const table: Table = {
     type: 'table',
@@ -62,13 +86,24 @@ export function sheetDocument(ws: Workspace, result: MergeResult, partnerId: str
     children: [
       // The long header gives the column to write in the most room (widths follow content).
       row([SHEET.section, 'Author', 'Begins', `${SHEET.objection} (leave empty to endorse)`]),
-      ...result.accounts.map((a) => row([a.contribution.section, names.get(a.contribution.partner) ?? 'Agreed wording', firstWords(a.contribution.blocks), standing.get(a.contribution.section) ?? ''])),
+      ...result.accounts.map((a) =>
+        row([
+          a.contribution.section,
+          names.get(a.contribution.partner) ?? 'Agreed wording',
+          firstWords(a.contribution.blocks),
+          standing.get(a.contribution.section) ?? '',
+        ]),
+      ),
       // Objections to a whole answer (Q12) name no single row: they get rows of their own, so they are seen and kept.
-      ...[...standing].filter(([section]) => !rows.has(section)).map(([section, reason]) => row([section, 'The whole answer', '', reason])),
+      ...[...standing]
+        .filter(([section]) => !rows.has(section))
+        .map(([section, reason]) => row([section, 'The whole answer', '', reason])),
     ],
   };
   const returnTo = [
-    ...(contact ? [text(` to ${contact.name}`), ...(contact.email ? [text(' ('), email(contact.email), text(')')] : [])] : []),
+    ...(contact
+      ? [text(` to ${contact.name}`), ...(contact.email ? [text(' ('), email(contact.email), text(')')] : [])]
+      : []),
     text(`${dating.deadline ? ` by ${longDate(dating.deadline)}` : ''}.`),
   ];
   const children: RootContent[] = [
@@ -78,19 +113,30 @@ export function sheetDocument(ws: Workspace, result: MergeResult, partnerId: str
     para(`${SHEET.partnerId}: ${partner.id}`, 'cover'),
     ...(partner.representative ? [para(`Representative: ${representativeLine(partner.representative)}`, 'cover')] : []),
     para([text('Return this sheet'), ...returnTo], 'cover'),
-    para('Each row is one section of the draft (see the draft for its full text). Leave the last column empty for every section your organisation endorses. For a section it cannot endorse, write the reason in the last column: that section will be removed from the collective response. A reason already there is an objection your organisation has made: it stands unless you clear it.', 'form-note'),
+    para(
+      'Each row is one section of the draft (see the draft for its full text). Leave the last column empty for every section your organisation endorses. For a section it cannot endorse, write the reason in the last column: that section will be removed from the collective response. A reason already there is an objection your organisation has made: it stands unless you clear it.',
+      'form-note',
+    ),
     para('Then fill in the sign-off: by signing off you endorse every section you have not objected to.', 'form-note'),
     heading(1, 'Sections of the draft'),
     table,
     heading(1, 'Sign-off'),
     // The representative is named beside the fields, not in them: a sheet returned untouched must not read as signed off.
-    ...(partner.representative ? [para(`To be signed off for ${partner.name} by ${representativeLine(partner.representative)}.`, 'form-note')] : []),
+    ...(partner.representative
+      ? [para(`To be signed off for ${partner.name} by ${representativeLine(partner.representative)}.`, 'form-note')]
+      : []),
     signOff(),
   ];
   return {
     kind: 'sheet',
     // No "DRAFT" banner: the sheet is meant to be returned, and says what it is in its title.
-    meta: { title: `Endorsement sheet: ${ws.questions.title} (${partner.name})`, subject: `Endorsement sheet for ${partner.name}, round ${round}`, creator: partnership, short: ws.config.short, date: dating.date },
+    meta: {
+      title: `Endorsement sheet: ${ws.questions.title} (${partner.name})`,
+      subject: `Endorsement sheet for ${partner.name}, round ${round}`,
+      creator: partnership,
+      short: ws.config.short,
+      date: dating.date,
+    },
     tree: { type: 'root', children },
   };
 }

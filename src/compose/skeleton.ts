@@ -18,7 +18,11 @@ export function partLabel(q: Question, part: string | null): RootContent[] {
 }
 
 /** Section (1) and topic (2) headings around what `render` makes of each question; null leaves a question out. */
-export function outline<T>(items: readonly T[], questionOf: (item: T) => Question, render: (item: T) => RootContent[] | null): RootContent[] {
+export function outline<T>(
+  items: readonly T[],
+  questionOf: (item: T) => Question,
+  render: (item: T) => RootContent[] | null,
+): RootContent[] {
   const out: RootContent[] = [];
   let section: string | null = null;
   let topic: string | null = null;
@@ -42,8 +46,18 @@ export function outline<T>(items: readonly T[], questionOf: (item: T) => Questio
 
 /** The documents' outline: each question as a heading (3, or 2 without a topic) and its text, then `body`; a null body omits the question. */
 export function skeleton(result: MergeResult, body: (o: QuestionOutcome) => RootContent[] | null): RootContent[] {
-  return outline(result.questions, (o) => o.question, (o) => {
-    const content = body(o);
-    return content === null ? null : [heading(questionDepth(o.question), questionTitle(o.question)), para(o.question.text, 'question'), ...content];
-  });
+  return outline(
+    result.questions,
+    (o) => o.question,
+    (o) => {
+      const content = body(o);
+      return content === null
+        ? null
+        : [
+            heading(questionDepth(o.question), questionTitle(o.question)),
+            para(o.question.text, 'question'),
+            ...content,
+          ];
+    },
+  );
 }

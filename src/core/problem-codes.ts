@@ -34,7 +34,9 @@ export const PROBLEM_CODES = {
   'binary-file': error('a file is not text'),
   encoding: error('a file is not UTF-8 text'),
   'control-character': warning('a character no document can hold; it is dropped or shown as U+FFFD'),
-  'not-markdown': warning('a file in responses/ that is not Markdown (a Word file names `lsp-respond import`); it is not read'),
+  'not-markdown': warning(
+    'a file in responses/ that is not Markdown (a Word file names `lsp-respond import`); it is not read',
+  ),
   // A partner's file
   'front-matter': error('front matter that is missing, not closed by `---`, or not a mapping'),
   'partner-id': error('a partner id is not made of a-z, 0-9 and hyphens, or is reserved'),
@@ -55,28 +57,50 @@ export const PROBLEM_CODES = {
   'image-alt': warning('an image without a description (alt text) and not marked decorative'),
   'remote-image': warning('an image on the web; it is not downloaded, its description is shown'),
   'unused-footnote': warning('a footnote that nothing refers to'),
-  'literal-emphasis': warning('emphasis markers (`**word **next`) that CommonMark prints as they are, not as bold, italics or strikethrough'),
+  'literal-emphasis': warning(
+    'emphasis markers (`**word **next`) that CommonMark prints as they are, not as bold, italics or strikethrough',
+  ),
   'composite-preamble': warning('text before the first question in composite.md; it is not used'),
   'composite-front-matter': warning('front matter in composite.md; it is not used'),
   // Across files
   'unknown-section': error('a `cannot_endorse` entry names a section that does not exist'),
-  'objection-changes-nothing': warning('an objection to text that agreed wording in composite.md replaces anyway; it changes nothing in the response'),
+  'objection-changes-nothing': warning(
+    'an objection to text that agreed wording in composite.md replaces anyway; it changes nothing in the response',
+  ),
   'unknown-round': error('`endorsed:` names a round that was never circulated'),
   'round-file': warning('out/rounds/<n>/round.json is missing or damaged; that round is ignored'),
   'round-unusable': error('circulate finds a round directory without a usable round.json, and never rewrites a round'),
   'stale-objection': warning('an objection names a section whose text changed since the round the partner saw'),
   'stale-signoff': warning('a sign-off (endorsed:) of a round whose text has changed since'),
   'not-signed-off': incomplete('with --signoff: a partner has not endorsed the latest circulated round'),
-  'not-circulated': incomplete('merge: the response would hold text that differs from, or is absent in, the latest circulated round'),
-  'awaiting-reply': incomplete("merge: before a round's objection deadline, a partner has neither signed it off nor objected"),
+  'not-circulated': incomplete(
+    'merge: the response would hold text that differs from, or is absent in, the latest circulated round',
+  ),
+  'awaiting-reply': incomplete(
+    "merge: before a round's objection deadline, a partner has neither signed it off nor objected",
+  ),
   deadline: error("circulate: the round's objection deadline is not after the round's date"),
-  timetable: warning('deadlines out of order (views, objections, submission), or the submission after the consultation closes'),
-  'no-composite': warning('with --readability: a question whose response is two or more unattributed contributions and no agreed wording'),
-  'speaks-as-one': warning("with --readability: an unattributed answer that speaks as one partner ('we', 'our', 'the Council')"),
-  'unexplained-acronym': warning('an acronym the response uses without spelling it out at its first use or defining it in glossary.yaml'),
-  'dangling-reference': warning('a reference to another answer ("see our answer to Q23") that the document it is printed in does not hold'),
-  'follows-unanswered': warning('an answer to a question that follows another ("If so, ...") when the response has no answer to that one'),
-  'abstained-answer': warning('an answer to a question the partnership abstains on collectively; it is not in the response'),
+  timetable: warning(
+    'deadlines out of order (views, objections, submission), or the submission after the consultation closes',
+  ),
+  'no-composite': warning(
+    'with --readability: a question whose response is two or more unattributed contributions and no agreed wording',
+  ),
+  'speaks-as-one': warning(
+    "with --readability: an unattributed answer that speaks as one partner ('we', 'our', 'the Council')",
+  ),
+  'unexplained-acronym': warning(
+    'an acronym the response uses without spelling it out at its first use or defining it in glossary.yaml',
+  ),
+  'dangling-reference': warning(
+    'a reference to another answer ("see our answer to Q23") that the document it is printed in does not hold',
+  ),
+  'follows-unanswered': warning(
+    'an answer to a question that follows another ("If so, ...") when the response has no answer to that one',
+  ),
+  'abstained-answer': warning(
+    'an answer to a question the partnership abstains on collectively; it is not in the response',
+  ),
   // Completeness
   unanswered: incomplete('a question of the final response has neither an answer nor an abstention'),
   'partner-incomplete': incomplete('with --partners: a partner neither answers nor abstains on a question'),
@@ -89,11 +113,19 @@ export const PROBLEM_CODES = {
   'word-placement': warning('a paragraph of a Word reply that could not be placed under a question; it is kept'),
   'endorsement-sheet': error('an endorsement sheet that cannot be read back (table or sign-off changed)'),
   'word-picture': warning('a picture in a Word reply that is not PNG, JPEG or GIF; it is saved and linked'),
-  'word-review': warning('comments or tracked changes in a Word reply: comments are not imported, changes are read as accepted'),
+  'word-review': warning(
+    'comments or tracked changes in a Word reply: comments are not imported, changes are read as accepted',
+  ),
   // The papers around the response
-  'respond-to': warning("the question set does not say where responses go (`respond_to:` name, address, e-mail); the covering letter leaves a gap for it"),
-  'paper-gap': warning('the decision paper needs a date or name the workspace does not give (a deadline, `views_to:`, `contact:`); it says so in the paper'),
-  'paper-template': error('templates/paper.md names a section the paper does not have, or a placeholder it does not know'),
+  'respond-to': warning(
+    'the question set does not say where responses go (`respond_to:` name, address, e-mail); the covering letter leaves a gap for it',
+  ),
+  'paper-gap': warning(
+    'the decision paper needs a date or name the workspace does not give (a deadline, `views_to:`, `contact:`); it says so in the paper',
+  ),
+  'paper-template': error(
+    'templates/paper.md names a section the paper does not have, or a placeholder it does not know',
+  ),
 } as const satisfies Record<string, CodeInfo>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
@@ -109,7 +141,8 @@ const EXIT = { input: 'bad input (2)', completeness: 'incomplete (1)', warning: 
 /** The README's list of codes. */
 export function problemCodesMarkdown(): string {
   const rows = Object.entries(PROBLEM_CODES).map(
-    ([code, info]: [string, CodeInfo]) => `| \`${code}\` | ${info.severity} | ${EXIT[info.severity === 'warning' ? 'warning' : info.kind]} | ${info.description} |`,
+    ([code, info]: [string, CodeInfo]) =>
+      `| \`${code}\` | ${info.severity} | ${EXIT[info.severity === 'warning' ? 'warning' : info.kind]} | ${info.description} |`,
   );
   return ['| code | severity | exit | meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -56,7 +56,11 @@ export class Problems {
   sorted(): Problem[] {
     return [...this.list].sort(
       (a, b) =>
-        cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.code, b.code) || cmp(a.message, b.message),
+        cmp(a.file, b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        cmp(a.code, b.code) ||
+        cmp(a.message, b.message),
     );
   }
 }

@@ -24,7 +24,9 @@ export function formatSectionId(id: SectionId): string {
 /** The id of what `partner` wrote for `target` (null: its preamble); composite answers carry the answer's id. */
 export function sectionIdOf(partner: string, target: Target | null): string {
   if (target === null) return formatSectionId({ kind: 'preamble', partner });
-  return formatSectionId(partner === COMPOSITE ? { kind: 'answer', target } : { kind: 'contribution', target, partner });
+  return formatSectionId(
+    partner === COMPOSITE ? { kind: 'answer', target } : { kind: 'contribution', target, partner },
+  );
 }
 
 /**
@@ -35,7 +37,9 @@ export function sectionIdOf(partner: string, target: Target | null): string {
 export function sectionTargets(id: SectionId, all: readonly Contribution[]): Contribution[] {
   if (id.kind === 'answer') {
     const { question, part } = id.target;
-    return all.filter((c) => c.target !== null && c.target.question === question && (part === null || c.target.part === part));
+    return all.filter(
+      (c) => c.target !== null && c.target.question === question && (part === null || c.target.part === part),
+    );
   }
   const section = formatSectionId(id);
   return all.filter((c) => c.partner !== COMPOSITE && c.section === section);

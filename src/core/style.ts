@@ -57,7 +57,8 @@ const label = (fallback: string) => text().default(fallback);
 // Every section may be left out (prefault): its keys then take their defaults.
 const section = <T extends z.core.$ZodLooseShape>(shape: T) =>
   z.strictObject(shape, {
-    error: (issue) => (issue.code === 'invalid_type' ? 'expected a mapping of keys, each on its own indented line' : undefined),
+    error: (issue) =>
+      issue.code === 'invalid_type' ? 'expected a mapping of keys, each on its own indented line' : undefined,
   });
 
 export const StyleSchema = z.strictObject({
@@ -99,7 +100,9 @@ export const StyleSchema = z.strictObject({
     headingAfter: spacing(4),
   }).prefault({}),
   header: section({ text: template('{short} · {title}', META_PLACEHOLDERS) }).prefault({}),
-  footer: section({ text: template('Page {page} of {pages}', [...META_PLACEHOLDERS, ...PAGE_PLACEHOLDERS]) }).prefault({}),
+  footer: section({ text: template('Page {page} of {pages}', [...META_PLACEHOLDERS, ...PAGE_PLACEHOLDERS]) }).prefault(
+    {},
+  ),
   cover: section({
     prefix: label('Response from'),
     draft: label('Draft for circulation'),

@@ -17,8 +17,17 @@ export interface Converted {
   review: WordReview;
 }
 
-export async function convertWord(bytes: Uint8Array, questions: QuestionSet, who: { id: string; partner: string; sector: Sector }): Promise<Converted> {
+export async function convertWord(
+  bytes: Uint8Array,
+  questions: QuestionSet,
+  who: { id: string; partner: string; sector: Sector },
+): Promise<Converted> {
   const html = await wordToHtml(bytes);
   const placed = placeSections(htmlToMdast(html.html, orderedListStarts(bytes), headingNumbers(bytes)), questions);
-  return { placed, file: responseFile(placed, questions, who, html.images), warnings: html.warnings, review: wordReview(bytes) };
+  return {
+    placed,
+    file: responseFile(placed, questions, who, html.images),
+    warnings: html.warnings,
+    review: wordReview(bytes),
+  };
 }

@@ -24,11 +24,14 @@ const text = (value: string): Text => ({ type: 'text', value });
 export function renderableEmphasis(tree: Nodes): void {
   if (!('children' in tree)) return;
   for (const child of tree.children as Nodes[]) renderableEmphasis(child);
-  if (hasPhrasing(tree)) (tree as { children: PhrasingContent[] }).children = reshape(tree.children as PhrasingContent[]);
+  if (hasPhrasing(tree))
+    (tree as { children: PhrasingContent[] }).children = reshape(tree.children as PhrasingContent[]);
 }
 
 function hasPhrasing(node: Parents): boolean {
-  return ['paragraph', 'heading', 'tableCell', 'link', 'linkReference', 'strong', 'emphasis', 'delete'].includes(node.type);
+  return ['paragraph', 'heading', 'tableCell', 'link', 'linkReference', 'strong', 'emphasis', 'delete'].includes(
+    node.type,
+  );
 }
 
 /**
@@ -54,7 +57,11 @@ function spaceOutside(children: PhrasingContent[]): PhrasingContent[] {
 }
 
 /** Splits off the white space and line breaks at each end of the runs (nested runs have already given theirs up). */
-function peelSpace(children: PhrasingContent[]): { lead: PhrasingContent[]; inner: PhrasingContent[]; trail: PhrasingContent[] } {
+function peelSpace(children: PhrasingContent[]): {
+  lead: PhrasingContent[];
+  inner: PhrasingContent[];
+  trail: PhrasingContent[];
+} {
   const inner = [...children];
   const lead: PhrasingContent[] = [];
   const trail: PhrasingContent[] = [];
@@ -105,7 +112,10 @@ function joinTouching(children: PhrasingContent[]): PhrasingContent[] {
     const prev = out.at(-1);
     if (prev?.type === 'text' && child.type === 'text') out[out.length - 1] = text(prev.value + child.value);
     else if (prev && isAttention(prev) && isAttention(child) && prev.type === child.type) {
-      out[out.length - 1] = { ...prev, children: joinTouching([...prev.children, ...child.children] as PhrasingContent[]) } as Attention;
+      out[out.length - 1] = {
+        ...prev,
+        children: joinTouching([...prev.children, ...child.children] as PhrasingContent[]),
+      } as Attention;
     } else if (child.type !== 'text' || child.value !== '') out.push(child);
   }
   return out;
@@ -133,7 +143,11 @@ function punctuationOutside(children: PhrasingContent[]): PhrasingContent[] {
     let trail = '';
     if (isWordCharacter(edgeCharacter(prev, 'trail'))) [lead, inner] = cutEdge(inner, 'lead');
     if (isWordCharacter(edgeCharacter(next, 'lead'))) [trail, inner] = cutEdge(inner, 'trail');
-    out.push(...(lead ? [text(lead)] : []), ...(hasInk(inner) ? [{ ...child, children: inner } as Attention] : inner), ...(trail ? [text(trail)] : []));
+    out.push(
+      ...(lead ? [text(lead)] : []),
+      ...(hasInk(inner) ? [{ ...child, children: inner } as Attention] : inner),
+      ...(trail ? [text(trail)] : []),
+    );
   });
   return out;
 }
@@ -167,5 +181,10 @@ function cutEdge(children: PhrasingContent[], side: 'lead' | 'trail'): [string, 
     cut = nested;
     inner[at] = { ...edge, children: rest } as Attention;
   }
-  return [cut, inner.filter((c) => (c.type === 'text' ? c.value !== '' : !isAttention(c) || hasInk(c.children as PhrasingContent[])))];
+  return [
+    cut,
+    inner.filter((c) =>
+      c.type === 'text' ? c.value !== '' : !isAttention(c) || hasInk(c.children as PhrasingContent[]),
+    ),
+  ];
 }

@@ -31,11 +31,27 @@ export class SheetError extends Error {}
 /** A mark in the reason column that says "cannot endorse" without giving a reason (the sheet writes BARE_OBJECTION). */
 const BARE_MARK = /^[xX✗✘×✓✔-]$/;
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 function textOf(node: HastNodes): string {
   if (node.type === 'text') return node.value;
-  if ('children' in node) return node.children.map((c) => textOf(c as HastNodes)).join(node.type === 'element' && node.tagName === 'tr' ? '\t' : '');
+  if ('children' in node)
+    return node.children
+      .map((c) => textOf(c as HastNodes))
+      .join(node.type === 'element' && node.tagName === 'tr' ? '\t' : '');
   return '';
 }
 
@@ -70,7 +86,10 @@ function signOffFields(tree: HastNodes, cellsOf: (tr: Element) => Element[]): { 
     const head = elements(t, 'tr')[0];
     return head !== undefined && textOf(head).includes(SHEET.signedBy);
   });
-  if (!table) throw new SheetError(`the sign-off table (columns '${SHEET.signedBy}' and '${SHEET.date}') is missing; do not delete or re-create it`);
+  if (!table)
+    throw new SheetError(
+      `the sign-off table (columns '${SHEET.signedBy}' and '${SHEET.date}') is missing; do not delete or re-create it`,
+    );
   const [head, values] = elements(table, 'tr');
   const columns = cellsOf(head!).map((c) => textOf(c).trim());
   const cells = values ? cellsOf(values).map((c) => textOf(c).replace(/\s+/g, ' ').trim()) : [];
@@ -92,15 +111,22 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetReply> {
 
   const round = /^(\d+)/.exec(field(SHEET.round) ?? '')?.[1];
   const partnerId = field(SHEET.partnerId);
-  if (!round || !partnerId) throw new SheetError(`this is not an endorsement sheet (no '${SHEET.round}:' or '${SHEET.partnerId}:' line); use the sheet 'lsp-respond circulate' wrote in out/rounds/<n>/sheets/`);
+  if (!round || !partnerId)
+    throw new SheetError(
+      `this is not an endorsement sheet (no '${SHEET.round}:' or '${SHEET.partnerId}:' line); use the sheet 'lsp-respond circulate' wrote in out/rounds/<n>/sheets/`,
+    );
 
   const table = elements(tree, 'table').find((t) => {
     const head = elements(t, 'tr')[0];
     return head !== undefined && textOf(head).includes(SHEET.section) && textOf(head).includes(SHEET.objection);
   });
-  if (!table) throw new SheetError(`the table of sections (columns '${SHEET.section}' ... '${SHEET.objection}') is missing; do not delete or re-create it`);
+  if (!table)
+    throw new SheetError(
+      `the table of sections (columns '${SHEET.section}' ... '${SHEET.objection}') is missing; do not delete or re-create it`,
+    );
   const [head, ...rows] = elements(table, 'tr');
-  const cellsOf = (tr: Element) => tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+  const cellsOf = (tr: Element) =>
+    tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
   const columns = cellsOf(head!).map((c) => textOf(c).trim());
   const sectionColumn = columns.indexOf(SHEET.section);
   const reasonColumn = columns.findIndex((c) => c.startsWith(SHEET.objection));
@@ -113,9 +139,15 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetReply> {
     const reason = cells[reasonColumn] ?? '';
     // A row added by pressing Tab in the last cell, left empty: nothing to read.
     if (section === '' && reason === '') continue;
-    if (!parseSectionId(section)) throw new SheetError(`row ${i + 1} of the table has '${section}' where a section id should be; the ids must stay as the sheet gave them`);
+    if (!parseSectionId(section))
+      throw new SheetError(
+        `row ${i + 1} of the table has '${section}' where a section id should be; the ids must stay as the sheet gave them`,
+      );
     const twice = seen.get(section);
-    if (twice !== undefined) throw new SheetError(`rows ${twice} and ${i + 1} of the table both name ${section}; each section has one row: delete the copy, keeping the reason you mean`);
+    if (twice !== undefined)
+      throw new SheetError(
+        `rows ${twice} and ${i + 1} of the table both name ${section}; each section has one row: delete the copy, keeping the reason you mean`,
+      );
     seen.set(section, i + 1);
     read.push({ row: i + 1, section, reason: reason === '' ? null : BARE_MARK.test(reason) ? '' : reason });
   }
@@ -124,8 +156,12 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetReply> {
   let signOff: SheetReply['signOff'] = null;
   if (by !== '' || dateText !== '') {
     const date = readDate(dateText);
-    if (by === '') throw new SheetError(`the sign-off has a date but no name under '${SHEET.signedBy}'; add who signed off`);
-    if (date === null) throw new SheetError(`the sign-off date '${dateText}' is not a date; write it as 22 February 2006, 22/02/2006 or 2006-02-22`);
+    if (by === '')
+      throw new SheetError(`the sign-off has a date but no name under '${SHEET.signedBy}'; add who signed off`);
+    if (date === null)
+      throw new SheetError(
+        `the sign-off date '${dateText}' is not a date; write it as 22 February 2006, 22/02/2006 or 2006-02-22`,
+      );
     signOff = { by, date };
   }
   return { round: Number(round), partnerId, rows: read, signOff };

@@ -84,7 +84,11 @@ function numberHeadings(tree: HastRoot, numbers: readonly string[]): void {
  * `listStarts`: the first number of each numbered list, in document order (see word-numbering.ts);
  * `headingNumbers`: the number Word shows before each heading (see word-headings.ts).
  */
-export function htmlToMdast(html: string, listStarts: readonly number[] = [], headingNumbers: readonly string[] = []): Root {
+export function htmlToMdast(
+  html: string,
+  listStarts: readonly number[] = [],
+  headingNumbers: readonly string[] = [],
+): Root {
   const labels = new Map<string, string>();
   const label = (id: string) => {
     if (!labels.has(id)) labels.set(id, String(labels.size + 1));
@@ -115,7 +119,8 @@ export function htmlToMdast(html: string, listStarts: readonly number[] = [], he
     p(state: State, node: Element) {
       const result = defaultHandlers.p(state, node);
       const classes = node.properties.className;
-      if (result && !Array.isArray(result) && Array.isArray(classes) && classes.includes(FORM_CLASS)) result.data = { ...result.data, formText: true };
+      if (result && !Array.isArray(result) && Array.isArray(classes) && classes.includes(FORM_CLASS))
+        result.data = { ...result.data, formText: true };
       return result;
     },
     // A table with no text at all is left out; one whose header row was guessed says so (see table-header.ts).

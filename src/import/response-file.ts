@@ -36,7 +36,11 @@ export function responseFile(
       images.set(path, picture.bytes);
       if (imageInfo(picture.bytes)) return { ...node, url: path };
       linked.push(path);
-      return { type: 'link', url: path, children: [{ type: 'text', value: `picture ${picture.name}${node.alt ? `: ${node.alt}` : ''}` }] };
+      return {
+        type: 'link',
+        url: path,
+        children: [{ type: 'text', value: `picture ${picture.name}${node.alt ? `: ${node.alt}` : ''}` }],
+      };
     }
     if (!('children' in node)) return node;
     return { ...node, children: node.children.map(relink) } as Nodes;
@@ -67,5 +71,9 @@ function headingFor(q: Question, answer: ImportedAnswer | undefined): RootConten
   const part = answer?.part ?? null;
   const canonical = part === null ? q.text : `(${part}) ${q.parts.find((p) => p.id === part)?.text ?? ''}`;
   const title = (answer?.title ?? '').trim() || canonical;
-  return { type: 'heading', depth: 2, children: [{ type: 'text', value: `${q.id}${part ?? ''}: ${title.replace(/\s+/g, ' ')}` }] };
+  return {
+    type: 'heading',
+    depth: 2,
+    children: [{ type: 'text', value: `${q.id}${part ?? ''}: ${title.replace(/\s+/g, ' ')}` }],
+  };
 }

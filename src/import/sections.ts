@@ -43,7 +43,11 @@ const ABSTAIN = /^\s*(?:we\s+)?abstain(?:ed)?\.?\s*$/i;
 const BARE_NUMBER = /^\s*0*\d{1,6}(?:\s?\([a-z]\)|[a-z]?\s*(?:[:.)]|$))/i;
 const PREFIXED = /^\s*q(?:uestion)?\s*\d/i;
 
-const normal = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normal = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 export function firstWords(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -70,8 +74,18 @@ interface Section {
 }
 
 export function placeSections(tree: Root, questions: QuestionSet): ImportedResponse {
-  const structure = new Set(questions.sections.flatMap((s) => [s.title, ...s.topics.map((t) => t.title ?? '')]).map(normal));
-  const out: ImportedResponse = { preamble: [], answers: [], abstain: [], footnotes: [], notes: [], skipped: [], guessedHeaders: [] };
+  const structure = new Set(
+    questions.sections.flatMap((s) => [s.title, ...s.topics.map((t) => t.title ?? '')]).map(normal),
+  );
+  const out: ImportedResponse = {
+    preamble: [],
+    answers: [],
+    abstain: [],
+    footnotes: [],
+    notes: [],
+    skipped: [],
+    guessedHeaders: [],
+  };
   const sections = new Map<string, Section>();
   let current: RootContent[] = out.preamble;
   let currentName = 'the general comments (preamble)';
@@ -84,7 +98,10 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
         ? `${q.id} has no part ${ref.part}`
         : null;
     if (problem === null) return q ?? null;
-    out.notes.push({ paragraph: index, message: `"${firstWords(written)}": ${problem}; it is kept as text under ${currentName}: move it where it belongs, or fix the reference in the Word file and import again` });
+    out.notes.push({
+      paragraph: index,
+      message: `"${firstWords(written)}": ${problem}; it is kept as text under ${currentName}: move it where it belongs, or fix the reference in the Word file and import again`,
+    });
     return null;
   };
 
@@ -92,7 +109,10 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
     const key = `${q.id}${ref.part ?? ''}`;
     const existing = sections.get(key);
     if (existing) {
-      out.notes.push({ paragraph: index, message: `${key} appears a second time ("${firstWords(from)}"); what follows is added to the end of the first answer to ${key}: check that it belongs there` });
+      out.notes.push({
+        paragraph: index,
+        message: `${key} appears a second time ("${firstWords(from)}"); what follows is added to the end of the first answer to ${key}: check that it belongs there`,
+      });
       current = existing.answer.blocks;
     } else {
       const answer: ImportedAnswer = { question: q, part: ref.part, title, blocks: [], from };
@@ -134,7 +154,8 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
     if (node.type === 'paragraph') {
       const lead = node.children[0];
       const leadText = lead?.type === 'strong' ? plainText(lead) : '';
-      const ref = leadText !== '' && (PREFIXED.test(leadText) || BARE_NUMBER.test(leadText)) ? parseQuestionRef(leadText) : null;
+      const ref =
+        leadText !== '' && (PREFIXED.test(leadText) || BARE_NUMBER.test(leadText)) ? parseQuestionRef(leadText) : null;
       if (lead?.type === 'strong' && ref) {
         const q = resolve(ref, index, plainText(node));
         if (q) {
@@ -142,13 +163,21 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
           const copy = isQuestionCopy(rest, q);
           open(q, ref, copy ? rest : '', `bold "${firstWords(leadText, 30)}"`, index);
           const after = trimStart(node.children.slice(1));
-          const own: PhrasingContent[] = copy ? [] : [{ type: 'strong', children: [{ type: 'text', value: rest }] }, ...(after.length > 0 ? [{ type: 'text', value: ' ' } as PhrasingContent] : [])];
+          const own: PhrasingContent[] = copy
+            ? []
+            : [
+                { type: 'strong', children: [{ type: 'text', value: rest }] },
+                ...(after.length > 0 ? [{ type: 'text', value: ' ' } as PhrasingContent] : []),
+              ];
           const remainder = [...own, ...after];
           if (remainder.length > 0) current.push({ ...node, children: remainder });
           return;
         }
       } else if (PREFIXED.test(plainText(node)) && parseQuestionRef(plainText(node))) {
-        out.notes.push({ paragraph: index, message: `"${firstWords(plainText(node))}" starts like a question reference but is neither a heading nor bold, so it stays in ${currentName}; make the reference bold or a heading if it starts a new answer` });
+        out.notes.push({
+          paragraph: index,
+          message: `"${firstWords(plainText(node))}" starts like a question reference but is neither a heading nor bold, so it stays in ${currentName}; make the reference bold or a heading if it starts a new answer`,
+        });
       }
     }
     if (hasGuessedHeader(node)) out.guessedHeaders.push(currentName);
@@ -163,7 +192,9 @@ export function placeSections(tree: Root, questions: QuestionSet): ImportedRespo
       a.blocks = [];
     }
   }
-  const rank = (a: ImportedAnswer) => questions.questions.indexOf(a.question) * 100 + (a.part === null ? 0 : 1 + a.question.parts.findIndex((p) => p.id === a.part));
+  const rank = (a: ImportedAnswer) =>
+    questions.questions.indexOf(a.question) * 100 +
+    (a.part === null ? 0 : 1 + a.question.parts.findIndex((p) => p.id === a.part));
   out.answers = answers.sort((a, b) => rank(a) - rank(b));
   return out;
 }

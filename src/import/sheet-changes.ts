@@ -18,7 +18,10 @@ export type SheetChange =
   /** Standing, but not a row of this sheet (written into the file after the sheet went out). */
   | { kind: 'not-on-sheet'; section: string; reason: string };
 
-export function applySheet(before: readonly StandingObjection[], rows: readonly SheetRow[]): { after: StandingObjection[]; changes: SheetChange[] } {
+export function applySheet(
+  before: readonly StandingObjection[],
+  rows: readonly SheetRow[],
+): { after: StandingObjection[]; changes: SheetChange[] } {
   const onSheet = new Map(rows.map((r) => [r.section, r]));
   const after: StandingObjection[] = [];
   const changes: SheetChange[] = [];
@@ -31,7 +34,11 @@ export function applySheet(before: readonly StandingObjection[], rows: readonly 
       changes.push({ kind: 'withdrawn', section: o.section, was: o.reason });
     } else {
       after.push({ section: o.section, reason: row.reason });
-      changes.push(row.reason === o.reason ? { kind: 'kept', ...o } : { kind: 'reason-changed', section: o.section, reason: row.reason, was: o.reason });
+      changes.push(
+        row.reason === o.reason
+          ? { kind: 'kept', ...o }
+          : { kind: 'reason-changed', section: o.section, reason: row.reason, was: o.reason },
+      );
     }
   }
   const standing = new Set(before.map((o) => o.section));

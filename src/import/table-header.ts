@@ -11,11 +11,18 @@ export type HeaderRow = 'marked' | 'recognised' | 'first-row' | 'empty';
 /** The hast property that carries a table's HeaderRow to the mdast handler. */
 export const HEADER_ROW = 'dataHeaderRow';
 
-const elements = (node: Element | Root): Element[] => (node.children as ElementContent[]).filter((c): c is Element => c.type === 'element');
+const elements = (node: Element | Root): Element[] =>
+  (node.children as ElementContent[]).filter((c): c is Element => c.type === 'element');
 
 /** The table's own rows, not those of tables nested in its cells. */
 function rows(table: Element): Element[] {
-  return elements(table).flatMap((c) => (c.tagName === 'tr' ? [c] : ['thead', 'tbody', 'tfoot'].includes(c.tagName) ? elements(c).filter((r) => r.tagName === 'tr') : []));
+  return elements(table).flatMap((c) =>
+    c.tagName === 'tr'
+      ? [c]
+      : ['thead', 'tbody', 'tfoot'].includes(c.tagName)
+        ? elements(c).filter((r) => r.tagName === 'tr')
+        : [],
+  );
 }
 
 const cells = (row: Element) => elements(row).filter((c) => c.tagName === 'td' || c.tagName === 'th');
@@ -38,19 +45,27 @@ function headerLike(row: Element): boolean {
   return cells(row).every((cell) => {
     const text = textOf(cell).replace(/\s+/g, ' ').trim();
     const blocks = elements(cell).filter((c) => c.tagName !== 'br');
-    return text !== '' && text.length <= 40 && blocks.length <= 1 && !/[.;!?]$/.test(text) && !/^[\d\s.,%£$€+-]+$/.test(text);
+    return (
+      text !== '' && text.length <= 40 && blocks.length <= 1 && !/[.;!?]$/.test(text) && !/^[\d\s.,%£$€+-]+$/.test(text)
+    );
   });
 }
 
 /** The first row's bold, which a header row shows anyway. */
 function unbold(node: Element): void {
-  node.children = node.children.flatMap((c) => (c.type === 'element' && (c.tagName === 'strong' || c.tagName === 'b') ? c.children : [c]));
+  node.children = node.children.flatMap((c) =>
+    c.type === 'element' && (c.tagName === 'strong' || c.tagName === 'b') ? c.children : [c],
+  );
   for (const c of elements(node)) unbold(c);
 }
 
 function giveHeader(table: Element): HeaderRow {
   const all = rows(table);
-  if (all.some((r) => elements(r).some((c) => c.tagName === 'th')) || elements(table).some((c) => c.tagName === 'thead')) return 'marked';
+  if (
+    all.some((r) => elements(r).some((c) => c.tagName === 'th')) ||
+    elements(table).some((c) => c.tagName === 'thead')
+  )
+    return 'marked';
   // Empty rows at the top (space left above a table) are no header.
   const first = all.find((r) => cells(r).some((c) => textOf(c).trim() !== ''));
   for (const r of all) {
@@ -58,9 +73,12 @@ function giveHeader(table: Element): HeaderRow {
     for (const parent of [table, ...elements(table)]) parent.children = parent.children.filter((c) => c !== r);
   }
   if (!first) return 'empty';
-  const bold = cells(first).every((c) => textOf(c).trim() === '' || allBold(c)) && cells(first).some((c) => textOf(c).trim() !== '');
+  const bold =
+    cells(first).every((c) => textOf(c).trim() === '' || allBold(c)) &&
+    cells(first).some((c) => textOf(c).trim() !== '');
   const rest = all.slice(all.indexOf(first) + 1);
-  const verdict: HeaderRow = bold || (headerLike(first) && rest.length > 0 && !rest.some(headerLike)) ? 'recognised' : 'first-row';
+  const verdict: HeaderRow =
+    bold || (headerLike(first) && rest.length > 0 && !rest.some(headerLike)) ? 'recognised' : 'first-row';
   for (const cell of cells(first)) {
     cell.tagName = 'th';
     if (bold) unbold(cell);

@@ -48,11 +48,14 @@ function propertyEnd(p: Properties, name: string): void {
   }
 }
 
-const numPrOf = (p: Properties): NumPr => (p.numId === undefined ? null : { numId: p.numId, ilvl: Number(p.ilvl ?? 0) });
+const numPrOf = (p: Properties): NumPr =>
+  p.numId === undefined ? null : { numId: p.numId, ilvl: Number(p.ilvl ?? 0) };
 
 function styles(text: string): Map<string, StyleInfo> {
   const out = new Map<string, StyleInfo>();
-  let style: { id: string | undefined; name?: string | undefined; basedOn?: string | undefined; props: Properties } | undefined;
+  let style:
+    | { id: string | undefined; name?: string | undefined; basedOn?: string | undefined; props: Properties }
+    | undefined;
   walkXml(text || '<w:styles/>', 'word/styles.xml', MAX_WORD_DEPTH, {
     open: ({ name, attributes: a }) => {
       if (name === 'w:style') style = { id: a['w:styleId'], props: fresh() };
@@ -64,14 +67,33 @@ function styles(text: string): Map<string, StyleInfo> {
     close: (name) => {
       if (!style) return;
       if (name !== 'w:style') return propertyEnd(style.props, name);
-      if (style.id !== undefined) out.set(style.id, { name: style.name ?? style.id, basedOn: style.basedOn ?? null, numPr: numPrOf(style.props) });
+      if (style.id !== undefined)
+        out.set(style.id, {
+          name: style.name ?? style.id,
+          basedOn: style.basedOn ?? null,
+          numPr: numPrOf(style.props),
+        });
       style = undefined;
     },
   });
   return out;
 }
 
-const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+const ROMAN: [number, string][] = [
+  [1000, 'm'],
+  [900, 'cm'],
+  [500, 'd'],
+  [400, 'cd'],
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
+];
 
 function roman(n: number): string {
   let out = '';
@@ -105,7 +127,11 @@ export function headingNumbers(docx: Uint8Array): string[] {
   const nums = numbering(read(docx, 'word/numbering.xml'));
   const styleInfo = styles(read(docx, 'word/styles.xml'));
   const styleNumPr = (id: string | undefined): NumPr => {
-    for (let s = id && styleInfo.get(id), depth = 0; s && depth < 10; s = s.basedOn ? styleInfo.get(s.basedOn) : undefined, depth += 1) {
+    for (
+      let s = id && styleInfo.get(id), depth = 0;
+      s && depth < 10;
+      s = s.basedOn ? styleInfo.get(s.basedOn) : undefined, depth += 1
+    ) {
       if (s.numPr) return s.numPr;
     }
     return null;

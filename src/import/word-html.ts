@@ -54,7 +54,9 @@ export async function wordToHtml(bytes: Uint8Array): Promise<WordHtml> {
   });
   // An unrecognised style keeps its text as a plain paragraph: only its looks
   // are lost, and partners' own styles would otherwise bury the real warnings.
-  const warnings = result.messages.map((m) => m.message).filter((m) => !/^Unrecognised (paragraph|run|table) style/.test(m));
+  const warnings = result.messages
+    .map((m) => m.message)
+    .filter((m) => !/^Unrecognised (paragraph|run|table) style/.test(m));
   return { html: result.value, images, warnings };
 }
 

@@ -49,7 +49,8 @@ export function numbering(text: string): Map<string, Map<number, Level>> {
         nums.push(num);
       } else if (name === 'w:abstractNumId' && num && !num.abstractId) num.abstractId = a['w:val'] ?? '';
       else if (name === 'w:lvlOverride' && num) override = Number(a['w:ilvl'] ?? 0);
-      else if (name === 'w:startOverride' && num && override !== undefined) num.overrides.push({ level: override, start: a['w:val'] });
+      else if (name === 'w:startOverride' && num && override !== undefined)
+        num.overrides.push({ level: override, start: a['w:val'] });
     },
     close: (name) => {
       if (name === 'w:lvl' && level && levels) {

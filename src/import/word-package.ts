@@ -19,7 +19,8 @@ export const WORD_LIMITS: PackageLimits = { part: 100 * 1024 * 1024, total: 200 
  */
 export const MAX_WORD_DEPTH = 256;
 
-const SAVE_AS = "open it in Word (or LibreOffice) and use File > Save As > 'Word Document (*.docx)', then import the .docx";
+const SAVE_AS =
+  "open it in Word (or LibreOffice) and use File > Save As > 'Word Document (*.docx)', then import the .docx";
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -34,7 +35,8 @@ function hasUtf16(bytes: Uint8Array, needle: string): boolean {
 /** Why these bytes are not a Word package at all, or null when they may be one. */
 function kindProblem(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return `the file is empty; ${SAVE_AS}`;
-  if (bytes.length > MAX_WORD_FILE) return `the file is ${Math.round(bytes.length / 1048576)} MB, more than the ${MAX_WORD_FILE / 1048576} MB a response may be; remove large pictures or split it`;
+  if (bytes.length > MAX_WORD_FILE)
+    return `the file is ${Math.round(bytes.length / 1048576)} MB, more than the ${MAX_WORD_FILE / 1048576} MB a response may be; remove large pictures or split it`;
   if (startsWith(bytes, OLE)) {
     return hasUtf16(bytes, 'EncryptedPackage')
       ? `the document is protected with a password, so it cannot be read; open it in Word, remove the password (File > Info > Protect Document > Encrypt with Password, clear it), save it and import it again`
@@ -42,14 +44,16 @@ function kindProblem(bytes: Uint8Array): string | null {
   }
   const head = Buffer.from(bytes.subarray(0, 64)).toString('latin1');
   if (head.startsWith('{\\rtf')) return `this is a Rich Text (.rtf) file, not a Word document; ${SAVE_AS}`;
-  if (head.startsWith('%PDF')) return `this is a PDF, which cannot be turned back into answers reliably; ask the partner for the Word file, or ${SAVE_AS}`;
+  if (head.startsWith('%PDF'))
+    return `this is a PDF, which cannot be turned back into answers reliably; ask the partner for the Word file, or ${SAVE_AS}`;
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return `this is not a Word document (.docx); ${SAVE_AS}`;
   return null;
 }
 
 function contentProblem(entries: readonly PartEntry[]): string | null {
   const names = new Set(entries.map((e) => e.name));
-  if (names.has('mimetype') && names.has('content.xml')) return `this is an OpenDocument file (.odt), not a Word document; ${SAVE_AS}`;
+  if (names.has('mimetype') && names.has('content.xml'))
+    return `this is an OpenDocument file (.odt), not a Word document; ${SAVE_AS}`;
   if (!names.has('word/document.xml')) {
     return names.has('xl/workbook.xml') || names.has('ppt/presentation.xml')
       ? `this is an Excel or PowerPoint file, not a Word document; put the answers in a Word document and import that`
@@ -76,7 +80,9 @@ export function readWordPackage(bytes: Uint8Array): WordPackage {
     parts = readPackage(bytes, WORD_LIMITS);
   } catch (e) {
     if (!(e instanceof PackageError)) throw e;
-    return { problem: `the file is damaged or not what it claims to be (${e.message}); ask for it again, or ${SAVE_AS}` };
+    return {
+      problem: `the file is damaged or not what it claims to be (${e.message}); ask for it again, or ${SAVE_AS}`,
+    };
   }
   try {
     for (const [name, data] of parts) {
@@ -88,7 +94,9 @@ export function readWordPackage(bytes: Uint8Array): WordPackage {
     }
   } catch (e) {
     if (!(e instanceof XmlPartError)) throw e;
-    return { problem: `the document is damaged (${e.message}); open it in Word, save it again as .docx, and import that` };
+    return {
+      problem: `the document is damaged (${e.message}); open it in Word, save it again as .docx, and import that`,
+    };
   }
   // Stored, not compressed again: the converters inflate nothing, so they hold what was checked and no more.
   return { bytes: zipSync(Object.fromEntries(parts), { level: 0 }) };

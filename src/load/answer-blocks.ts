@@ -27,7 +27,14 @@ export function clip(s: string): string {
  * deeper ones one level down, at most 6, and never more than one level below
  * the heading before, so the documents' heading levels never skip.
  */
-export function normalise(blocks: RootContent[], definitions: Map<string, Definition>, file: string, images: ImageRef[], problems: Problems, base: number): void {
+export function normalise(
+  blocks: RootContent[],
+  definitions: Map<string, Definition>,
+  file: string,
+  images: ImageRef[],
+  problems: Problems,
+  base: number,
+): void {
   let last = base - 1;
   // `flow` is true where children are blocks (root, quotes, list items, footnotes), false inside paragraphs and the like.
   const visit = (nodes: Nodes[], flow: boolean): void => {
@@ -39,21 +46,40 @@ export function normalise(blocks: RootContent[], definitions: Map<string, Defini
   };
   const replace = (node: Nodes, flow: boolean): Nodes => {
     if ('value' in node && typeof node.value === 'string') node.value = stripXmlForbidden(node.value);
-    if (node.type === 'image' || node.type === 'imageReference') node.alt = node.alt ? stripXmlForbidden(node.alt) : node.alt;
+    if (node.type === 'image' || node.type === 'imageReference')
+      node.alt = node.alt ? stripXmlForbidden(node.alt) : node.alt;
     switch (node.type) {
       case 'html': {
-        const text = { type: 'text' as const, value: node.value, ...(node.position ? { position: node.position } : {}) };
-        return flow ? { type: 'paragraph', children: [text], ...(node.position ? { position: node.position } : {}) } : text;
+        const text = {
+          type: 'text' as const,
+          value: node.value,
+          ...(node.position ? { position: node.position } : {}),
+        };
+        return flow
+          ? { type: 'paragraph', children: [text], ...(node.position ? { position: node.position } : {}) }
+          : text;
       }
       case 'linkReference': {
         const def = definitions.get(node.identifier);
         if (!def) return node;
-        return { type: 'link', url: stripXmlForbidden(def.url), title: def.title ?? null, children: node.children, ...(node.position ? { position: node.position } : {}) };
+        return {
+          type: 'link',
+          url: stripXmlForbidden(def.url),
+          title: def.title ?? null,
+          children: node.children,
+          ...(node.position ? { position: node.position } : {}),
+        };
       }
       case 'imageReference': {
         const def = definitions.get(node.identifier);
         if (!def) return { type: 'text', value: node.alt ?? '' };
-        return image({ type: 'image', url: def.url, title: def.title ?? null, alt: node.alt ?? null, ...(node.position ? { position: node.position } : {}) });
+        return image({
+          type: 'image',
+          url: def.url,
+          title: def.title ?? null,
+          alt: node.alt ?? null,
+          ...(node.position ? { position: node.position } : {}),
+        });
       }
       case 'image':
         return image(node);
@@ -73,12 +99,26 @@ export function normalise(blocks: RootContent[], definitions: Map<string, Defini
   const image = (node: Extract<Nodes, { type: 'image' }>): Nodes => {
     const at: Position = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
     if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('//')) {
-      problems.warn('remote-image', at, `image '${clip(node.url)}' is not a file in the workspace, so it is shown as a link, not embedded; save the image beside the response and link to it by a relative path`);
-      return { type: 'link', url: node.url, title: node.title ?? null, children: [{ type: 'text', value: node.alt || node.url }], ...(node.position ? { position: node.position } : {}) };
+      problems.warn(
+        'remote-image',
+        at,
+        `image '${clip(node.url)}' is not a file in the workspace, so it is shown as a link, not embedded; save the image beside the response and link to it by a relative path`,
+      );
+      return {
+        type: 'link',
+        url: node.url,
+        title: node.title ?? null,
+        children: [{ type: 'text', value: node.alt || node.url }],
+        ...(node.position ? { position: node.position } : {}),
+      };
     }
     const path = posix.normalize(posix.join(posix.dirname(file), decodeURIComponentSafe(node.url)));
     if (path.startsWith('../') || path === '..' || posix.isAbsolute(path)) {
-      problems.error('image', at, `image '${clip(node.url)}' is outside the workspace; copy it into the workspace and link to it by a relative path`);
+      problems.error(
+        'image',
+        at,
+        `image '${clip(node.url)}' is outside the workspace; copy it into the workspace and link to it by a relative path`,
+      );
       return node;
     }
     images.push({ path, position: at });
@@ -104,17 +144,31 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-export function warnUnusedFootnotes(contributions: Contribution[], definitions: Map<string, FootnoteDefinition>, owner: string, file: string, problems: Problems): void {
+export function warnUnusedFootnotes(
+  contributions: Contribution[],
+  definitions: Map<string, FootnoteDefinition>,
+  owner: string,
+  file: string,
+  problems: Problems,
+): void {
   const used = new Set(contributions.flatMap((c) => c.footnotes.map((f) => f.identifier)));
   for (const [id, def] of definitions) {
     if (!used.has(`${owner}-${id}`)) {
-      problems.warn('unused-footnote', { file, line: def.position?.start.line ?? 1, column: def.position?.start.column ?? 1 }, `footnote [^${def.label ?? id}] is never referred to, so it is not in any output; refer to it with [^${def.label ?? id}] or delete it`);
+      problems.warn(
+        'unused-footnote',
+        { file, line: def.position?.start.line ?? 1, column: def.position?.start.column ?? 1 },
+        `footnote [^${def.label ?? id}] is never referred to, so it is not in any output; refer to it with [^${def.label ?? id}] or delete it`,
+      );
     }
   }
 }
 
 /** Attaches the footnote definitions a contribution refers to, relabelled so labels never collide across partners. */
-export function withFootnotes(c: Contribution, definitions: Map<string, FootnoteDefinition>, owner: string): Contribution {
+export function withFootnotes(
+  c: Contribution,
+  definitions: Map<string, FootnoteDefinition>,
+  owner: string,
+): Contribution {
   const used: FootnoteDefinition[] = [];
   const relabel = (nodes: Nodes[]): void => {
     for (const node of nodes) {

@@ -12,31 +12,57 @@ interface KeyDoc {
 }
 
 export const CONFIG_DOC = {
-  partnership: { example: 'Kensington and Chelsea Partnership', meaning: "the partnership's name, on every document", default: 'required' },
-  short: { example: 'KCP', meaning: 'short name: page headers and KCP-response.docx, the file to send', default: 'the name' },
-  questions: { example: 'questions/odpm-lsp-2005.yaml', meaning: 'the question set', default: 'the one file in questions/' },
+  partnership: {
+    example: 'Kensington and Chelsea Partnership',
+    meaning: "the partnership's name, on every document",
+    default: 'required',
+  },
+  short: {
+    example: 'KCP',
+    meaning: 'short name: page headers and KCP-response.docx, the file to send',
+    default: 'the name',
+  },
+  questions: {
+    example: 'questions/odpm-lsp-2005.yaml',
+    meaning: 'the question set',
+    default: 'the one file in questions/',
+  },
   responses: { example: 'responses', meaning: "the folder of partners' response files", default: 'responses' },
   output: { example: 'out', meaning: 'where everything is written (a folder of its own)', default: 'out' },
   date: { example: '2006-03-01', meaning: 'the date on the response and the letter', default: '--today, else today' },
   draft_date: { example: '2006-02-15', meaning: 'the date on the circulated draft', default: '--today, else today' },
   contact: {
-    example: '\n  name: Jessie Hamshar\n  role: Contact Officer\n  email: jessie.hamshar@example.org\n  phone: 020 7000 0000\n  address: Town Hall, High Street',
+    example:
+      '\n  name: Jessie Hamshar\n  role: Contact Officer\n  email: jessie.hamshar@example.org\n  phone: 020 7000 0000\n  address: Town Hall, High Street',
     meaning: 'the contact officer: response cover, draft, covering letter, paper',
     default: 'none',
   },
-  views_to: { example: '\n  name: Rachel Smith\n  email: rachel.smith@example.org', meaning: "who collects the partners' views: forms, paper, status", default: 'contact' },
+  views_to: {
+    example: '\n  name: Rachel Smith\n  email: rachel.smith@example.org',
+    meaning: "who collects the partners' views: forms, paper, status",
+    default: 'contact',
+  },
   attribute: {
     example: 'partner',
-    meaning: "agreed wording (composite.md) is the partnership's own; partner or sector introduces every other answer by its author; none prints all as the partnership's",
+    meaning:
+      "agreed wording (composite.md) is the partnership's own; partner or sector introduces every other answer by its author; none prints all as the partnership's",
     default: 'partner',
   },
-  notice: { example: '"An example: the positions are invented."', meaning: 'a line in bold on the cover of every document', default: 'none' },
+  notice: {
+    example: '"An example: the positions are invented."',
+    meaning: 'a line in bold on the cover of every document',
+    default: 'none',
+  },
   deadlines: {
     example: '\n  views: 2006-02-11\n  objections: 2006-02-24\n  submission: 2006-03-03',
     meaning: 'shown by status; objections on the draft; all three in the paper',
     default: 'none',
   },
-  partners: { example: '[council, police]', meaning: 'the order of contributions, by partner id', default: 'ids sorted' },
+  partners: {
+    example: '[council, police]',
+    meaning: 'the order of contributions, by partner id',
+    default: 'ids sorted',
+  },
   abstain: {
     example: '\n  Q27: The Partnership takes no collective view on this question.',
     meaning: 'collective abstentions: question -> reason',
@@ -47,7 +73,8 @@ export const CONFIG_DOC = {
 const WIDTH = 34;
 
 // A YAML comment needs a space before its '#', however long the line.
-const comment = (doc: KeyDoc) => `# ${doc.meaning} (${doc.default === 'required' ? 'required' : `default: ${doc.default}`})`;
+const comment = (doc: KeyDoc) =>
+  `# ${doc.meaning} (${doc.default === 'required' ? 'required' : `default: ${doc.default}`})`;
 
 /** YAML of top-level one-line keys, each with its meaning and default as a comment. */
 export function annotated(yaml: string): string {

@@ -10,10 +10,28 @@ import { readYaml, parseWithSchema } from './yaml.js';
 
 export const CONFIG_FILE = 'lsp-respond.yaml';
 
-const KEYS = ['partnership', 'short', 'questions', 'responses', 'output', 'date', 'draft_date', 'deadlines', 'partners', 'abstain', 'contact', 'attribute', 'notice', 'views_to'] as const;
+const KEYS = [
+  'partnership',
+  'short',
+  'questions',
+  'responses',
+  'output',
+  'date',
+  'draft_date',
+  'deadlines',
+  'partners',
+  'abstain',
+  'contact',
+  'attribute',
+  'notice',
+  'views_to',
+] as const;
 const CONTACT_KEYS = ['name', 'role', 'email', 'phone', 'address'] as const;
 
-const relativePath = (what: string) => textField(what).refine((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p), { error: `${what} must be a path relative to the workspace` });
+const relativePath = (what: string) =>
+  textField(what).refine((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p), {
+    error: `${what} must be a path relative to the workspace`,
+  });
 
 const contactSchema = (key: string) =>
   z.object(
@@ -27,7 +45,13 @@ const contactSchema = (key: string) =>
     { error: `${key} must be a mapping: name, and optionally role, email, phone and address` },
   );
 
-const toContact = (c: z.infer<ReturnType<typeof contactSchema>>): Contact => ({ name: c.name, role: c.role ?? null, email: c.email ?? null, phone: c.phone ?? null, address: c.address ?? null });
+const toContact = (c: z.infer<ReturnType<typeof contactSchema>>): Contact => ({
+  name: c.name,
+  role: c.role ?? null,
+  email: c.email ?? null,
+  phone: c.phone ?? null,
+  address: c.address ?? null,
+});
 
 const schema = z.object({
   partnership: textField('partnership'),
@@ -41,9 +65,15 @@ const schema = z.object({
   views_to: contactSchema('views_to').optional(),
   notice: textField('notice').optional(),
   attribute: z.enum(ATTRIBUTIONS, { error: `attribute must be one of ${ATTRIBUTIONS.join(', ')}` }).optional(),
-  deadlines: z.record(z.string(), isoDateField('a deadline'), { error: 'deadlines must map a name to a date, e.g. submission: 2006-03-03' }).optional(),
+  deadlines: z
+    .record(z.string(), isoDateField('a deadline'), {
+      error: 'deadlines must map a name to a date, e.g. submission: 2006-03-03',
+    })
+    .optional(),
   partners: z
-    .array(z.string().regex(PARTNER_ID, { error: 'a partner id uses only a-z, 0-9 and -' }), { error: 'partners must be a list of partner ids' })
+    .array(z.string().regex(PARTNER_ID, { error: 'a partner id uses only a-z, 0-9 and -' }), {
+      error: 'partners must be a list of partner ids',
+    })
     .optional(),
   abstain: z
     .record(
@@ -68,12 +98,21 @@ export function parseConfig(source: string, file: string, today: string, problem
   if (!data) return null;
   const clash = outputClash(data.output ?? 'out', data.responses ?? 'responses', data.questions ?? null);
   if (clash) {
-    problems.error('schema', yaml.at(['output']), `output: ${clash}; outputs go in a directory of their own inside the workspace, such as out`);
+    problems.error(
+      'schema',
+      yaml.at(['output']),
+      `output: ${clash}; outputs go in a directory of their own inside the workspace, such as out`,
+    );
     return null;
   }
   const seen = new Set<string>();
   data.partners?.forEach((id, i) => {
-    if (seen.has(id)) problems.warn('partner-listed-twice', yaml.at(['partners', i]), `partner '${id}' is listed twice in partners; the first place counts`);
+    if (seen.has(id))
+      problems.warn(
+        'partner-listed-twice',
+        yaml.at(['partners', i]),
+        `partner '${id}' is listed twice in partners; the first place counts`,
+      );
     seen.add(id);
   });
   return {
@@ -90,11 +129,21 @@ export function parseConfig(source: string, file: string, today: string, problem
     notice: data.notice ?? null,
     fileTag: data.short ? fileTag(data.short) : null,
     deadlines: data.deadlines ?? {},
-    deadlineAt: Object.fromEntries(Object.keys(data.deadlines ?? {}).map((name) => [name, yaml.at(['deadlines', name])])),
+    deadlineAt: Object.fromEntries(
+      Object.keys(data.deadlines ?? {}).map((name) => [name, yaml.at(['deadlines', name])]),
+    ),
     partners: data.partners ? [...seen] : null,
-    abstain: Object.entries(data.abstain ?? {}).map(([question, reason]) => ({ question, reason, position: yaml.keyAt(['abstain', question]) })),
+    abstain: Object.entries(data.abstain ?? {}).map(([question, reason]) => ({
+      question,
+      reason,
+      position: yaml.keyAt(['abstain', question]),
+    })),
     file,
-    at: Object.fromEntries((['questions', 'responses', 'output'] as const).filter((k) => data[k] !== undefined).map((k) => [k, yaml.at([k])])),
+    at: Object.fromEntries(
+      (['questions', 'responses', 'output'] as const)
+        .filter((k) => data[k] !== undefined)
+        .map((k) => [k, yaml.at([k])]),
+    ),
   };
 }
 
@@ -110,14 +159,18 @@ function outputClash(output: string, responses: string, questions: string | null
   if (out === '.') return `'${output}' is the workspace itself, beside the inputs`;
   const overlaps = (dir: string) => out === dir || out.startsWith(`${dir}/`) || dir.startsWith(`${out}/`);
   for (const input of [clean(responses), 'questions', 'templates', ...(questions ? [clean(questions)] : [])]) {
-    if (overlaps(input)) return `'${output}' ${out === input ? 'is' : input.startsWith(`${out}/`) ? 'contains' : 'is inside'} '${input}', which holds inputs`;
+    if (overlaps(input))
+      return `'${output}' ${out === input ? 'is' : input.startsWith(`${out}/`) ? 'contains' : 'is inside'} '${input}', which holds inputs`;
   }
   return null;
 }
 
 /** The short name as a file-name prefix: `KCP` stays, `K&C Partnership` becomes `K-C-Partnership`. */
 function fileTag(short: string): string | null {
-  const tag = short.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const tag = short
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return tag === '' ? null : tag;
 }
 

@@ -7,7 +7,12 @@ import type { YamlValue } from './yaml.js';
 
 export const textField = (what: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be text; put it in quotes if it looks like a number or date`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `${what} is missing`
+          : `${what} must be text; put it in quotes if it looks like a number or date`,
+    })
     .trim()
     .min(1, { error: `${what} must not be empty` });
 
@@ -32,7 +37,11 @@ export function warnUnknownKeys(
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
   for (const key of Object.keys(node)) {
     if (!known.includes(key)) {
-      problems.warn('unknown-key', yaml.keyAt([...path, key]), `unknown key '${key}' in ${where} is ignored; known keys are ${known.join(', ')}`);
+      problems.warn(
+        'unknown-key',
+        yaml.keyAt([...path, key]),
+        `unknown key '${key}' in ${where} is ignored; known keys are ${known.join(', ')}`,
+      );
     }
   }
 }

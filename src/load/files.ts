@@ -17,7 +17,12 @@ const at = (file: string): Position => ({ file, line: 1, column: 1 });
  * `optional`) or unreadable (always a problem, ending with `hint`). Only a
  * regular file inside the workspace is read (see readInput).
  */
-export function readBytes(root: string, file: string, problems: Problems, opts: { optional?: boolean; hint?: string } = {}): Uint8Array | null {
+export function readBytes(
+  root: string,
+  file: string,
+  problems: Problems,
+  opts: { optional?: boolean; hint?: string } = {},
+): Uint8Array | null {
   try {
     return readInput(join(root, file), { workspace: root, limit: MAX_INPUT_BYTES });
   } catch (e) {
@@ -27,7 +32,14 @@ export function readBytes(root: string, file: string, problems: Problems, opts: 
     }
     const code = ioCode(e);
     if (code === 'ENOENT' && opts.optional) return null;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code})`;
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a directory, not a file'
+          : code === 'EACCES'
+            ? 'cannot be read (permission denied)'
+            : `cannot be read (${code})`;
     problems.error('unreadable', at(file), `${file} ${why}${opts.hint ?? ''}`);
     return null;
   }

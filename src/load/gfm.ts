@@ -31,7 +31,9 @@ function gfmWithout(leftOut: ReadonlySet<string>): Extension {
   if (leftOut.size === 0) return whole;
   const text: Record<number, Construct | Construct[]> = {};
   for (const [code, constructs] of Object.entries(whole.text ?? {})) {
-    const kept = (Array.isArray(constructs) ? constructs : [constructs]).filter((c): c is Construct => c !== undefined && !leftOut.has(c.name ?? ''));
+    const kept = (Array.isArray(constructs) ? constructs : [constructs]).filter(
+      (c): c is Construct => c !== undefined && !leftOut.has(c.name ?? ''),
+    );
     if (kept.length > 0) text[Number(code)] = kept;
   }
   return { ...whole, text };

@@ -8,8 +8,7 @@ export interface QuestionRef {
   written: string;
 }
 
-const REF =
-  /^\s*((?:q(?:uestion)?\s*)?0*(\d{1,6})(?:([a-z])|\s?\(([a-z])\))?)(?=$|[\s:.\-\u2013\u2014)])/i;
+const REF = /^\s*((?:q(?:uestion)?\s*)?0*(\d{1,6})(?:([a-z])|\s?\(([a-z])\))?)(?=$|[\s:.\-\u2013\u2014)])/i;
 
 /** Parses the start of a level-2 heading; null when it is no question reference. */
 export function parseQuestionRef(heading: string): QuestionRef | null {

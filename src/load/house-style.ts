@@ -31,7 +31,8 @@ export function loadHouseStyle(root: string, problems: Problems): HouseStyle | n
   let style: Style | null = null;
   if (styleBytes === null || styleText !== null) {
     const loaded = loadStyle(styleText, STYLE_FILE);
-    for (const p of loaded.problems) own.error('style', { file: STYLE_FILE, line: p.line, column: p.column }, p.message);
+    for (const p of loaded.problems)
+      own.error('style', { file: STYLE_FILE, line: p.line, column: p.column }, p.message);
     style = loaded.style;
   }
   const reference = readBytes(root, REFERENCE_FILE, own, { optional: true, hint: HINT });

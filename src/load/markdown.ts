@@ -20,7 +20,11 @@ export function parseMarkdown(text: string): Root {
   const autolinks = autolinkLiterals(text);
   let processor = processors.get(autolinks);
   if (processor === undefined) {
-    processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmFor, autolinks).freeze() as unknown as Processor<Root>;
+    processor = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkGfmFor, autolinks)
+      .freeze() as unknown as Processor<Root>;
     processors.set(autolinks, processor);
   }
   return processor.parse(text) as Root;
@@ -83,7 +87,10 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
  * once within one paragraph (CommonMark's flanking rules, no matching).
  * Returns the position of the first marker beyond the limit, or null.
  */
-export function tooDeeplyNestedInline(text: string, limit = MAX_INLINE_NESTING): { line: number; column: number; markers: boolean } | null {
+export function tooDeeplyNestedInline(
+  text: string,
+  limit = MAX_INLINE_NESTING,
+): { line: number; column: number; markers: boolean } | null {
   let line = 0;
   let start = 0;
   let inFence: string | null = null;
@@ -122,8 +129,10 @@ export function tooDeeplyNestedInline(text: string, limit = MAX_INLINE_NESTING):
         while (s[j] === c) j++;
         const before = s[i - 1] ?? ' ';
         const after = s[j] ?? ' ';
-        const opens = !WHITESPACE.test(after) && (!PUNCTUATION.test(after) || WHITESPACE.test(before) || PUNCTUATION.test(before));
-        const closes = !WHITESPACE.test(before) && (!PUNCTUATION.test(before) || WHITESPACE.test(after) || PUNCTUATION.test(after));
+        const opens =
+          !WHITESPACE.test(after) && (!PUNCTUATION.test(after) || WHITESPACE.test(before) || PUNCTUATION.test(before));
+        const closes =
+          !WHITESPACE.test(before) && (!PUNCTUATION.test(before) || WHITESPACE.test(after) || PUNCTUATION.test(after));
         if (opens && !closes) {
           emphasis += j - i;
           if (emphasis > limit) return { line, column: i + 1, markers: false };
@@ -148,7 +157,8 @@ export function tooDeepNode(tree: Root, limit = MAX_TREE_DEPTH): Nodes | null {
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (depth > limit) return node;
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, depth + 1]);
+    if ('children' in node)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, depth + 1]);
   }
   return null;
 }

@@ -64,7 +64,9 @@ export function loadPaperTemplate(root: string, problems: Problems): PaperTempla
   const source = readText(root, PAPER_TEMPLATE, problems, true);
   const own = source === null ? null : parsePaperTemplate(source, PAPER_TEMPLATE, problems);
   const builtIn = parsePaperTemplate(DEFAULT_PAPER_MD, PAPER_TEMPLATE, problems);
-  const sections = new Map(PAPER_SECTIONS.map((s) => [s, own?.sections.get(s) ?? { ...builtIn.sections.get(s)!, custom: false }]));
+  const sections = new Map(
+    PAPER_SECTIONS.map((s) => [s, own?.sections.get(s) ?? { ...builtIn.sections.get(s)!, custom: false }]),
+  );
   return { board: own?.board ?? null, date: own?.date ?? null, sections };
 }
 
@@ -73,17 +75,29 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
   source.split('\n').forEach((line, i) => {
     for (const m of line.matchAll(PLACEHOLDER)) {
       if (!(m[1]! in PLACEHOLDERS)) {
-        problems.error('paper-template', { file, line: i + 1, column: m.index + 1 }, `unknown placeholder {${m[1]}}; the placeholders are ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(', ')}`);
+        problems.error(
+          'paper-template',
+          { file, line: i + 1, column: m.index + 1 },
+          `unknown placeholder {${m[1]}}; the placeholders are ${Object.keys(PLACEHOLDERS)
+            .map((p) => `{${p}}`)
+            .join(', ')}`,
+        );
       }
     }
   });
   const deep = tooDeeplyNested(source);
   if (deep) {
-    problems.error('too-deep', { file, line: deep.line, column: 1 }, `lists or block quotes are nested more than ${MAX_NESTING} levels deep here; flatten them`);
+    problems.error(
+      'too-deep',
+      { file, line: deep.line, column: 1 },
+      `lists or block quotes are nested more than ${MAX_NESTING} levels deep here; flatten them`,
+    );
     return template;
   }
   const tree = parseMarkdown(source);
-  const definitions = new Map(tree.children.filter((n): n is Definition => n.type === 'definition').map((d) => [d.identifier, d]));
+  const definitions = new Map(
+    tree.children.filter((n): n is Definition => n.type === 'definition').map((d) => [d.identifier, d]),
+  );
   let current: RootContent[] | null = null;
   // Under a heading already reported as wrong, its text is not reported again.
   let underBadHeading = false;
@@ -101,7 +115,11 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
       current = null;
       underBadHeading = section === null || template.sections.has(section);
       if (section === null) {
-        problems.error('paper-template', at, `'## ${plainText(node)}' is not a section of the paper; the sections you can reword are ${PAPER_SECTIONS.map((s) => `'## ${s}'`).join(', ')}`);
+        problems.error(
+          'paper-template',
+          at,
+          `'## ${plainText(node)}' is not a section of the paper; the sections you can reword are ${PAPER_SECTIONS.map((s) => `'## ${s}'`).join(', ')}`,
+        );
       } else if (template.sections.has(section)) {
         problems.error('paper-template', at, `'## ${section}' appears twice in ${file}; keep one`);
       } else {
@@ -113,14 +131,23 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
     } else if (current) {
       current.push(node);
     } else if (!underBadHeading) {
-      problems.error('paper-template', at, `text outside a section of ${file}; put it under one of ${PAPER_SECTIONS.map((s) => `'## ${s}'`).join(', ')}`);
+      problems.error(
+        'paper-template',
+        at,
+        `text outside a section of ${file}; put it under one of ${PAPER_SECTIONS.map((s) => `'## ${s}'`).join(', ')}`,
+      );
     }
   }
   // As in answers: raw HTML becomes visible text, references resolve, characters XML cannot hold go.
   const images: ImageRef[] = [];
   // Each section's text goes under the paper's level-1 heading for it.
   for (const { blocks } of template.sections.values()) normalise(blocks, definitions, file, images, problems, 2);
-  for (const image of images) problems.error('paper-template', image.position, `pictures are not supported in ${file}; describe the picture in words or leave it out`);
+  for (const image of images)
+    problems.error(
+      'paper-template',
+      image.position,
+      `pictures are not supported in ${file}; describe the picture in words or leave it out`,
+    );
   return template;
 }
 

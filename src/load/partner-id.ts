@@ -9,7 +9,8 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 /** Why `id` cannot be a partner id, or null when it can. */
 export function partnerIdProblem(id: string): string | null {
-  if (!PARTNER_ID.test(id)) return `'${id}' is not a valid partner id: use lower-case letters, digits and '-' (not at the start or end), at most 64 characters`;
+  if (!PARTNER_ID.test(id))
+    return `'${id}' is not a valid partner id: use lower-case letters, digits and '-' (not at the start or end), at most 64 characters`;
   if (RESERVED.test(id)) return `'${id}' is not a valid partner id: it is a reserved file name on Windows`;
   if (id === COMPOSITE || id === 'preamble') return `'${id}' is not a valid partner id: it is reserved by lsp-respond`;
   return null;

@@ -7,15 +7,27 @@ import { describeIssue, QUESTION_ID, textField, warnUnknownKeys } from './fields
 import { readYaml, parseWithSchema } from './yaml.js';
 
 const questionSchema = z.object({
-  id: z.string({ error: 'id must be Q followed by a number, e.g. Q12' }).regex(QUESTION_ID, { error: 'id must be Q followed by a number, e.g. Q12' }),
+  id: z
+    .string({ error: 'id must be Q followed by a number, e.g. Q12' })
+    .regex(QUESTION_ID, { error: 'id must be Q followed by a number, e.g. Q12' }),
   text: textField('text'),
-  follows: z.string({ error: 'follows must be a question id, e.g. Q18' }).regex(QUESTION_ID, { error: 'follows must be a question id, e.g. Q18' }).optional(),
+  follows: z
+    .string({ error: 'follows must be a question id, e.g. Q18' })
+    .regex(QUESTION_ID, { error: 'follows must be a question id, e.g. Q18' })
+    .optional(),
   parts: z
-    .array(z.object({ id: z.string().regex(/^[a-z]$/, { error: 'a part id is one lower-case letter, e.g. a' }), text: textField('part text') }))
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z]$/, { error: 'a part id is one lower-case letter, e.g. a' }),
+        text: textField('part text'),
+      }),
+    )
     .optional(),
 });
 
-const questionsList = z.array(questionSchema, { error: 'questions must be a list of questions' }).min(1, { error: 'questions must not be empty' });
+const questionsList = z
+  .array(questionSchema, { error: 'questions must be a list of questions' })
+  .min(1, { error: 'questions must not be empty' });
 
 const setSchema = z.object({
   id: textField('id'),
@@ -27,7 +39,11 @@ const setSchema = z.object({
     .object(
       {
         name: textField('respond_to.name'),
-        address: z.union([textField('respond_to.address'), z.array(textField('a line of respond_to.address'))], { error: 'respond_to.address must be text, or a list of lines' }).optional(),
+        address: z
+          .union([textField('respond_to.address'), z.array(textField('a line of respond_to.address'))], {
+            error: 'respond_to.address must be text, or a list of lines',
+          })
+          .optional(),
         email: textField('respond_to.email').optional(),
       },
       { error: 'respond_to must be a mapping: name, and optionally address and email' },
@@ -49,7 +65,11 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
   const yaml = readYaml(source, file, problems);
   if (!yaml) return null;
   if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
-    problems.error('schema', yaml.at([]), 'a question set must be a mapping with id, title, publisher, published, closes and sections');
+    problems.error(
+      'schema',
+      yaml.at([]),
+      'a question set must be a mapping with id, title, publisher, published, closes and sections',
+    );
     return null;
   }
   warnUnknownKeys(yaml, ['respond_to'], ['name', 'address', 'email'], problems, `${file} (respond_to)`);
@@ -64,12 +84,20 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
   data.sections.forEach((section, si) => {
     const hasTopics = section.topics !== undefined;
     if (hasTopics === (section.questions !== undefined)) {
-      problems.error('schema', yaml.at(['sections', si]), `section '${section.title}' must have either topics or questions, not both or neither`);
+      problems.error(
+        'schema',
+        yaml.at(['sections', si]),
+        `section '${section.title}' must have either topics or questions, not both or neither`,
+      );
       ok = false;
       return;
     }
     const groups = section.topics
-      ? section.topics.map((t, ti) => ({ title: t.title as string | null, list: t.questions, path: ['sections', si, 'topics', ti, 'questions'] }))
+      ? section.topics.map((t, ti) => ({
+          title: t.title as string | null,
+          list: t.questions,
+          path: ['sections', si, 'topics', ti, 'questions'],
+        }))
       : [{ title: null, list: section.questions ?? [], path: ['sections', si, 'questions'] }];
     const topics: QuestionSet['sections'][number]['topics'] = [];
     for (const group of groups) {
@@ -79,7 +107,11 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
         pathOf.set(q.id, [...group.path, qi]);
         const before = seen.get(q.id);
         if (before) {
-          problems.error('duplicate-question', position, `question ${q.id} is defined twice (first at line ${before.position.line}); give each question its own id`);
+          problems.error(
+            'duplicate-question',
+            position,
+            `question ${q.id} is defined twice (first at line ${before.position.line}); give each question its own id`,
+          );
           ok = false;
           return;
         }
@@ -106,16 +138,33 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
     const before = seen.get(q.follows);
     if (!before || before.number >= q.number) {
       const where = yaml.at([...pathOf.get(q.id)!, 'follows']);
-      problems.error('unknown-question', where, `${q.id} follows ${q.follows}, ${before ? 'which does not come before it' : `which the question set does not have`}; 'follows:' names an earlier question that this one only makes sense after (e.g. follows: Q18 on a question that begins "If so")`);
+      problems.error(
+        'unknown-question',
+        where,
+        `${q.id} follows ${q.follows}, ${before ? 'which does not come before it' : `which the question set does not have`}; 'follows:' names an earlier question that this one only makes sense after (e.g. follows: Q18 on a question that begins "If so")`,
+      );
       ok = false;
     }
   }
   if (!ok) return null;
   const to = data.respond_to;
   // A one-string address may still be written over several lines (a YAML block scalar).
-  const address = to?.address === undefined ? [] : (Array.isArray(to.address) ? to.address : to.address.split('\n')).map((l) => l.trim()).filter(Boolean);
+  const address =
+    to?.address === undefined
+      ? []
+      : (Array.isArray(to.address) ? to.address : to.address.split('\n')).map((l) => l.trim()).filter(Boolean);
   const respondTo = to ? { name: to.name, address, email: to.email ?? null, position: yaml.at(['respond_to']) } : null;
-  return { id: data.id, title: data.title, publisher: data.publisher, published: data.published, closes: data.closes, sections, questions, file, respondTo };
+  return {
+    id: data.id,
+    title: data.title,
+    publisher: data.publisher,
+    published: data.published,
+    closes: data.closes,
+    sections,
+    questions,
+    file,
+    respondTo,
+  };
 }
 
 /** "the question set has Q1-Q35", for messages about an unknown question. */

@@ -19,7 +19,9 @@ export function readInput(path: string, opts: { workspace: string | null; limit:
   if (opts.workspace !== null) {
     target = realpathSync(path);
     if (!within(target, realpathSync(opts.workspace))) {
-      throw new InputRefused(`is a link to ${target}, outside the workspace; lsp-respond reads nothing outside the workspace: copy the file into it instead`);
+      throw new InputRefused(
+        `is a link to ${target}, outside the workspace; lsp-respond reads nothing outside the workspace: copy the file into it instead`,
+      );
     }
   }
   refuseSpecial(statSync(target));
@@ -29,7 +31,9 @@ export function readInput(path: string, opts: { workspace: string | null; limit:
     const stats = fstatSync(fd);
     refuseSpecial(stats);
     if (stats.size > opts.limit) {
-      throw new InputRefused(`is ${megabytes(stats.size)} MB, more than the ${megabytes(opts.limit)} MB lsp-respond reads from one file; this cannot be a file it needs`);
+      throw new InputRefused(
+        `is ${megabytes(stats.size)} MB, more than the ${megabytes(opts.limit)} MB lsp-respond reads from one file; this cannot be a file it needs`,
+      );
     }
     const bytes = Buffer.allocUnsafe(stats.size);
     let filled = 0;
@@ -47,7 +51,10 @@ export function readInput(path: string, opts: { workspace: string | null; limit:
 /** Checked before opening (a socket cannot be opened) and again on the opened file (it may have been swapped). */
 function refuseSpecial(stats: Stats): void {
   if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  if (!stats.isFile()) throw new InputRefused(`is ${kind(stats)}, not a regular file; lsp-respond reads only regular files: put the file itself there`);
+  if (!stats.isFile())
+    throw new InputRefused(
+      `is ${kind(stats)}, not a regular file; lsp-respond reads only regular files: put the file itself there`,
+    );
 }
 
 function kind(stats: Stats): string {

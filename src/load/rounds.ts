@@ -42,7 +42,11 @@ export function loadRounds(root: string, output: string, problems: Problems): Ro
     const read = new Problems();
     const source = readText(root, file, read, true);
     if (source === null) {
-      problems.warn('round-file', at, `${file} ${read.list.length === 0 ? 'is missing' : 'cannot be read'} (it is written by 'lsp-respond circulate'), so round ${name} is ignored; restore it from a backup, or delete ${posix.join(dir, name)} if that round never reached the partners`);
+      problems.warn(
+        'round-file',
+        at,
+        `${file} ${read.list.length === 0 ? 'is missing' : 'cannot be read'} (it is written by 'lsp-respond circulate'), so round ${name} is ignored; restore it from a backup, or delete ${posix.join(dir, name)} if that round never reached the partners`,
+      );
       continue;
     }
     let data: unknown;
@@ -54,7 +58,11 @@ export function loadRounds(root: string, output: string, problems: Problems): Ro
     const parsed = schema.safeParse(data);
     if (!parsed.success || parsed.data.round !== Number(name)) {
       // Output, not input: a damaged record costs that round, not the check.
-      problems.warn('round-file', at, `${file} is damaged (it is written by 'lsp-respond circulate' and should not be edited), so round ${name} is ignored; delete ${posix.join(dir, name)} and circulate again`);
+      problems.warn(
+        'round-file',
+        at,
+        `${file} is damaged (it is written by 'lsp-respond circulate' and should not be edited), so round ${name} is ignored; delete ${posix.join(dir, name)} and circulate again`,
+      );
       continue;
     }
     const { round, date, objections_by, hash, sections } = parsed.data;

@@ -21,13 +21,17 @@ export function loadStyle(text: string | null, file: string): { style: Style; pr
   if (text === null) return { style: DEFAULT_STYLE, problems: [] };
   // The same strict reader as every other YAML input (unique keys, few aliases, positions).
   const found = new Problems();
-  const strip = (list: readonly { line: number; column: number; message: string }[]) => list.map(({ line, column, message }) => ({ line, column, message }));
+  const strip = (list: readonly { line: number; column: number; message: string }[]) =>
+    list.map(({ line, column, message }) => ({ line, column, message }));
   const yaml = readYaml(text, file, found);
   if (!yaml) return { style: DEFAULT_STYLE, problems: strip(found.list) };
   const data = yaml.value;
   if (data === null || data === undefined) return { style: DEFAULT_STYLE, problems: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { style: DEFAULT_STYLE, problems: [{ ...yaml.at([]), message: `${file} must be a mapping of keys (fonts:, sizes:, ...)` }] };
+    return {
+      style: DEFAULT_STYLE,
+      problems: [{ ...yaml.at([]), message: `${file} must be a mapping of keys (fonts:, sizes:, ...)` }],
+    };
   }
   const result = StyleSchema.safeParse(data);
   if (result.success) {
@@ -37,7 +41,10 @@ export function loadStyle(text: string | null, file: string): { style: Style; pr
   const problems = result.error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ ...yaml.keyAt([...path, key]), message: `unknown key ${[...path, key].join('.')}` }));
+      return issue.keys.map((key) => ({
+        ...yaml.keyAt([...path, key]),
+        message: `unknown key ${[...path, key].join('.')}`,
+      }));
     }
     return [{ ...yaml.at(path), message: `${path.join('.')}: ${issue.message}` }];
   });
@@ -48,7 +55,11 @@ export function loadStyle(text: string | null, file: string): { style: Style; pr
  * Each colour pair the style would print below WCAG's 4.5:1, at the colour the
  * file sets (the text's if it sets both, as text is what is usually changed).
  */
-function lowContrast(style: Style, written: { colours?: Record<string, unknown> }, at: (path: string[]) => { line: number; column: number }): StyleProblem[] {
+function lowContrast(
+  style: Style,
+  written: { colours?: Record<string, unknown> },
+  at: (path: string[]) => { line: number; column: number },
+): StyleProblem[] {
   const set = (key: string | null): key is string => key !== null && written.colours?.[key] !== undefined;
   return colourPairs(style).flatMap((pair) => {
     const value = contrast(pair.text, pair.background);

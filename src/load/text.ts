@@ -10,7 +10,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function decodeText(bytes: Uint8Array, file: string, problems: Problems): string | null {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    problems.error('binary-file', positionOfByte(bytes, nul, file), `${file} is not a text file (it contains a NUL byte); save it as UTF-8 ${/\.ya?ml$/i.test(file) ? 'YAML' : 'Markdown'}`);
+    problems.error(
+      'binary-file',
+      positionOfByte(bytes, nul, file),
+      `${file} is not a text file (it contains a NUL byte); save it as UTF-8 ${/\.ya?ml$/i.test(file) ? 'YAML' : 'Markdown'}`,
+    );
     return null;
   }
   try {
@@ -18,7 +22,11 @@ export function decodeText(bytes: Uint8Array, file: string, problems: Problems):
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    problems.error('encoding', positionOfByte(bytes, bad, file), `${file} is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}); save it with UTF-8 encoding`);
+    problems.error(
+      'encoding',
+      positionOfByte(bytes, bad, file),
+      `${file} is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}); save it with UTF-8 encoding`,
+    );
     return null;
   }
 }
@@ -83,10 +91,18 @@ export function reportForbidden(text: string, file: string, problems: Problems):
   for (const m of text.matchAll(XML_FORBIDDEN)) {
     if (++count > MAX_REPORTED) continue;
     const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    problems.warn('control-character', at(m.index), `character U+${code} cannot appear in a document and is dropped; delete it from the file`);
+    problems.warn(
+      'control-character',
+      at(m.index),
+      `character U+${code} cannot appear in a document and is dropped; delete it from the file`,
+    );
   }
   if (count > MAX_REPORTED) {
-    problems.warn('control-character', { file, line: 1, column: 1 }, `${count - MAX_REPORTED} more characters that cannot appear in a document are dropped`);
+    problems.warn(
+      'control-character',
+      { file, line: 1, column: 1 },
+      `${count - MAX_REPORTED} more characters that cannot appear in a document are dropped`,
+    );
   }
 }
 
@@ -94,9 +110,15 @@ export function reportForbidden(text: string, file: string, problems: Problems):
 // these code points become U+FFFD; the rest decode as written.
 function replacedByParser(code: number): boolean {
   return (
-    code < 9 || code === 11 || (code > 13 && code < 32) || (code > 126 && code < 160) ||
-    (code > 0xd7ff && code < 0xe000) || (code > 0xfdcf && code < 0xfdf0) ||
-    (code & 0xffff) === 0xffff || (code & 0xffff) === 0xfffe || code > 0x10ffff
+    code < 9 ||
+    code === 11 ||
+    (code > 13 && code < 32) ||
+    (code > 126 && code < 160) ||
+    (code > 0xd7ff && code < 0xe000) ||
+    (code > 0xfdcf && code < 0xfdf0) ||
+    (code & 0xffff) === 0xffff ||
+    (code & 0xffff) === 0xfffe ||
+    code > 0x10ffff
   );
 }
 
@@ -122,7 +144,8 @@ export function reportForbiddenReferences(tree: Node, source: string, file: stri
     for (const m of slice.matchAll(REFERENCE)) {
       const code = m[1] !== undefined ? Number.parseInt(m[1], 16) : Number(m[2]);
       const replaced = replacedByParser(code);
-      if (replaced || stripXmlForbidden(String.fromCodePoint(code)) === '') found.push({ offset: start + m.index, reference: m[0], replaced });
+      if (replaced || stripXmlForbidden(String.fromCodePoint(code)) === '')
+        found.push({ offset: start + m.index, reference: m[0], replaced });
     }
   }
   found.sort((a, b) => a.offset - b.offset);
@@ -135,7 +158,11 @@ export function reportForbiddenReferences(tree: Node, source: string, file: stri
     );
   }
   if (found.length > MAX_REPORTED) {
-    problems.warn('control-character', { file, line: 1, column: 1 }, `${found.length - MAX_REPORTED} more character references to characters a document cannot hold`);
+    problems.warn(
+      'control-character',
+      { file, line: 1, column: 1 },
+      `${found.length - MAX_REPORTED} more character references to characters a document cannot hold`,
+    );
   }
 }
 
@@ -144,4 +171,3 @@ interface Node {
   children?: Node[];
   position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined;
 }
-

@@ -27,7 +27,11 @@ export function loadConfig(root: string, today: string, problems: Problems): Con
   const source = readText(root, CONFIG_FILE, problems, true);
   if (source === null) {
     if (problems.hasInputErrors()) return null;
-    problems.warn('no-config', at(CONFIG_FILE), `no ${CONFIG_FILE} in the workspace; using defaults. Run ${shellCommand('lsp-respond', 'init', '--partnership', '<name of the partnership>')} to create one`);
+    problems.warn(
+      'no-config',
+      at(CONFIG_FILE),
+      `no ${CONFIG_FILE} in the workspace; using defaults. Run ${shellCommand('lsp-respond', 'init', '--partnership', '<name of the partnership>')} to create one`,
+    );
     return {
       partnership: 'The Partnership',
       short: 'The Partnership',
@@ -68,14 +72,23 @@ export function loadQuestions(root: string, config: Config, problems: Problems):
     }
     file = `questions/${yamls[0]}`;
   } else if (config.at?.questions && !existsSync(join(root, file))) {
-    problems.error('questions', config.at.questions, `the question set ${file} does not exist; correct 'questions:' or put the question set there`);
+    problems.error(
+      'questions',
+      config.at.questions,
+      `the question set ${file} does not exist; correct 'questions:' or put the question set there`,
+    );
     return null;
   }
   const source = readText(root, file, problems);
   return source === null ? null : parseQuestionSet(source, file, problems);
 }
 
-function loadImages(root: string, refs: { path: string; position: Position }[], images: Map<string, Uint8Array>, problems: Problems): void {
+function loadImages(
+  root: string,
+  refs: { path: string; position: Position }[],
+  images: Map<string, Uint8Array>,
+  problems: Problems,
+): void {
   for (const ref of refs) {
     if (images.has(ref.path)) continue;
     let bytes: Uint8Array;
@@ -87,11 +100,19 @@ function loadImages(root: string, refs: { path: string; position: Position }[], 
         continue;
       }
       const code = ioCode(e);
-      problems.error('image', ref.position, `image ${ref.path} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}; check the path (it is relative to the Markdown file)`);
+      problems.error(
+        'image',
+        ref.position,
+        `image ${ref.path} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}; check the path (it is relative to the Markdown file)`,
+      );
       continue;
     }
     if (imageInfo(bytes) === undefined) {
-      problems.error('image', ref.position, `${ref.path} is not a PNG, JPEG or GIF image, or is damaged; save it again as one of those`);
+      problems.error(
+        'image',
+        ref.position,
+        `${ref.path} is not a PNG, JPEG or GIF image, or is damaged; save it again as one of those`,
+      );
       continue;
     }
     images.set(ref.path, bytes);
@@ -99,14 +120,24 @@ function loadImages(root: string, refs: { path: string; position: Position }[], 
 }
 
 /** Loads everything; returns null when the workspace cannot be understood at all (problems say why). */
-export async function loadWorkspace(root: string, today: string, problems: Problems, threads: Threads, progress?: OnProgress): Promise<Workspace | null> {
+export async function loadWorkspace(
+  root: string,
+  today: string,
+  problems: Problems,
+  threads: Threads,
+  progress?: OnProgress,
+): Promise<Workspace | null> {
   const config = loadConfig(root, today, problems);
   if (!config) return null;
   const questions = loadQuestions(root, config, problems);
   if (!questions) return null;
   for (const a of config.abstain) {
     if (!questions.questions.some((q) => q.id === a.question)) {
-      problems.error('unknown-question', a.position, `cannot abstain on unknown question ${a.question}; ${questionRange(questions)}`);
+      problems.error(
+        'unknown-question',
+        a.position,
+        `cannot abstain on unknown question ${a.question}; ${questionRange(questions)}`,
+      );
     }
   }
 
@@ -114,7 +145,11 @@ export async function loadWorkspace(root: string, today: string, problems: Probl
   const dir = config.responses.replace(/\/+$/, '');
   const names = listDir(root, dir);
   if (names === null) {
-    problems.error('responses', config.at?.responses ?? at(config.file ?? CONFIG_FILE), `the responses directory '${dir}' does not exist; create it and put one Markdown file per partner in it`);
+    problems.error(
+      'responses',
+      config.at?.responses ?? at(config.file ?? CONFIG_FILE),
+      `the responses directory '${dir}' does not exist; create it and put one Markdown file per partner in it`,
+    );
     return null;
   }
   const files: { file: string; source: string }[] = [];
@@ -122,7 +157,11 @@ export async function loadWorkspace(root: string, today: string, problems: Probl
     if (name.startsWith('.')) continue;
     const file = posix.join(dir, name);
     if (/\.docx$/i.test(name)) {
-      problems.warn('not-markdown', at(file), `${file} is a Word file and is not read; import it with: ${shellCommand('lsp-respond', 'import', file, '--id', idFromFileName(name), '--partner', '<organisation name>')}`);
+      problems.warn(
+        'not-markdown',
+        at(file),
+        `${file} is a Word file and is not read; import it with: ${shellCommand('lsp-respond', 'import', file, '--id', idFromFileName(name), '--partner', '<organisation name>')}`,
+      );
       continue;
     }
     if (!/\.md$/i.test(name)) {
@@ -138,7 +177,11 @@ export async function loadWorkspace(root: string, today: string, problems: Probl
     if (!result) continue;
     const other = byId.get(result.partner.id);
     if (other) {
-      problems.error('duplicate-partner', result.idAt, `${result.partner.file} and ${other.file} both declare partner id '${result.partner.id}'; give each partner its own id (set 'id:' in the front matter or rename the file)`);
+      problems.error(
+        'duplicate-partner',
+        result.idAt,
+        `${result.partner.file} and ${other.file} both declare partner id '${result.partner.id}'; give each partner its own id (set 'id:' in the front matter or rename the file)`,
+      );
       continue;
     }
     byId.set(result.partner.id, result.partner);
@@ -157,14 +200,33 @@ export async function loadWorkspace(root: string, today: string, problems: Probl
   const style = loadHouseStyle(root, problems) ?? DEFAULT_HOUSE_STYLE;
   const rounds = loadRounds(root, config.output, problems);
   const glossary = loadGlossary(root, problems);
-  return { root, config, questions, partners: orderPartners(config, byId, problems), composite, images, style, rounds, glossary };
+  return {
+    root,
+    config,
+    questions,
+    partners: orderPartners(config, byId, problems),
+    composite,
+    images,
+    style,
+    rounds,
+    glossary,
+  };
 }
 
 /** Contribution order: the config's `partners` list first, then everyone else by id. */
-export function orderPartners(config: Config, byId: Map<string, PartnerResponse>, problems: Problems): PartnerResponse[] {
+export function orderPartners(
+  config: Config,
+  byId: Map<string, PartnerResponse>,
+  problems: Problems,
+): PartnerResponse[] {
   const listed = config.partners ?? [];
   for (const id of listed) {
-    if (!byId.has(id)) problems.warn('partner-without-file', at(config.file ?? CONFIG_FILE), `partner '${id}' is listed in partners but has no response file; add ${config.responses}/${id}.md (${shellCommand('lsp-respond', 'template', id, '--partner', '<organisation name>')})`);
+    if (!byId.has(id))
+      problems.warn(
+        'partner-without-file',
+        at(config.file ?? CONFIG_FILE),
+        `partner '${id}' is listed in partners but has no response file; add ${config.responses}/${id}.md (${shellCommand('lsp-respond', 'template', id, '--partner', '<organisation name>')})`,
+      );
   }
   const rest = [...byId.keys()].filter((id) => !listed.includes(id)).sort();
   return [...listed, ...rest].flatMap((id) => byId.get(id) ?? []);

@@ -55,7 +55,11 @@ export function readYaml(text: string, file: string, problems: Problems, firstLi
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch {
     // The yaml package throws a plain ReferenceError for alias bombs.
-    problems.error('yaml-alias', pos(firstAlias ?? 0), `invalid YAML: too many aliases (more than ${MAX_ALIASES}); write the values out`);
+    problems.error(
+      'yaml-alias',
+      pos(firstAlias ?? 0),
+      `invalid YAML: too many aliases (more than ${MAX_ALIASES}); write the values out`,
+    );
     return null;
   }
   return {
@@ -65,7 +69,8 @@ export function readYaml(text: string, file: string, problems: Problems, firstLi
         const node = doc.getIn(path.slice(0, n) as unknown[], true);
         if (isNode(node) && !isAlias(node) && node.range) {
           // A collection's own range starts at its first entry; the key is a better anchor.
-          const offset = isCollection(node) && n > 0 ? keyOffset(doc, path.slice(0, n)) ?? node.range[0] : node.range[0];
+          const offset =
+            isCollection(node) && n > 0 ? (keyOffset(doc, path.slice(0, n)) ?? node.range[0]) : node.range[0];
           return pos(offset);
         }
       }

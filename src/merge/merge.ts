@@ -54,18 +54,27 @@ export function merge(ws: Workspace): MergeResult {
 
   const account = (c: Contribution, superseded: boolean): Account => {
     const objections = objectionsTo.get(c) ?? [];
-    return { contribution: c, status: objections.length > 0 ? 'removed' : superseded ? 'superseded' : 'included', objections };
+    return {
+      contribution: c,
+      status: objections.length > 0 ? 'removed' : superseded ? 'superseded' : 'included',
+      objections,
+    };
   };
 
   const preambles = ws.partners.flatMap((p) => (p.preamble ? [account(p.preamble, false)] : []));
   const questions = ws.questions.questions.map((question): QuestionOutcome => {
     const collectiveAbstention = abstentions.get(question.id) ?? null;
-    const forQuestion = (list: readonly Contribution[]) => byPart(list.filter((c) => c.target?.question === question.id), question);
+    const forQuestion = (list: readonly Contribution[]) =>
+      byPart(
+        list.filter((c) => c.target?.question === question.id),
+        question,
+      );
     const compositeContributions = forQuestion(ws.composite);
     const compositeTargets = new Set(compositeContributions.map((c) => c.target?.part ?? null));
     // A composite answer to the whole question supersedes every partner's
     // contribution to it; one to a part supersedes contributions to that part.
-    const supersededByComposite = (c: Contribution) => compositeTargets.has(null) || compositeTargets.has(c.target?.part ?? null);
+    const supersededByComposite = (c: Contribution) =>
+      compositeTargets.has(null) || compositeTargets.has(c.target?.part ?? null);
     const composite = compositeContributions.map((c) => account(c, collectiveAbstention !== null));
     const contributions = forQuestion(ws.partners.flatMap((p) => p.answers)).map((c) =>
       account(c, collectiveAbstention !== null || supersededByComposite(c)),
@@ -90,6 +99,10 @@ export function merge(ws: Workspace): MergeResult {
 
 /** Whole-question contributions first, then each part in the question set's order; stable within each. */
 function byPart(list: Contribution[], question: Question): Contribution[] {
-  const rank = (c: Contribution) => (c.target?.part == null ? -1 : question.parts.findIndex((p) => p.id === c.target?.part));
-  return list.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
+  const rank = (c: Contribution) =>
+    c.target?.part == null ? -1 : question.parts.findIndex((p) => p.id === c.target?.part);
+  return list
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map((x) => x.c);
 }

@@ -56,13 +56,21 @@ export function listPackage(bytes: Uint8Array): PartEntry[] {
  * The parts `wanted` picks (all by default), by name.
  * @throws PackageError when the archive is damaged or a part would go beyond `limits`
  */
-export function readPackage(bytes: Uint8Array, limits: PackageLimits, wanted: (name: string) => boolean = () => true): Map<string, Uint8Array> {
+export function readPackage(
+  bytes: Uint8Array,
+  limits: PackageLimits,
+  wanted: (name: string) => boolean = () => true,
+): Map<string, Uint8Array> {
   const chosen = entries(open(bytes)).filter((e) => wanted(e.entryName));
   let total = 0;
   for (const e of chosen) {
-    if (e.header.size > limits.part) throw new PackageError(`${e.entryName} expands to ${MB(e.header.size)}, more than the ${MB(limits.part)} one part may`);
+    if (e.header.size > limits.part)
+      throw new PackageError(
+        `${e.entryName} expands to ${MB(e.header.size)}, more than the ${MB(limits.part)} one part may`,
+      );
     total += e.header.size;
-    if (total > limits.total) throw new PackageError(`the parts expand to more than the ${MB(limits.total)} a document may`);
+    if (total > limits.total)
+      throw new PackageError(`the parts expand to more than the ${MB(limits.total)} a document may`);
   }
   const parts = new Map<string, Uint8Array>();
   for (const e of chosen) {
@@ -72,7 +80,10 @@ export function readPackage(bytes: Uint8Array, limits: PackageLimits, wanted: (n
     } catch (error) {
       throw new PackageError(`${e.entryName} is damaged (${(error as Error).message})`);
     }
-    if (data.length !== e.header.size) throw new PackageError(`${e.entryName} is damaged (it holds ${data.length} bytes, not the ${e.header.size} its directory says)`);
+    if (data.length !== e.header.size)
+      throw new PackageError(
+        `${e.entryName} is damaged (it holds ${data.length} bytes, not the ${e.header.size} its directory says)`,
+      );
     parts.set(e.entryName, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   }
   return parts;

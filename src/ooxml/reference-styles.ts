@@ -38,7 +38,8 @@ export function readReferenceStyles(docxBytes: Uint8Array): Xml {
         if (depth === 1) root = tag.name;
       },
     });
-    if (root !== 'w:styles') throw new ReferenceDocError(`${STYLES_PART} in the .docx file is not a Word styles part (no <w:styles> element)`);
+    if (root !== 'w:styles')
+      throw new ReferenceDocError(`${STYLES_PART} in the .docx file is not a Word styles part (no <w:styles> element)`);
     return styles;
   } catch (error) {
     if (!(error instanceof XmlPartError)) throw error;
@@ -145,7 +146,9 @@ function languageSplice(stylesXml: Xml, layout: Layout, lang: string): Splice {
     // Keep the East Asian and bidirectional languages the reference sets.
     const element = stylesXml.slice(layout.lang.start, layout.lang.end);
     const VAL = /\bw:val\s*=\s*("[^"]*"|'[^']*')/;
-    const patched = VAL.test(element) ? element.replace(VAL, `w:val="${value}"`) : element.replace('<w:lang', `<w:lang w:val="${value}"`);
+    const patched = VAL.test(element)
+      ? element.replace(VAL, `w:val="${value}"`)
+      : element.replace('<w:lang', `<w:lang w:val="${value}"`);
     return replace(layout.lang, patched as Xml);
   }
   return at(layout.follower?.start ?? props.close.start, langElement);
@@ -162,13 +165,22 @@ export function withDefaultLanguage(stylesXml: Xml, lang: string): Xml {
  * A reference's styles part as our package's: `lang` as the default language
  * and, at the end, the styles `own` gives for the ids the reference lacks.
  */
-export function referenceStylesPart(stylesXml: Xml, lang: string, own: (referenceIds: ReadonlySet<string>) => Xml): Xml {
+export function referenceStylesPart(
+  stylesXml: Xml,
+  lang: string,
+  own: (referenceIds: ReadonlySet<string>) => Xml,
+): Xml {
   const layout = layoutOf(stylesXml);
   const root = layout.styles;
   const added = own(layout.ids);
   const language = languageSplice(stylesXml, layout, lang);
   // An empty <w:styles/> is opened to take both.
-  if (empty(root)) return apply(stylesXml, { from: root.open.end - 2, to: root.open.end, insert: xml`>${language.insert}${added}</w:styles>` });
+  if (empty(root))
+    return apply(stylesXml, {
+      from: root.open.end - 2,
+      to: root.open.end,
+      insert: xml`>${language.insert}${added}</w:styles>`,
+    });
   // The language goes in before the end of the root, so it is spliced in second.
   return apply(apply(stylesXml, { from: root.close.start, to: root.close.start, insert: added }), language);
 }

@@ -29,7 +29,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   const text = new TextDecoder('utf-8').decode(bytes);
   let at = 0;
   for (const char of text) {
-    const size = char.codePointAt(0)! < 0x80 ? 1 : char.codePointAt(0)! < 0x800 ? 2 : char.codePointAt(0)! < 0x10000 ? 3 : 4;
+    const size =
+      char.codePointAt(0)! < 0x80 ? 1 : char.codePointAt(0)! < 0x800 ? 2 : char.codePointAt(0)! < 0x10000 ? 3 : 4;
     if (char === '\uFFFD' && !(bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd)) return at;
     at += size;
   }
@@ -41,7 +42,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * @throws XmlPartError naming the part and the place of the first byte that is not valid in its encoding
  */
 export function decodeXmlPart(bytes: Uint8Array, name: string): string {
-  const bom16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const bom16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
   if (bom16 !== undefined) {
     const text = new TextDecoder(bom16).decode(bytes.subarray(2));
     const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/.exec(text);
@@ -61,7 +67,9 @@ export function decodeXmlPart(bytes: Uint8Array, name: string): string {
   } catch {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
-    throw new XmlPartError(`${name} is not valid UTF-8, as it says it is: byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at ${place(before, before.length)}`);
+    throw new XmlPartError(
+      `${name} is not valid UTF-8, as it says it is: byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at ${place(before, before.length)}`,
+    );
   }
 }
 
@@ -93,7 +101,10 @@ export function walkXml(text: string, name: string, maxDepth: number, handlers: 
   });
   parser.on('opentag', (tag) => {
     depth += 1;
-    if (depth > maxDepth) throw new XmlPartError(`${name} nests elements more than ${maxDepth} deep (at ${place(text, start)}); it is damaged or not a document a person wrote`);
+    if (depth > maxDepth)
+      throw new XmlPartError(
+        `${name} nests elements more than ${maxDepth} deep (at ${place(text, start)}); it is damaged or not a document a person wrote`,
+      );
     const span = { start, end: parser.position };
     handlers.open?.(tag, depth, span);
     if (tag.isSelfClosing) {

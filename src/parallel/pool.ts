@@ -104,7 +104,9 @@ export class Pool implements Runner {
   private died(worker: Worker, error: Error): void {
     if (this.closing) return;
     // An error is followed by an exit; the first says more.
-    this.broken ??= new Error(`${error.message.startsWith('a worker thread') ? '' : 'a worker thread failed: '}${error.message}`);
+    this.broken ??= new Error(
+      `${error.message.startsWith('a worker thread') ? '' : 'a worker thread failed: '}${error.message}`,
+    );
     const failed = [...this.busy.values(), ...this.queue.splice(0)];
     this.busy.clear();
     this.idle.splice(0);

@@ -12,7 +12,14 @@ import { WRITERS } from '../render/writers.js';
 
 export type Task =
   | { kind: 'parse'; files: { file: string; source: string }[]; questions: QuestionSet }
-  | { kind: 'render'; doc: DocumentModel; formats: readonly DocumentFormat[]; toRoot: string; style: HouseStyle; images: ReadonlyMap<string, Uint8Array> };
+  | {
+      kind: 'render';
+      doc: DocumentModel;
+      formats: readonly DocumentFormat[];
+      toRoot: string;
+      style: HouseStyle;
+      images: ReadonlyMap<string, Uint8Array>;
+    };
 
 export interface RenderWarning {
   format: DocumentFormat;
@@ -30,7 +37,11 @@ export async function perform(task: Task): Promise<TaskResult> {
   try {
     return task.kind === 'parse' ? parse(task) : await render(task);
   } catch (e) {
-    return { kind: 'failed', error: String((e as Error)?.message ?? e), ...((e as Error)?.stack ? { stack: (e as Error).stack } : {}) };
+    return {
+      kind: 'failed',
+      error: String((e as Error)?.message ?? e),
+      ...((e as Error)?.stack ? { stack: (e as Error).stack } : {}),
+    };
   }
 }
 
@@ -48,8 +59,12 @@ async function render(task: Extract<Task, { kind: 'render' }>): Promise<TaskResu
   const warnings: RenderWarning[] = [];
   const outputs: [DocumentFormat, string | Uint8Array][] = [];
   for (const format of task.formats) {
-    const warn = (message: string, at?: Position) => void warnings.push(at ? { format, message, at } : { format, message });
-    outputs.push([format, await WRITERS[format]({ doc: task.doc, toRoot: task.toRoot, style: task.style, images: task.images, warn })]);
+    const warn = (message: string, at?: Position) =>
+      void warnings.push(at ? { format, message, at } : { format, message });
+    outputs.push([
+      format,
+      await WRITERS[format]({ doc: task.doc, toRoot: task.toRoot, style: task.style, images: task.images, warn }),
+    ]);
   }
   return { kind: 'render', outputs, warnings };
 }

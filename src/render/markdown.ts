@@ -25,7 +25,8 @@ type Handler = Handle & { peek?: Handle };
 
 function reusing(handle: Handler): Handler {
   const wrapped: Handler = (node: Nodes, parent: Parents | undefined, state: State, info) => {
-    if (parent?.type !== 'root' || node.type === 'list' || afterList.has(node)) return handle(node, parent, state, info);
+    if (parent?.type !== 'root' || node.type === 'list' || afterList.has(node))
+      return handle(node, parent, state, info);
     let markdown = written.get(node);
     if (markdown === undefined) {
       markdown = handle(node, parent, state, info) as string;
@@ -56,7 +57,17 @@ function gfmWriter(this: Processor): void {
 
 const processor = unified()
   .use(gfmWriter)
-  .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fence: '`', fences: true, rule: '-', listItemIndent: 'one', incrementListMarker: true, handlers: reusingHandlers() })
+  .use(remarkStringify, {
+    bullet: '-',
+    emphasis: '_',
+    strong: '*',
+    fence: '`',
+    fences: true,
+    rule: '-',
+    listItemIndent: 'one',
+    incrementListMarker: true,
+    handlers: reusingHandlers(),
+  })
   .freeze();
 
 /** Markdown for a tree, with the writer's fixed options. */

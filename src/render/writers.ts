@@ -22,6 +22,11 @@ export const WRITERS: Record<DocumentFormat, Writer> = {
   md: async ({ doc, toRoot }) => renderMarkdown(doc, toRoot),
   docx: async ({ doc, style, images, warn }) => {
     const { renderDocx } = await import('./docx/index.js');
-    return renderDocx(doc, { style: style.style, images, warn, ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}) });
+    return renderDocx(doc, {
+      style: style.style,
+      images,
+      warn,
+      ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}),
+    });
   },
 };

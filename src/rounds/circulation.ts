@@ -28,7 +28,11 @@ export function draftDating(ws: Workspace): Circulation {
 }
 
 /** The round circulate freezes, dated today; or why its deadline cannot be used. */
-export function circulation(ws: Workspace, today: string, objectionsBy: string | undefined): Circulation | { refused: string; at: Position | null } {
+export function circulation(
+  ws: Workspace,
+  today: string,
+  objectionsBy: string | undefined,
+): Circulation | { refused: string; at: Position | null } {
   const round = nextRound(ws);
   const deadline = objectionsBy ?? configDeadline(ws, round);
   if (deadline !== null && deadline <= today) {
@@ -36,7 +40,10 @@ export function circulation(ws: Workspace, today: string, objectionsBy: string |
     return {
       refused: `round ${round} would be dated ${today} (--today, else today), but its objection deadline, ${from}, is not after that, so partners would have no time to object; give a later date with --objections-by YYYY-MM-DD. Nothing written`,
       // Said at the config line when the deadline came from there; an option has no place in a file.
-      at: objectionsBy !== undefined ? null : (ws.config.deadlineAt?.objections ?? { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }),
+      at:
+        objectionsBy !== undefined
+          ? null
+          : (ws.config.deadlineAt?.objections ?? { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }),
     };
   }
   return { round, date: today, deadline };

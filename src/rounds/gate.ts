@@ -25,13 +25,16 @@ export function endorsers(e: ResponseEndorsement): PartnerResponse[] {
 
 export function responseEndorsement(ws: Workspace, result: MergeResult, today: string): ResponseEndorsement {
   const round = ws.rounds.at(-1) ?? null;
-  if (round === null) return { round, partners: ws.partners.map((partner) => ({ partner, how: null })), uncirculated: [], awaiting: [] };
+  if (round === null)
+    return { round, partners: ws.partners.map((partner) => ({ partner, how: null })), uncirculated: [], awaiting: [] };
   const passed = round.deadline !== null && today > round.deadline;
   const partners = ws.partners.map((partner) => {
     const how: EndorsedHow | null = partner.endorsed?.round === round.number ? 'signed' : passed ? 'silent' : null;
     return { partner, how };
   });
-  const awaiting = partners.filter((p) => p.how === null && !p.partner.objections.some((o) => o.kind === 'cannot-endorse')).map((p) => p.partner);
+  const awaiting = partners
+    .filter((p) => p.how === null && !p.partner.objections.some((o) => o.kind === 'cannot-endorse'))
+    .map((p) => p.partner);
   const uncirculated = result.accounts
     .filter((a) => a.status === 'included')
     .flatMap((account) => {

@@ -41,12 +41,20 @@ export function sectionHash(c: Contribution, version: HashVersion = HASH_VERSION
   return digest(JSON.stringify(canonical(tree)));
 }
 
-export function sectionHashes(all: readonly Contribution[], version: HashVersion = HASH_VERSION): Record<string, string> {
-  return Object.fromEntries(all.map((c) => [c.section, sectionHash(c, version)]).sort(([a], [b]) => (a! < b! ? -1 : 1)));
+export function sectionHashes(
+  all: readonly Contribution[],
+  version: HashVersion = HASH_VERSION,
+): Record<string, string> {
+  return Object.fromEntries(
+    all.map((c) => [c.section, sectionHash(c, version)]).sort(([a], [b]) => (a! < b! ? -1 : 1)),
+  );
 }
 
 /** Sections whose text differs between two sets of hashes: changed, added or gone. */
-export function changedSections(then: Readonly<Record<string, string>>, now: Readonly<Record<string, string>>): string[] {
+export function changedSections(
+  then: Readonly<Record<string, string>>,
+  now: Readonly<Record<string, string>>,
+): string[] {
   const ids = new Set([...Object.keys(then), ...Object.keys(now)]);
   return [...ids].filter((id) => then[id] !== now[id]).sort();
 }

@@ -6,6 +6,12 @@ import type { Circulation } from './circulation.js';
 import { HASH_VERSION, sectionHashes } from './hash.js';
 
 export function roundJson(ws: Workspace, round: Circulation): string {
-  const value = { round: round.round, date: round.date, objections_by: round.deadline, hash: HASH_VERSION, sections: sectionHashes(allContributions(ws)) };
+  const value = {
+    round: round.round,
+    date: round.date,
+    objections_by: round.deadline,
+    hash: HASH_VERSION,
+    sections: sectionHashes(allContributions(ws)),
+  };
   return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -26,7 +26,8 @@ export function reviewRounds(ws: Workspace, problems: Problems, opts: { signoff:
   const all = allContributions(ws);
   // Hashed only when there is a round to compare with, once per hash version the rounds use.
   const hashes = new Map<Round['hashVersion'], Record<string, string>>();
-  const now = (r: Round) => hashes.get(r.hashVersion) ?? hashes.set(r.hashVersion, sectionHashes(all, r.hashVersion)).get(r.hashVersion)!;
+  const now = (r: Round) =>
+    hashes.get(r.hashVersion) ?? hashes.set(r.hashVersion, sectionHashes(all, r.hashVersion)).get(r.hashVersion)!;
   const latest = ws.rounds.at(-1) ?? null;
   const round = (n: number) => ws.rounds.find((r) => r.number === n);
   const configAt = { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 };
@@ -34,13 +35,22 @@ export function reviewRounds(ws: Workspace, problems: Problems, opts: { signoff:
   const partners = ws.partners.map((partner) => {
     const e = partner.endorsed;
     const seen = e ? round(e.round) : latest;
-    if (e && !seen) problems.error('unknown-round', e.position, `endorsed names round ${e.round}, which was never circulated; ${latest ? `the latest round is ${latest.number}` : "no round has been circulated yet (lsp-respond circulate)"}`);
+    if (e && !seen)
+      problems.error(
+        'unknown-round',
+        e.position,
+        `endorsed names round ${e.round}, which was never circulated; ${latest ? `the latest round is ${latest.number}` : 'no round has been circulated yet (lsp-respond circulate)'}`,
+      );
     for (const o of partner.objections) {
       if (o.kind !== 'cannot-endorse' || !seen) continue;
       const targets = sectionTargets(o.id, all).map((c) => c.section);
       const changed = targets.filter((id) => seen.sections[id] !== now(seen)[id]);
       if (changed.length > 0) {
-        problems.warn('stale-objection', o.position, `${list(changed)} changed after round ${seen.number} (${seen.date}), the draft this objection was made against; check that it still applies, then circulate again`);
+        problems.warn(
+          'stale-objection',
+          o.position,
+          `${list(changed)} changed after round ${seen.number} (${seen.date}), the draft this objection was made against; check that it still applies, then circulate again`,
+        );
       }
     }
     let signOff: SignOff;
@@ -48,26 +58,53 @@ export function reviewRounds(ws: Workspace, problems: Problems, opts: { signoff:
       const changed = changedSections(seen.sections, now(seen));
       if (changed.length > 0) {
         // With --signoff the same thing is said once, as the reason the check fails.
-        if (!opts.signoff) problems.warn('stale-signoff', e.position, `${partner.name} endorsed round ${e.round}, but ${list(changed)} changed since; circulate the new text and ask for sign-off again`);
+        if (!opts.signoff)
+          problems.warn(
+            'stale-signoff',
+            e.position,
+            `${partner.name} endorsed round ${e.round}, but ${list(changed)} changed since; circulate the new text and ask for sign-off again`,
+          );
         signOff = { kind: 'stale', round: e.round, changed };
-      } else signOff = { kind: 'endorsed', round: e.round, date: e.date, by: e.by, objections: partner.objections.filter((o) => o.kind === 'cannot-endorse').length };
-    } else if (partner.objections.some((o) => o.kind === 'cannot-endorse')) signOff = { kind: 'objected', sections: partner.objections.filter((o) => o.kind === 'cannot-endorse').length };
+      } else
+        signOff = {
+          kind: 'endorsed',
+          round: e.round,
+          date: e.date,
+          by: e.by,
+          objections: partner.objections.filter((o) => o.kind === 'cannot-endorse').length,
+        };
+    } else if (partner.objections.some((o) => o.kind === 'cannot-endorse'))
+      signOff = { kind: 'objected', sections: partner.objections.filter((o) => o.kind === 'cannot-endorse').length };
     else signOff = { kind: 'no-reply' };
     return { partner, signOff };
   });
 
   if (opts.signoff) {
-    if (!latest) problems.incomplete('not-signed-off', configAt, "no draft has been circulated, so nobody has signed off; run 'lsp-respond circulate' and send out/rounds/1/draft.docx to the partners");
+    if (!latest)
+      problems.incomplete(
+        'not-signed-off',
+        configAt,
+        "no draft has been circulated, so nobody has signed off; run 'lsp-respond circulate' and send out/rounds/1/draft.docx to the partners",
+      );
     else {
       for (const { partner, signOff } of partners) {
         if (signOff.kind === 'endorsed' && signOff.round === latest.number) continue;
         const at = partner.endorsed?.position ?? { file: partner.file, line: 1, column: 1 };
         const ask = `when it endorses round ${latest.number}, add to its front matter: endorsed: {round: ${latest.number}, date: YYYY-MM-DD, by: <name>}`;
         if (signOff.kind === 'stale') {
-          problems.incomplete('not-signed-off', at, `${partner.name} endorsed round ${signOff.round}, but ${list(signOff.changed)} changed since; run 'lsp-respond circulate' and ask for sign-off of the new round`);
+          problems.incomplete(
+            'not-signed-off',
+            at,
+            `${partner.name} endorsed round ${signOff.round}, but ${list(signOff.changed)} changed since; run 'lsp-respond circulate' and ask for sign-off of the new round`,
+          );
           continue;
         }
-        const why = signOff.kind === 'endorsed' ? `endorsed round ${signOff.round}, not the latest (${latest.number})` : signOff.kind === 'objected' ? 'objects to sections and has not signed off' : 'has not replied';
+        const why =
+          signOff.kind === 'endorsed'
+            ? `endorsed round ${signOff.round}, not the latest (${latest.number})`
+            : signOff.kind === 'objected'
+              ? 'objects to sections and has not signed off'
+              : 'has not replied';
         problems.incomplete('not-signed-off', at, `${partner.name} ${why}; ${ask}`);
       }
     }

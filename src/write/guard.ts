@@ -32,10 +32,14 @@ export function checkBase(root: string, dir: string, inputs: readonly string[], 
   const realRoot = realpathSync(root);
   const real = realTarget(dir);
   if (real === realRoot) {
-    throw new OutputError(`${show(dir)} leads to the workspace itself, through a symbolic link, where the inputs are; outputs go in a directory of their own: make ${show(dir)} a real directory`);
+    throw new OutputError(
+      `${show(dir)} leads to the workspace itself, through a symbolic link, where the inputs are; outputs go in a directory of their own: make ${show(dir)} a real directory`,
+    );
   }
   if (!within(real, realRoot)) {
-    throw new OutputError(`${show(dir)} leads outside the workspace (to ${real}), through a symbolic link; outputs stay inside the workspace: make ${show(dir)} a real directory of its own`);
+    throw new OutputError(
+      `${show(dir)} leads outside the workspace (to ${real}), through a symbolic link; outputs stay inside the workspace: make ${show(dir)} a real directory of its own`,
+    );
   }
   for (const input of inputs) {
     let realInput: string;
@@ -45,7 +49,9 @@ export function checkBase(root: string, dir: string, inputs: readonly string[], 
       continue;
     }
     if (within(real, realInput) || within(realInput, real)) {
-      throw new OutputError(`${show(dir)} leads to ${relative(realRoot, real).split(sep).join('/') || '.'}, which holds or is the input ${input}; outputs never go among the inputs: make ${show(dir)} a real directory of its own`);
+      throw new OutputError(
+        `${show(dir)} leads to ${relative(realRoot, real).split(sep).join('/') || '.'}, which holds or is the input ${input}; outputs never go among the inputs: make ${show(dir)} a real directory of its own`,
+      );
     }
   }
 }
@@ -61,15 +67,22 @@ export function realSubdir(base: string, rel: string, show: (p: string) => strin
     at = join(at, part);
     const kind = kindOf(at);
     if (kind === 'missing') mkdirSync(at);
-    else if (kind === 'link') throw new OutputError(`${show(at)} is a symbolic link; lsp-respond writes and deletes only in real directories: replace the link with a directory of its own`);
-    else if (kind !== 'directory') throw new OutputError(`${show(at)} exists but is not a directory; move it away so the outputs can be written`);
+    else if (kind === 'link')
+      throw new OutputError(
+        `${show(at)} is a symbolic link; lsp-respond writes and deletes only in real directories: replace the link with a directory of its own`,
+      );
+    else if (kind !== 'directory')
+      throw new OutputError(`${show(at)} exists but is not a directory; move it away so the outputs can be written`);
   }
   return at;
 }
 
 /** Refuses a directory whose files would be pruned when it is a link: deleting through it would reach elsewhere. */
 export function refuseLink(path: string, show: (p: string) => string): void {
-  if (kindOf(path) === 'link') throw new OutputError(`${show(path)} is a symbolic link; lsp-respond writes and deletes only in real directories: replace the link with a directory of its own`);
+  if (kindOf(path) === 'link')
+    throw new OutputError(
+      `${show(path)} is a symbolic link; lsp-respond writes and deletes only in real directories: replace the link with a directory of its own`,
+    );
 }
 
 export function kindOf(path: string): 'missing' | 'link' | 'directory' | 'file' | 'other' {

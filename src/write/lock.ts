@@ -2,7 +2,17 @@
 // directory, naming the process that holds it. A second run waits a little,
 // then says who holds it and what to do; a lock whose process is gone (a run
 // that was killed) is taken over.
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { checkBase, OutputError, reason } from './guard.js';
@@ -37,14 +47,21 @@ export function lockOutputs(root: string, output: string, inputs: readonly strin
     checkBase(root, dir, inputs, show);
   } catch (e) {
     if (e instanceof OutputError) throw e;
-    throw new OutputError(`cannot use ${show(dir)} for the outputs: ${reason(e)}; choose another 'output:' in lsp-respond.yaml or fix the permissions`);
+    throw new OutputError(
+      `cannot use ${show(dir)} for the outputs: ${reason(e)}; choose another 'output:' in lsp-respond.yaml or fix the permissions`,
+    );
   }
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new OutputError(`${show(dir)} exists but is not a directory; move it away or choose another 'output:' in lsp-respond.yaml`);
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new OutputError(
+      `${show(dir)} exists but is not a directory; move it away or choose another 'output:' in lsp-respond.yaml`,
+    );
   let made: string | undefined;
   try {
     made = mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new OutputError(`cannot create the directory ${show(dir)}: ${reason(e)}; choose another 'output:' in lsp-respond.yaml or fix the permissions`);
+    throw new OutputError(
+      `cannot create the directory ${show(dir)}: ${reason(e)}; choose another 'output:' in lsp-respond.yaml or fix the permissions`,
+    );
   }
   let held: Lock;
   try {
@@ -96,7 +113,9 @@ function lock(dir: string, show: (p: string) => string): Lock {
       continue;
     }
     if (Date.now() >= deadline) {
-      const who = holder ? `process ${holder.pid}${holder.host === mine.host ? '' : ` on ${holder.host}`}, since ${holder.since}` : 'another process';
+      const who = holder
+        ? `process ${holder.pid}${holder.host === mine.host ? '' : ` on ${holder.host}`}, since ${holder.since}`
+        : 'another process';
       throw new OutputError(
         `${show(dir)} is in use by another lsp-respond run (${who}); wait for it to finish and run this again. If no run is going, delete ${show(path)}`,
       );
@@ -135,7 +154,9 @@ function tryCreate(path: string, content: string): boolean {
 function readHolder(path: string): Holder | null {
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
-    return typeof data.pid === 'number' && typeof data.host === 'string' && typeof data.since === 'string' ? (data as Holder) : null;
+    return typeof data.pid === 'number' && typeof data.host === 'string' && typeof data.since === 'string'
+      ? (data as Holder)
+      : null;
   } catch {
     return null;
   }

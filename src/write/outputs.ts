@@ -64,8 +64,13 @@ export class Staging {
   stage(rel: string, content: string | Uint8Array): void {
     this.guard(() => {
       const sealed = [...this.sealedBefore].find((s) => rel.startsWith(`${s}/`));
-      if (sealed) throw new OutputError(`${this.show(join(this.outDir, sealed))} already exists, and what was circulated is never rewritten; nothing was written`);
-      const child = (this.opts.sealed ?? []).map((dir) => new RegExp(`^${dir}/[^/]+/`).exec(rel)?.[0]).find((c) => c !== undefined);
+      if (sealed)
+        throw new OutputError(
+          `${this.show(join(this.outDir, sealed))} already exists, and what was circulated is never rewritten; nothing was written`,
+        );
+      const child = (this.opts.sealed ?? [])
+        .map((dir) => new RegExp(`^${dir}/[^/]+/`).exec(rel)?.[0])
+        .find((c) => c !== undefined);
       if (child !== undefined) {
         this.stageSealed(child.slice(0, -1), rel.slice(child.length), content);
         return;
@@ -75,9 +80,14 @@ export class Staging {
       const dir = this.prepare(parts.join('/'));
       const target = join(dir, name);
       const kind = kindOf(target);
-      if (kind === 'directory') throw new OutputError(`${this.show(target)} is a directory; move it away so the output can be written`);
-      if (kind === 'link') throw new OutputError(`${this.show(target)} is a symbolic link; lsp-respond does not write through links: delete it so the output can be written`);
-      if (kind === 'other') throw new OutputError(`${this.show(target)} is not a regular file; move it away so the output can be written`);
+      if (kind === 'directory')
+        throw new OutputError(`${this.show(target)} is a directory; move it away so the output can be written`);
+      if (kind === 'link')
+        throw new OutputError(
+          `${this.show(target)} is a symbolic link; lsp-respond does not write through links: delete it so the output can be written`,
+        );
+      if (kind === 'other')
+        throw new OutputError(`${this.show(target)} is not a regular file; move it away so the output can be written`);
       const temp = join(dir, tempName(name));
       this.staged.set(rel, temp);
       writeFileSync(temp, content, { flag: 'wx' });
@@ -118,7 +128,10 @@ export class Staging {
       for (const rel of paths) if (!inSealed(rel)) renameSync(this.staged.get(rel)!, join(this.outDir, rel));
       // Last: for circulate, the round appearing is the moment it is circulated. A child that appeared meanwhile is not replaced (rename fails).
       for (const [child, temp] of this.sealedNew) {
-        if (kindOf(join(this.outDir, child)) !== 'missing') throw new OutputError(`${this.show(join(this.outDir, child))} appeared while this run was writing, and what was circulated is never rewritten; run the command again`);
+        if (kindOf(join(this.outDir, child)) !== 'missing')
+          throw new OutputError(
+            `${this.show(join(this.outDir, child))} appeared while this run was writing, and what was circulated is never rewritten; run the command again`,
+          );
         renameSync(temp, join(this.outDir, child));
       }
       this.sealedNew.clear();
@@ -151,7 +164,9 @@ export class Staging {
     } catch (e) {
       this.discard();
       if (e instanceof OutputError) throw e;
-      throw new OutputError(`cannot write to ${this.show(this.outDir)}: ${reason(e)}; check that it is a writable directory`);
+      throw new OutputError(
+        `cannot write to ${this.show(this.outDir)}: ${reason(e)}; check that it is a writable directory`,
+      );
     }
   }
 
@@ -168,18 +183,29 @@ export class Staging {
 }
 
 /** Writes `files` (paths relative to `outDir`) all or nothing; see Staging. */
-export function writeOutputs(outDir: string, files: Outputs, owned: string[] = [], root?: string, opts: StagingOptions = {}): void {
+export function writeOutputs(
+  outDir: string,
+  files: Outputs,
+  owned: string[] = [],
+  root?: string,
+  opts: StagingOptions = {},
+): void {
   const staging = new Staging(outDir, owned, root, opts);
   for (const [rel, content] of files) staging.stage(rel, content);
   staging.commit();
 }
 
 function prepareBase(dir: string, show: (p: string) => string): void {
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new OutputError(`${show(dir)} exists but is not a directory; move it away or choose another 'output:' in lsp-respond.yaml`);
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new OutputError(
+      `${show(dir)} exists but is not a directory; move it away or choose another 'output:' in lsp-respond.yaml`,
+    );
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new OutputError(`cannot create the directory ${show(dir)}: ${reason(e)}; choose another 'output:' in lsp-respond.yaml or fix the permissions`);
+    throw new OutputError(
+      `cannot create the directory ${show(dir)}: ${reason(e)}; choose another 'output:' in lsp-respond.yaml or fix the permissions`,
+    );
   }
   clearDebris(dir);
 }

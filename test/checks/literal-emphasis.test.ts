@@ -13,12 +13,22 @@ function warnings(markdown: string): string[] {
 
 describe('literal emphasis markers', () => {
   it('are found where Word-style spacing left them, with their position', () => {
-    expect(warnings('## Q1\n\n**Yes. **The LSP agrees.\n')).toEqual(["3:1 literal-emphasis '**' is printed as it is, not as bold"]);
+    expect(warnings('## Q1\n\n**Yes. **The LSP agrees.\n')).toEqual([
+      "3:1 literal-emphasis '**' is printed as it is, not as bold",
+    ]);
     // What earlier imports wrote for a bold run with its space.
-    expect(warnings('## Q1\n\n**Yes.&#x20;**The LSP agrees.\n')).toEqual(["3:1 literal-emphasis '**' is printed as it is, not as bold"]);
-    expect(warnings('## Q1\n\nThe _vision _first, and ~~old ~~new.\n')).toEqual(["3:5 literal-emphasis '_' is printed as it is, not as italics"]);
-    expect(warnings('Intro.\n\n- a list item with **Yes.**The\n')).toEqual(["3:20 literal-emphasis '**' is printed as it is, not as bold"]);
-    expect(warnings('| a | b |\n| - | - |\n| x | *one *two |\n')).toEqual(["3:7 literal-emphasis '*' is printed as it is, not as emphasis"]);
+    expect(warnings('## Q1\n\n**Yes.&#x20;**The LSP agrees.\n')).toEqual([
+      "3:1 literal-emphasis '**' is printed as it is, not as bold",
+    ]);
+    expect(warnings('## Q1\n\nThe _vision _first, and ~~old ~~new.\n')).toEqual([
+      "3:5 literal-emphasis '_' is printed as it is, not as italics",
+    ]);
+    expect(warnings('Intro.\n\n- a list item with **Yes.**The\n')).toEqual([
+      "3:20 literal-emphasis '**' is printed as it is, not as bold",
+    ]);
+    expect(warnings('| a | b |\n| - | - |\n| x | *one *two |\n')).toEqual([
+      "3:7 literal-emphasis '*' is printed as it is, not as emphasis",
+    ]);
   });
 
   it('leave alone what renders, what is escaped and what is meant literally', () => {

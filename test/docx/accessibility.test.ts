@@ -35,9 +35,12 @@ function docxFiles(dir: string): string[] {
 
 /** A question set whose sections have questions and no topics, answered with headings of every level. */
 const FLAT = {
-  'lsp-respond.yaml': 'partnership: Flat Partnership\nshort: FP\nquestions: questions/flat.yaml\ndate: 2006-03-01\ndraft_date: 2006-02-15\ndeadlines:\n  objections: 2006-02-24\ncontact:\n  name: A Officer\n  email: officer@example.org\n',
-  'responses/one.md': '---\npartner: One Council\nsector: public\n---\n\nGeneral words.\n\n# A heading in the comments\n\n## Q1\n\n#### Deep heading first\n\nText.\n\n# Top heading\n\n### Then level three\n\n## Q2a\n\nPart answer.\n',
-  'responses/two.md': '---\npartner: Two Forum\nsector: community\ncannot_endorse:\n  - section: Q1/one\n    reason: No.\n---\n\n## Q1\n\nThe forum view.\n\n## Q3\n\n| Lead partner | Existing groups to be merged |\n|---|---|\n| Council | Several |\n',
+  'lsp-respond.yaml':
+    'partnership: Flat Partnership\nshort: FP\nquestions: questions/flat.yaml\ndate: 2006-03-01\ndraft_date: 2006-02-15\ndeadlines:\n  objections: 2006-02-24\ncontact:\n  name: A Officer\n  email: officer@example.org\n',
+  'responses/one.md':
+    '---\npartner: One Council\nsector: public\n---\n\nGeneral words.\n\n# A heading in the comments\n\n## Q1\n\n#### Deep heading first\n\nText.\n\n# Top heading\n\n### Then level three\n\n## Q2a\n\nPart answer.\n',
+  'responses/two.md':
+    '---\npartner: Two Forum\nsector: community\ncannot_endorse:\n  - section: Q1/one\n    reason: No.\n---\n\n## Q1\n\nThe forum view.\n\n## Q3\n\n| Lead partner | Existing groups to be merged |\n|---|---|\n| Council | Several |\n',
 };
 const FLAT_QUESTIONS = `id: flat
 title: A consultation without topics
@@ -66,7 +69,8 @@ let example: string | undefined;
 function exampleOut(): string {
   if (example !== undefined) return example;
   const ws = join(scratch, 'example');
-  for (const part of ['lsp-respond.yaml', 'questions', 'responses', 'templates', 'composite.md']) cpSync(join(REPO, part), join(ws, part), { recursive: true });
+  for (const part of ['lsp-respond.yaml', 'questions', 'responses', 'templates', 'composite.md'])
+    cpSync(join(REPO, part), join(ws, part), { recursive: true });
   expect(run(['-C', ws, 'merge']).code).toBe(0);
   expect(run(['-C', ws, 'template', 'newcomer', '--partner', 'A Newcomer', '--format', 'docx']).code).toBe(0);
   expect(run(['-C', ws, '--today', '2006-02-15', 'circulate']).code).toBe(0);
@@ -78,7 +82,11 @@ function exampleOut(): string {
 describe('accessibility of every document the tool writes', { timeout: 600_000 }, () => {
   it('finds nothing in the bundled example: response, draft, letter, paper, separate submissions, sheets and the Word form', () => {
     const files = docxFiles(exampleOut());
-    for (const kind of ['draft.docx', 'response.docx', 'letter.docx', 'paper.docx', 'separate/', 'forms/', 'sheets/']) expect(files.some((f) => f.includes(kind)), kind).toBe(true);
+    for (const kind of ['draft.docx', 'response.docx', 'letter.docx', 'paper.docx', 'separate/', 'forms/', 'sheets/'])
+      expect(
+        files.some((f) => f.includes(kind)),
+        kind,
+      ).toBe(true);
     for (const file of files) expect(accessibilityFindings(new Uint8Array(readFileSync(file))), file).toEqual([]);
   });
 
@@ -93,7 +101,9 @@ describe('accessibility of every document the tool writes', { timeout: 600_000 }
     for (const file of files) expect(accessibilityFindings(new Uint8Array(readFileSync(file))), file).toEqual([]);
     // The Markdown has the same levels: a question is level 2 under its section, its answer's headings (here removed, so quoted) start at 3.
     const draft = readFileSync(join(ws, 'out/draft.md'), 'utf8');
-    expect(draft).toMatch(/^# Capacity\n\n## Question 1\n[\s\S]*^(?:> )?### Deep heading first\n[\s\S]*^(?:> )?### Top heading\n[\s\S]*^(?:> )?### Then level three$/m);
+    expect(draft).toMatch(
+      /^# Capacity\n\n## Question 1\n[\s\S]*^(?:> )?### Deep heading first\n[\s\S]*^(?:> )?### Top heading\n[\s\S]*^(?:> )?### Then level three$/m,
+    );
     expect(draft).toMatch(/^# General comments\n[\s\S]*^## A heading in the comments$/m);
     rmSync(ws, { recursive: true, force: true });
   });
@@ -108,13 +118,20 @@ function edited(bytes: Uint8Array, part: string, edit: (xml: string) => string):
 
 describe('the accessibility check finds each problem it looks for', () => {
   it('a skipped heading level, a title property that is not the visible title, a picture without a description, faint and small text', async () => {
-    const { bytes } = await render(answerModel('Text. ![](images/chart.png)'), { images: new Map([['images/chart.png', png(4, 4)]]) });
+    const { bytes } = await render(answerModel('Text. ![](images/chart.png)'), {
+      images: new Map([['images/chart.png', png(4, 4)]]),
+    });
     let bad = edited(bytes, 'word/document.xml', (xml) =>
       xml
         .replace('<w:pStyle w:val="Heading2"/>', '<w:pStyle w:val="Heading3"/>')
-        .replace('<w:t xml:space="preserve">Text. </w:t>', '<w:rPr><w:color w:val="BBBBBB"/><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">Text. </w:t>'),
+        .replace(
+          '<w:t xml:space="preserve">Text. </w:t>',
+          '<w:rPr><w:color w:val="BBBBBB"/><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">Text. </w:t>',
+        ),
     );
-    bad = edited(bad, 'docProps/core.xml', (xml) => xml.replace(/<dc:title>[^<]*<\/dc:title>/, '<dc:title>Something else</dc:title>'));
+    bad = edited(bad, 'docProps/core.xml', (xml) =>
+      xml.replace(/<dc:title>[^<]*<\/dc:title>/, '<dc:title>Something else</dc:title>'),
+    );
     const findings = accessibilityFindings(bad).join('\n');
     expect(findings).toContain('"Governance" is level 3 after level 1');
     expect(findings).toContain('the title property "Something else" is not the visible title');
@@ -124,12 +141,24 @@ describe('the accessibility check finds each problem it looks for', () => {
   });
 
   it('a house style with small, italic or faint text, a table without a header row, bold text as a heading, no language', async () => {
-    const style = { ...DEFAULT_STYLE, sizes: { ...DEFAULT_STYLE.sizes, body: 11, small: 8 }, colours: { ...DEFAULT_STYLE.colours, muted: 'AAAAAA' } };
-    const { bytes } = await render(answerModel('**Looks like a heading**\n\n| A | B |\n|---|---|\n| 1 | 2 |\n'), { style });
+    const style = {
+      ...DEFAULT_STYLE,
+      sizes: { ...DEFAULT_STYLE.sizes, body: 11, small: 8 },
+      colours: { ...DEFAULT_STYLE.colours, muted: 'AAAAAA' },
+    };
+    const { bytes } = await render(answerModel('**Looks like a heading**\n\n| A | B |\n|---|---|\n| 1 | 2 |\n'), {
+      style,
+    });
     const bad = edited(
       edited(bytes, 'word/document.xml', (xml) => xml.replace('<w:tblHeader/>', '')),
       'word/styles.xml',
-      (xml) => xml.replace(/<w:lang [^>]*\/>/, '').replace('<w:style w:type="paragraph" w:styleId="Note">', '<w:style w:type="paragraph" w:styleId="Note"><w:rPr><w:i/></w:rPr>'),
+      (xml) =>
+        xml
+          .replace(/<w:lang [^>]*\/>/, '')
+          .replace(
+            '<w:style w:type="paragraph" w:styleId="Note">',
+            '<w:style w:type="paragraph" w:styleId="Note"><w:rPr><w:i/></w:rPr>',
+          ),
     );
     const findings = accessibilityFindings(bad).join('\n');
     expect(findings).toContain('size: body text is 11 pt, under 12 pt');
@@ -153,21 +182,31 @@ describe('contrast', { timeout: 600_000 }, () => {
     expect(problems).toEqual([]);
     const pairs = colourPairs(style);
     expect(pairs.length).toBeGreaterThanOrEqual(10);
-    for (const pair of pairs) expect(contrast(pair.text, pair.background), `${pair.what}: ${pair.text} on ${pair.background}`).toBeGreaterThanOrEqual(MIN_CONTRAST);
+    for (const pair of pairs)
+      expect(
+        contrast(pair.text, pair.background),
+        `${pair.what}: ${pair.text} on ${pair.background}`,
+      ).toBeGreaterThanOrEqual(MIN_CONTRAST);
   });
 
   it('a house style below 4.5:1 is refused at the colour it sets, saying which text and what to do', () => {
     const faint = loadStyle('colours:\n  muted: "8A8A8A"\n', 'templates/style.yaml');
     expect(faint.style).toEqual(DEFAULT_STYLE);
     expect(faint.problems[0]).toMatchObject({ line: 2, column: 10 });
-    expect(faint.problems.map((p) => p.message).join('\n')).toMatch(/colours\.muted: removed text in the draft on its shading would be 8A8A8A on EDEDED, a contrast of \d\.\d+:1, under the 4\.5:1 .*; choose a darker text colour/);
+    expect(faint.problems.map((p) => p.message).join('\n')).toMatch(
+      /colours\.muted: removed text in the draft on its shading would be 8A8A8A on EDEDED, a contrast of \d\.\d+:1, under the 4\.5:1 .*; choose a darker text colour/,
+    );
     const shading = loadStyle('colours:\n  tableHeader: "404040"\n', 'templates/style.yaml').problems;
     expect(shading[0]?.message).toMatch(/colours\.tableHeader: table header text .*choose a lighter background/);
     expect(loadStyle('sizes:\n  small: 9\n', 'templates/style.yaml').problems[0]?.message).toContain('below 10 points');
   });
 
   it('check refuses such a house style with its position', () => {
-    const ws = workspace({ 'lsp-respond.yaml': 'partnership: P\n', 'templates/style.yaml': 'colours:\n  link: "7FA7FF"\n', 'responses/a.md': '---\npartner: A\n---\n\n## Q1\n\nYes.\n' });
+    const ws = workspace({
+      'lsp-respond.yaml': 'partnership: P\n',
+      'templates/style.yaml': 'colours:\n  link: "7FA7FF"\n',
+      'responses/a.md': '---\npartner: A\n---\n\n## Q1\n\nYes.\n',
+    });
     const r = run(['-C', ws, 'check']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('templates/style.yaml:2:9: error: colours.link: links would be 7FA7FF on FFFFFF');
@@ -177,22 +216,32 @@ describe('contrast', { timeout: 600_000 }, () => {
 
 describe('images', () => {
   it('check warns of an image without a description, at its position, and says how to mark a decorative one', () => {
-    const { problems } = loadPartner('---\npartner: A\n---\n\n## Q1\n\nSee ![](chart.png) and ![](rule.png "decorative") and ![A bar chart](c2.png).\n');
+    const { problems } = loadPartner(
+      '---\npartner: A\n---\n\n## Q1\n\nSee ![](chart.png) and ![](rule.png "decorative") and ![A bar chart](c2.png).\n',
+    );
     const warnings = messages(problems).filter((m) => m.includes('description'));
     expect(warnings).toEqual([
       `responses/p.md:7:5: warning: image 'chart.png' has no description, so a screen reader cannot say what it shows; write one between the brackets, ![what it shows](chart.png), or mark a purely decorative image ![](chart.png "decorative")`,
     ]);
   });
 
-  it('a decorative image is written with an empty description and Office\'s decorative flag; others keep their description', async () => {
-    const { bytes } = await render(answerModel('![](images/a.png "decorative") ![Bar chart of spending](images/b.png)'), {
-      images: new Map([
-        ['images/a.png', png(4, 4)],
-        ['images/b.png', png(4, 4)],
-      ]),
-    });
+  it("a decorative image is written with an empty description and Office's decorative flag; others keep their description", async () => {
+    const { bytes } = await render(
+      answerModel('![](images/a.png "decorative") ![Bar chart of spending](images/b.png)'),
+      {
+        images: new Map([
+          ['images/a.png', png(4, 4)],
+          ['images/b.png', png(4, 4)],
+        ]),
+      },
+    );
     const pictures = elements(xmlParts(bytes).get('word/document.xml')!).filter((e) => e.name === 'wp:docPr');
-    expect(pictures.map((p) => [attr(p, 'descr'), elements(p).some((e) => e.name === 'adec:decorative' && attr(e, 'val') === '1')])).toEqual([
+    expect(
+      pictures.map((p) => [
+        attr(p, 'descr'),
+        elements(p).some((e) => e.name === 'adec:decorative' && attr(e, 'val') === '1'),
+      ]),
+    ).toEqual([
       ['', true],
       ['Bar chart of spending', false],
     ]);
@@ -202,7 +251,8 @@ describe('images', () => {
 
 describe('forms and sheets people can fill in', { timeout: 600_000 }, () => {
   const body = (bytes: Uint8Array) => xmlParts(bytes).get('word/document.xml')!;
-  const controls = (root: XmlElement) => elements(root).filter((e) => e.name === 'w:sdt' && !elements(e).some((c) => c.name === 'w:docPartObj'));
+  const controls = (root: XmlElement) =>
+    elements(root).filter((e) => e.name === 'w:sdt' && !elements(e).some((c) => c.name === 'w:docPartObj'));
   const alias = (sdt: XmlElement) => attr(elements(sdt).find((e) => e.name === 'w:alias')!, 'w:val');
 
   it('the form has a content control with placeholder text under every question and part, and its title names the partner', () => {
@@ -225,8 +275,11 @@ describe('forms and sheets people can fill in', { timeout: 600_000 }, () => {
   it('a sheet has no DRAFT banner, a heading before its table, and a sign-off table of a name field and a date picker', () => {
     const bytes = new Uint8Array(readFileSync(join(exampleOut(), 'rounds/1/sheets/mps.docx')));
     const parts = xmlParts(bytes);
-    for (const [name, part] of parts) if (/header|footer/.test(name)) expect(wordText(part), name).not.toContain('DRAFT');
-    const blocks = (body(bytes).children.find((c): c is XmlElement => typeof c !== 'string' && c.name === 'w:body')?.children ?? []).filter((c): c is XmlElement => typeof c !== 'string');
+    for (const [name, part] of parts)
+      if (/header|footer/.test(name)) expect(wordText(part), name).not.toContain('DRAFT');
+    const blocks = (
+      body(bytes).children.find((c): c is XmlElement => typeof c !== 'string' && c.name === 'w:body')?.children ?? []
+    ).filter((c): c is XmlElement => typeof c !== 'string');
     const firstTable = blocks.findIndex((b) => b.name === 'w:tbl');
     expect(wordText(blocks[firstTable - 1]!)).toBe('Sections of the draft');
     const signOff = controls(body(bytes));
@@ -252,8 +305,14 @@ describe('Word-native markup', { timeout: 600_000 }, () => {
   });
 
   it('a table column is at least as wide as its longest word', async () => {
-    const { bytes } = await render(answerModel('| LAA block | Lead thematic partnership | Lead partner | Existing groups to be merged into the thematic partnership with a long explanation of why |\n|---|---|---|---|\n| a | b | c | d |\n'));
-    const grid = elements(xmlParts(bytes).get('word/document.xml')!).filter((e) => e.name === 'w:gridCol').map((e) => Number(attr(e, 'w:w')));
+    const { bytes } = await render(
+      answerModel(
+        '| LAA block | Lead thematic partnership | Lead partner | Existing groups to be merged into the thematic partnership with a long explanation of why |\n|---|---|---|---|\n| a | b | c | d |\n',
+      ),
+    );
+    const grid = elements(xmlParts(bytes).get('word/document.xml')!)
+      .filter((e) => e.name === 'w:gridCol')
+      .map((e) => Number(attr(e, 'w:w')));
     // 12 pt bold text at most 0.62 em a letter, plus the cell's margins.
     const least = (word: string) => word.length * 12 * 20 * 0.62 + 216;
     expect(grid[0]).toBeGreaterThanOrEqual(least('block'));

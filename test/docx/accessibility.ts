@@ -21,7 +21,7 @@ const child = (node: XmlElement | undefined, name: string): XmlElement | undefin
   node?.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === name);
 const value = (node: XmlElement | undefined, name: string, attribute = 'w:val'): string | undefined => {
   const found = child(node, name);
-  return found === undefined ? undefined : attr(found, attribute) ?? '';
+  return found === undefined ? undefined : (attr(found, attribute) ?? '');
 };
 const on = (node: XmlElement | undefined, name: string) => {
   const v = value(node, name);
@@ -55,7 +55,11 @@ class Styles {
 
   constructor(root: XmlElement) {
     for (const s of elements(root).filter((e) => e.name === 'w:style')) {
-      this.byId.set(attr(s, 'w:styleId') ?? '', { type: attr(s, 'w:type') ?? '', name: value(s, 'w:name') ?? '', info: styleInfo(s) });
+      this.byId.set(attr(s, 'w:styleId') ?? '', {
+        type: attr(s, 'w:type') ?? '',
+        name: value(s, 'w:name') ?? '',
+        info: styleInfo(s),
+      });
     }
     const defaults = child(child(child(root, 'w:docDefaults'), 'w:rPrDefault'), 'w:rPr');
     const size = value(defaults, 'w:sz');
@@ -94,11 +98,18 @@ export function accessibilityFindings(bytes: Uint8Array): string[] {
 
   // Language
   if (!styles.language) findings.push('language: the document defaults name no language (w:lang)');
-  const coreValue = (name: string) => elements(core).find((e) => e.name === name)?.children.join('') ?? '';
+  const coreValue = (name: string) =>
+    elements(core)
+      .find((e) => e.name === name)
+      ?.children.join('') ?? '';
   if (coreValue('dc:language') === '') findings.push('language: docProps/core.xml has no dc:language');
 
   // Headings in order, and the title
-  const inCells = new Set(elements(document).filter((e) => e.name === 'w:tc').flatMap((cell) => elements(cell)));
+  const inCells = new Set(
+    elements(document)
+      .filter((e) => e.name === 'w:tc')
+      .flatMap((cell) => elements(cell)),
+  );
   const paragraphs = elements(document).filter((e) => e.name === 'w:p');
   const styleOf = (p: XmlElement) => value(child(p, 'w:pPr'), 'w:pStyle');
   let last = 0;
@@ -112,61 +123,85 @@ export function accessibilityFindings(bytes: Uint8Array): string[] {
     }
     if (level === undefined) {
       const runs = elements(p).filter((e) => e.name === 'w:r' && wordText(e).trim() !== '');
-      const bold = (r: XmlElement) => on(child(r, 'w:rPr'), 'w:b') === true || value(child(r, 'w:rPr'), 'w:rStyle') === 'Strong';
+      const bold = (r: XmlElement) =>
+        on(child(r, 'w:rPr'), 'w:b') === true || value(child(r, 'w:rPr'), 'w:rStyle') === 'Strong';
       // A banner above the title, or a table's header cells, are bold without being headings.
-      if (visibleTitle !== undefined && !inCells.has(p) && runs.length > 0 && runs.every(bold) && text.length < 80 && !/[.:;,!?]$/.test(text)) {
+      if (
+        visibleTitle !== undefined &&
+        !inCells.has(p) &&
+        runs.length > 0 &&
+        runs.every(bold) &&
+        text.length < 80 &&
+        !/[.:;,!?]$/.test(text)
+      ) {
         findings.push(`heading: "${text}" is bold text standing in for a heading`);
       }
       continue;
     }
     if (text === '') findings.push(`heading: an empty heading at level ${level}`);
-    if (level > last + 1) findings.push(`heading: "${text}" is level ${level} after level ${last}, skipping ${last + 1}`);
+    if (level > last + 1)
+      findings.push(`heading: "${text}" is level ${level} after level ${last}, skipping ${last + 1}`);
     last = level;
   }
   const title = coreValue('dc:title');
   if (title === '') findings.push('title: docProps/core.xml has no dc:title');
-  else if (visibleTitle !== undefined && !title.startsWith(visibleTitle)) findings.push(`title: the title property "${title}" is not the visible title "${visibleTitle}"`);
+  else if (visibleTitle !== undefined && !title.startsWith(visibleTitle))
+    findings.push(`title: the title property "${title}" is not the visible title "${visibleTitle}"`);
 
   // Pictures
   for (const picture of elements(document).filter((e) => e.name === 'wp:docPr')) {
     const decorative = elements(picture).some((e) => e.name === 'adec:decorative' && attr(e, 'val') === '1');
-    if (!decorative && (attr(picture, 'descr') ?? '').trim() === '') findings.push(`alt text: ${attr(picture, 'name')} has no description and is not marked decorative`);
+    if (!decorative && (attr(picture, 'descr') ?? '').trim() === '')
+      findings.push(`alt text: ${attr(picture, 'name')} has no description and is not marked decorative`);
   }
 
   // Tables
-  for (const [index, table] of elements(document).filter((e) => e.name === 'w:tbl').entries()) {
+  for (const [index, table] of elements(document)
+    .filter((e) => e.name === 'w:tbl')
+    .entries()) {
     const first = child(table, 'w:tr');
     const header = child(child(first, 'w:trPr'), 'w:tblHeader');
-    if (header === undefined || ['0', 'false', 'off'].includes(attr(header, 'w:val') ?? '')) findings.push(`table ${index + 1}: its first row is not marked as a header row`);
+    if (header === undefined || ['0', 'false', 'off'].includes(attr(header, 'w:val') ?? ''))
+      findings.push(`table ${index + 1}: its first row is not marked as a header row`);
   }
 
   // Sizes and italics of styles
-  if ((styles.defaultSize ?? 20) < 24) findings.push(`size: body text is ${(styles.defaultSize ?? 20) / 2} pt, under 12 pt`);
+  if ((styles.defaultSize ?? 20) < 24)
+    findings.push(`size: body text is ${(styles.defaultSize ?? 20) / 2} pt, under 12 pt`);
   for (const [id, s] of styles.byId) {
     const size = styles.get(id, 'size');
     if (size !== undefined && size < 20) findings.push(`size: style ${id} is ${size / 2} pt, under 10 pt`);
-    if (s.type === 'paragraph' && styles.get(id, 'italics')) findings.push(`italics: paragraph style ${id} sets whole paragraphs in italics`);
+    if (s.type === 'paragraph' && styles.get(id, 'italics'))
+      findings.push(`italics: paragraph style ${id} sets whole paragraphs in italics`);
   }
 
   // Every run: its size, and its colour against its background
   for (const [name, root] of parts) {
     if (!WORD_TEXT_PARTS.test(name)) continue;
     const walk = (node: XmlElement, paragraphStyle: string | undefined, background: string | undefined): void => {
-      if (node.name === 'w:tc') background = colour(attr(child(child(node, 'w:tcPr'), 'w:shd') ?? node, 'w:fill')) ?? background;
+      if (node.name === 'w:tc')
+        background = colour(attr(child(child(node, 'w:tcPr'), 'w:shd') ?? node, 'w:fill')) ?? background;
       if (node.name === 'w:p') {
         const pPr = child(node, 'w:pPr');
         paragraphStyle = value(pPr, 'w:pStyle');
-        background = colour(attr(child(pPr, 'w:shd') ?? node, 'w:fill')) ?? styles.get(paragraphStyle, 'shading') ?? background;
+        background =
+          colour(attr(child(pPr, 'w:shd') ?? node, 'w:fill')) ?? styles.get(paragraphStyle, 'shading') ?? background;
       }
       if (node.name === 'w:r' && wordText(node).trim() !== '') {
         const rPr = child(node, 'w:rPr');
         const runStyle = value(rPr, 'w:rStyle');
         const size = value(rPr, 'w:sz');
-        if (size !== undefined && Number(size) < 20) findings.push(`size: "${wordText(node)}" in ${name} is ${Number(size) / 2} pt, under 10 pt`);
-        const text = colour(value(rPr, 'w:color')) ?? styles.get(runStyle, 'color') ?? styles.get(paragraphStyle, 'color') ?? '000000';
+        if (size !== undefined && Number(size) < 20)
+          findings.push(`size: "${wordText(node)}" in ${name} is ${Number(size) / 2} pt, under 10 pt`);
+        const text =
+          colour(value(rPr, 'w:color')) ??
+          styles.get(runStyle, 'color') ??
+          styles.get(paragraphStyle, 'color') ??
+          '000000';
         const ground = background ?? 'FFFFFF';
         const c = contrast(text, ground);
-        if (c < MIN_CONTRAST) findings.push(`contrast: "${wordText(node).slice(0, 30)}" in ${name} is ${text} on ${ground}, ${ratio(c)}`);
+        if (c < MIN_CONTRAST)
+          findings.push(`contrast: "${wordText(node).slice(0, 30)}" in ${name} is ${text} on ${ground}, ${ratio(c)}`);
         return;
       }
       for (const c of node.children) if (typeof c !== 'string') walk(c, paragraphStyle, background);

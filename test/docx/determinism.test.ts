@@ -29,7 +29,9 @@ beforeAll(async () => {
     target: 'node20',
     outfile: child,
     logLevel: 'silent',
-    banner: { js: "import { createRequire as __lspCreateRequire } from 'node:module'; const require = __lspCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __lspCreateRequire } from 'node:module'; const require = __lspCreateRequire(import.meta.url);",
+    },
   });
 });
 
@@ -56,11 +58,17 @@ describe('determinism', () => {
     const input = join(dir, 'model.json');
     writeFileSync(
       input,
-      JSON.stringify({ model: answerModel(markdown), images: { 'images/chart.png': Buffer.from(png(40, 20)).toString('base64') } }),
+      JSON.stringify({
+        model: answerModel(markdown),
+        images: { 'images/chart.png': Buffer.from(png(40, 20)).toString('base64') },
+      }),
     );
     for (const tz of ['Pacific/Auckland', 'America/Los_Angeles']) {
       const output = join(dir, `${tz.replace('/', '-')}.docx`);
-      const result = spawnSync(process.execPath, [child, input, output], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [child, input, output], {
+        env: { ...process.env, TZ: tz },
+        encoding: 'utf8',
+      });
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(Buffer.compare(here, readFileSync(output)), tz).toBe(0);

@@ -33,7 +33,10 @@ describe('golden document.xml', () => {
     const actual = normalise(xmlParts(bytes).get('word/document.xml')!);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, actual);
     // A missing golden fails: writing it here would make the test pass by checking nothing.
-    expect(existsSync(GOLDEN), 'golden document.xml is missing; review the output and run UPDATE_GOLDEN=1 npx vitest run test/docx/golden.test.ts').toBe(true);
+    expect(
+      existsSync(GOLDEN),
+      'golden document.xml is missing; review the output and run UPDATE_GOLDEN=1 npx vitest run test/docx/golden.test.ts',
+    ).toBe(true);
     expect(actual).toBe(readFileSync(GOLDEN, 'utf8'));
   });
 });

@@ -77,9 +77,17 @@ export function answerModel(markdown: string): DocumentModel {
   return { kind: 'response', meta: { ...META }, tree: { type: 'root', children } };
 }
 
-export async function render(doc: DocumentModel, opts: Partial<DocxOptions> = {}): Promise<{ bytes: Uint8Array; warnings: string[] }> {
+export async function render(
+  doc: DocumentModel,
+  opts: Partial<DocxOptions> = {},
+): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const warnings: string[] = [];
-  const bytes = await renderDocx(doc, { style: DEFAULT_STYLE, images: new Map(), warn: (m) => warnings.push(m), ...opts });
+  const bytes = await renderDocx(doc, {
+    style: DEFAULT_STYLE,
+    images: new Map(),
+    warn: (m) => warnings.push(m),
+    ...opts,
+  });
   return { bytes, warnings };
 }
 
@@ -141,8 +149,12 @@ export interface PandocNode {
 /** pandoc's reading of a .docx, as its JSON AST. */
 export function pandocJson(bytes: Uint8Array): { blocks: PandocNode[]; meta: Record<string, unknown> } {
   return scratch(bytes, (file) => {
-    const result = spawnSync('pandoc', ['-f', 'docx', '-t', 'json', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    if (result.error) throw new Error(`pandoc could not run (${result.error.message}); install it: apt-get install pandoc`);
+    const result = spawnSync('pandoc', ['-f', 'docx', '-t', 'json', file], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    if (result.error)
+      throw new Error(`pandoc could not run (${result.error.message}); install it: apt-get install pandoc`);
     if (result.status !== 0) throw new Error(`pandoc failed to read the DOCX: ${result.stderr}`);
     return JSON.parse(result.stdout) as { blocks: PandocNode[]; meta: Record<string, unknown> };
   });
@@ -168,7 +180,19 @@ export function pandocNodes(value: unknown, type: string): PandocNode[] {
   return found;
 }
 
-const PANDOC_BLOCKS = new Set(['Para', 'Plain', 'Header', 'BlockQuote', 'OrderedList', 'BulletList', 'Table', 'Div', 'Note', 'MetaInlines', 'MetaBlocks']);
+const PANDOC_BLOCKS = new Set([
+  'Para',
+  'Plain',
+  'Header',
+  'BlockQuote',
+  'OrderedList',
+  'BulletList',
+  'Table',
+  'Div',
+  'Note',
+  'MetaInlines',
+  'MetaBlocks',
+]);
 
 /** The text pandoc recovered: words, inline code and code blocks, from body, notes and metadata. */
 export function pandocText(value: unknown): string {

@@ -20,7 +20,8 @@ export function png(width: number, height: number): Uint8Array {
   const rows: number[] = [];
   for (let y = 0; y < height; y += 1) {
     rows.push(0);
-    for (let x = 0; x < width; x += 1) rows.push((x * 255) / Math.max(1, width - 1), (y * 255) / Math.max(1, height - 1), 160);
+    for (let x = 0; x < width; x += 1)
+      rows.push((x * 255) / Math.max(1, width - 1), (y * 255) / Math.max(1, height - 1), 160);
   }
   return new Uint8Array(
     Buffer.concat([
@@ -43,6 +44,26 @@ export function gif(width: number, height: number): Uint8Array {
 /** The start of a baseline JPEG up to its frame header: enough to read the size. */
 export function jpegHeader(width: number, height: number): Uint8Array {
   const app0 = [0xff, 0xe0, 0x00, 0x10, ...Buffer.from('JFIF\0', 'latin1'), 1, 1, 0, 0, 1, 0, 1, 0, 0];
-  const sof0 = [0xff, 0xc0, 0x00, 0x11, 8, height >> 8, height & 255, width >> 8, width & 255, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+  const sof0 = [
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    8,
+    height >> 8,
+    height & 255,
+    width >> 8,
+    width & 255,
+    3,
+    1,
+    0x22,
+    0,
+    2,
+    0x11,
+    1,
+    3,
+    0x11,
+    1,
+  ];
   return new Uint8Array([0xff, 0xd8, ...app0, 0xff, 0xff, ...sof0, 0xff, 0xd9]);
 }

@@ -31,7 +31,8 @@ interface ValidationError {
 /** The validator prints one JSON object: ok and the list of errors. */
 function validateFile(file: string): { errors: ValidationError[] } {
   const r = spawnSync(VALIDATOR, [file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw new Error(`the OOXML validator could not run (${r.error.message}); install it with npm run validator`);
+  if (r.error)
+    throw new Error(`the OOXML validator could not run (${r.error.message}); install it with npm run validator`);
   return JSON.parse(r.stdout) as { errors: ValidationError[] };
 }
 
@@ -42,14 +43,17 @@ function problems(file: string): string[] {
 describe.skipIf(!HAVE_VALIDATOR && !process.env.CI)('OOXML schema validation', { timeout: 120_000 }, () => {
   it('passes for every DOCX merge and circulate write on the bundled example, a Word response form and an endorsement sheet', async () => {
     const ws = join(scratch, 'example');
-    for (const part of ['lsp-respond.yaml', 'questions', 'responses', 'templates', 'composite.md']) cpSync(join(REPO, part), join(ws, part), { recursive: true });
+    for (const part of ['lsp-respond.yaml', 'questions', 'responses', 'templates', 'composite.md'])
+      cpSync(join(REPO, part), join(ws, part), { recursive: true });
     expect(run(['-C', ws, 'merge']).code).toBe(0);
     expect(run(['-C', ws, 'template', 'newcomer', '--partner', 'A Newcomer', '--format', 'docx']).code).toBe(0);
     // The example's round 1 deadline (24 February 2006) must be after the round's date.
     expect(run(['-C', ws, '--today', '2006-02-15', 'circulate']).code).toBe(0);
     const files = [
       ...['draft.docx', 'response.docx'].map((f) => join(ws, 'out', f)),
-      ...readdirSync(join(ws, 'out/separate')).filter((f) => f.endsWith('.docx')).map((f) => join(ws, 'out/separate', f)),
+      ...readdirSync(join(ws, 'out/separate'))
+        .filter((f) => f.endsWith('.docx'))
+        .map((f) => join(ws, 'out/separate', f)),
       join(ws, 'out/forms/newcomer.docx'),
       join(ws, 'out/rounds/1/sheets/mps.docx'),
     ];
@@ -66,16 +70,26 @@ describe.skipIf(!HAVE_VALIDATOR && !process.env.CI)('OOXML schema validation', {
   });
 
   withPandoc("passes with the styles of pandoc's own reference.docx", async () => {
-    const reference = spawnSync('pandoc', ['--print-default-data-file', 'reference.docx'], { maxBuffer: 16 * 1024 * 1024 }).stdout;
-    const { bytes } = await render(answerModel('# A heading\n\n> A quotation with a note.[^1]\n\n[^1]: The note.\n'), { referenceStyles: readReferenceStyles(reference) });
+    const reference = spawnSync('pandoc', ['--print-default-data-file', 'reference.docx'], {
+      maxBuffer: 16 * 1024 * 1024,
+    }).stdout;
+    const { bytes } = await render(answerModel('# A heading\n\n> A quotation with a note.[^1]\n\n[^1]: The note.\n'), {
+      referenceStyles: readReferenceStyles(reference),
+    });
     const file = join(scratch, 'pandoc-reference.docx');
     writeFileSync(file, bytes);
     const own = join(scratch, 'reference.docx');
     writeFileSync(own, reference);
     // pandoc's styles.xml has elements out of schema order (Word accepts them); its styles are used as they are, so
     // those may remain, but nothing may be added to them and every other part must be clean.
-    const inherited = new Set(validateFile(own).errors.filter((e) => e.path === '/word/styles.xml').map((e) => e.description));
-    const added = validateFile(file).errors.filter((e) => e.path !== '/word/styles.xml' || !inherited.has(e.description));
+    const inherited = new Set(
+      validateFile(own)
+        .errors.filter((e) => e.path === '/word/styles.xml')
+        .map((e) => e.description),
+    );
+    const added = validateFile(file).errors.filter(
+      (e) => e.path !== '/word/styles.xml' || !inherited.has(e.description),
+    );
     expect(inherited.size).toBeGreaterThan(0);
     expect(added).toEqual([]);
   });
@@ -84,9 +98,11 @@ describe.skipIf(!HAVE_VALIDATOR && !process.env.CI)('OOXML schema validation', {
     const { bytes } = await render(answerModel('Text.'));
     const parts = Object.fromEntries(readZip(bytes));
     const document = new TextDecoder().decode(parts['word/document.xml']);
-    parts['word/document.xml'] = new TextEncoder().encode(document.replace('<w:body>', '<w:body><w:p><w:pPr><w:jc w:val="sideways"/></w:pPr></w:p>'));
+    parts['word/document.xml'] = new TextEncoder().encode(
+      document.replace('<w:body>', '<w:body><w:p><w:pPr><w:jc w:val="sideways"/></w:pPr></w:p>'),
+    );
     const file = join(scratch, 'broken.docx');
     writeFileSync(file, storedZip(parts));
-    expect((problems(file)).join('\n')).toMatch(/sideways/);
+    expect(problems(file).join('\n')).toMatch(/sideways/);
   });
 });

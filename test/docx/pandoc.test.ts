@@ -2,7 +2,18 @@
 // and every structure (lists, tables, notes, links, headings) of the answer.
 import { readFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
-import { answerModel, mdastText, META, missingWords, pandocJson, pandocNodes, pandocText, parseMarkdown, render, withPandoc } from './helpers.js';
+import {
+  answerModel,
+  mdastText,
+  META,
+  missingWords,
+  pandocJson,
+  pandocNodes,
+  pandocText,
+  parseMarkdown,
+  render,
+  withPandoc,
+} from './helpers.js';
 import { png } from './images.js';
 
 const FIXTURE = new URL('../fixtures/docx-all-constructs/answer.md', import.meta.url);
@@ -30,9 +41,9 @@ describe('pandoc reads the DOCX back', () => {
       [4, 'Accountability'],
       [3, 'Q2'],
     ]);
-    expect(inlineText(pandocNodes(json.meta, 'MetaInlines')[1]?.c ?? pandocNodes(json.meta, 'MetaInlines')[0]?.c)).toContain(
-      'Local Strategic Partnerships',
-    );
+    expect(
+      inlineText(pandocNodes(json.meta, 'MetaInlines')[1]?.c ?? pandocNodes(json.meta, 'MetaInlines')[0]?.c),
+    ).toContain('Local Strategic Partnerships');
 
     const ordered = pandocNodes(json.blocks, 'OrderedList').map((l) => (l.c as [[number]])[0][0]);
     expect(ordered).toEqual([1, 1, 4]);
@@ -60,7 +71,9 @@ describe('pandoc reads the DOCX back', () => {
   });
 
   withPandoc('reads nested lists as nested, with each list restarting', async () => {
-    const { bytes } = await render(answerModel('1. one\n2. two\n   1. inner one\n   2. inner two\n3. three\n\nBreak.\n\n1. again'));
+    const { bytes } = await render(
+      answerModel('1. one\n2. two\n   1. inner one\n   2. inner two\n3. three\n\nBreak.\n\n1. again'),
+    );
     const json = pandocJson(bytes);
     const outer = pandocNodes(json.blocks, 'OrderedList');
     expect(outer.map((l) => (l.c as [[number]])[0][0])).toEqual([1, 1, 1]);

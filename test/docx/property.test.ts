@@ -3,7 +3,17 @@
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { answer } from '../helpers/markdown-arbitrary.js';
-import { answerModel, mdastText, missingWords, pandocJson, pandocNodes, pandocText, render, withPandoc, xmlParts } from './helpers.js';
+import {
+  answerModel,
+  mdastText,
+  missingWords,
+  pandocJson,
+  pandocNodes,
+  pandocText,
+  render,
+  withPandoc,
+  xmlParts,
+} from './helpers.js';
 
 describe('random answers', () => {
   withPandoc(

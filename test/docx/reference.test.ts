@@ -2,14 +2,18 @@
 // uses them, ours fill in what it lacks, and the language stays UK English.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ReferenceDocError, readReferenceStyles, styleIdsOf, withDefaultLanguage } from '../../src/ooxml/reference-styles.js';
+import {
+  ReferenceDocError,
+  readReferenceStyles,
+  styleIdsOf,
+  withDefaultLanguage,
+} from '../../src/ooxml/reference-styles.js';
 import { answerModel, pandocJson, pandocNodes, pandocText, part, render, withPandoc, xmlParts } from './helpers.js';
 import { attr, elements, parseXml, type XmlElement } from './xml.js';
 import { storedZip } from '../helpers/zip.js';
 
 /** A styles part as the reader hands it over, once it has parsed it. */
 const stylesPart = (xml: string) => readReferenceStyles(storedZip({ 'word/styles.xml': xml }));
-
 
 const styleById = (styles: XmlElement, id: string) =>
   elements(styles).find((e) => e.name === 'w:style' && attr(e, 'w:styleId') === id);
@@ -31,16 +35,26 @@ describe('reading a reference document', () => {
 
   it('explains what is wrong with a file that is no usable .docx', () => {
     expect(() => readReferenceStyles(new TextEncoder().encode('just text'))).toThrow(/not a readable \.docx file/);
-    expect(() => readReferenceStyles(storedZip({ 'word/document.xml': '<w:document/>' }))).toThrow(/has no word\/styles\.xml/);
+    expect(() => readReferenceStyles(storedZip({ 'word/document.xml': '<w:document/>' }))).toThrow(
+      /has no word\/styles\.xml/,
+    );
     expect(() => readReferenceStyles(storedZip({ 'word/styles.xml': '<html/>' }))).toThrow(/not a Word styles part/);
     expect(readReferenceStyles(storedZip({ 'word/styles.xml': `<w:styles ${NS}></w:styles>` }))).toContain('<w:styles');
   });
 
   it.each([
     ['an element never closed', `<w:styles ${NS}><w:style></w:styles>`, /1:101: unexpected close tag/],
-    ['a stray <', `<w:styles ${NS}><w:style w:styleId="A">a < b</w:style></w:styles>`, /1:108: disallowed character in tag name/],
+    [
+      'a stray <',
+      `<w:styles ${NS}><w:style w:styleId="A">a < b</w:style></w:styles>`,
+      /1:108: disallowed character in tag name/,
+    ],
     ['a bare &', `<w:styles ${NS}><w:style w:styleId="A&B"/></w:styles>`, /1:\d+: .*entity|unclosed tag/],
-    ['an attribute without quotes', `<w:styles ${NS}><w:style w:styleId=A/></w:styles>`, /1:101: unquoted attribute value/],
+    [
+      'an attribute without quotes',
+      `<w:styles ${NS}><w:style w:styleId=A/></w:styles>`,
+      /1:101: unquoted attribute value/,
+    ],
   ])('refuses a styles part with %s, which would make a document Word cannot open', (_, xml, why) => {
     const read = () => readReferenceStyles(storedZip({ 'word/styles.xml': xml }));
     expect(read).toThrow(ReferenceDocError);
@@ -60,7 +74,10 @@ describe('the default language', () => {
     ['empty docDefaults', `<w:styles ${NS}><w:docDefaults/></w:styles>`],
     ['no rPrDefault', `<w:styles ${NS}><w:docDefaults><w:pPrDefault/></w:docDefaults></w:styles>`],
     ['an empty rPr', `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults></w:styles>`],
-    ['no lang', `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/><w:eastAsianLayout/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`],
+    [
+      'no lang',
+      `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/><w:eastAsianLayout/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`,
+    ],
   ])('is added to a styles part with %s', (_, xml) => {
     const patched = withDefaultLanguage(stylesPart(xml), 'en-GB');
     expect(langOf(patched)).toEqual({ 'w:val': 'en-GB' });
@@ -68,14 +85,20 @@ describe('the default language', () => {
 
   it('replaces the language and keeps the East Asian and bidirectional ones', () => {
     const xml = `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`;
-    expect(langOf(withDefaultLanguage(stylesPart(xml), 'en-GB'))).toEqual({ 'w:val': 'en-GB', 'w:eastAsia': 'zh-CN', 'w:bidi': 'ar-SA' });
+    expect(langOf(withDefaultLanguage(stylesPart(xml), 'en-GB'))).toEqual({
+      'w:val': 'en-GB',
+      'w:eastAsia': 'zh-CN',
+      'w:bidi': 'ar-SA',
+    });
     const noVal = xml.replace('w:val="en-US" ', '');
     expect(langOf(withDefaultLanguage(stylesPart(noVal), 'en-GB'))).toMatchObject({ 'w:val': 'en-GB' });
   });
 
   it('puts the language before the elements the schema orders after it', () => {
     const xml = `<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/><w:eastAsianLayout/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`;
-    expect(withDefaultLanguage(stylesPart(xml), 'en-GB')).toContain('<w:sz w:val="24"/><w:lang w:val="en-GB"/><w:eastAsianLayout/>');
+    expect(withDefaultLanguage(stylesPart(xml), 'en-GB')).toContain(
+      '<w:sz w:val="24"/><w:lang w:val="en-GB"/><w:eastAsianLayout/>',
+    );
   });
 });
 
@@ -94,10 +117,11 @@ describe('rendering with a reference document', () => {
     const heading1 = styleById(styles, 'Heading1')!;
     expect(attr(elements(heading1).find((e) => e.name === 'w:color')!, 'w:val')).toBe('FF0000');
     expect(styleById(styles, 'Question')).toBeDefined();
-    const ids = elements(styles).filter((e) => e.name === 'w:style').map((e) => attr(e, 'w:styleId'));
+    const ids = elements(styles)
+      .filter((e) => e.name === 'w:style')
+      .map((e) => attr(e, 'w:styleId'));
     expect(new Set(ids).size).toBe(ids.length);
   });
-
 
   withPandoc("works with pandoc's own reference.docx, which pandoc then reads back", async () => {
     const result = spawnSync('pandoc', ['--print-default-data-file', 'reference.docx']);

@@ -8,7 +8,10 @@ import { DEFAULT_STYLE } from '../../src/core/style.js';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) throw new Error('usage: render-child <input.json> <output.docx>');
-const { model, images } = JSON.parse(readFileSync(input, 'utf8')) as { model: DocumentModel; images: Record<string, string> };
+const { model, images } = JSON.parse(readFileSync(input, 'utf8')) as {
+  model: DocumentModel;
+  images: Record<string, string>;
+};
 const bytes = await renderDocx(model, {
   style: DEFAULT_STYLE,
   images: new Map(Object.entries(images).map(([key, base64]) => [key, new Uint8Array(Buffer.from(base64, 'base64'))])),

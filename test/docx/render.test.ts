@@ -29,7 +29,15 @@ const paragraphWith = (root: XmlElement, text: string) => {
 describe('package', () => {
   it('has well-formed XML in every part, A4 pages, 2.54 cm margins and UK English', async () => {
     const { parts, document } = await docXml('Just a paragraph.');
-    for (const name of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'docProps/core.xml']) {
+    for (const name of [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/document.xml',
+      'word/styles.xml',
+      'word/numbering.xml',
+      'word/footnotes.xml',
+      'docProps/core.xml',
+    ]) {
       expect(parts.has(name), name).toBe(true);
     }
     const size = child(document, 'w:pgSz');
@@ -66,7 +74,9 @@ describe('package', () => {
     const footer = parts.get('word/footer1.xml')!;
     expect(wordText(footer)).toContain('Page ');
     expect(wordText(footer)).toContain(' of ');
-    const fields = elements(footer).filter((e) => e.name === 'w:instrText').map((e) => e.children.join('').trim());
+    const fields = elements(footer)
+      .filter((e) => e.name === 'w:instrText')
+      .map((e) => e.children.join('').trim());
     expect(fields).toEqual(['PAGE', 'NUMPAGES']);
   });
 
@@ -144,7 +154,9 @@ describe('structure and roles', () => {
   });
 
   it('defines the styles it uses and only those, with Word names for the built-in ones', async () => {
-    const { parts } = await docXml('> A quotation with `code`, a [link](https://example.org) and a note.[^1]\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\n---\n\n[^1]: The note.');
+    const { parts } = await docXml(
+      '> A quotation with `code`, a [link](https://example.org) and a note.[^1]\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\n---\n\n[^1]: The note.',
+    );
     const styles = elements(parts.get('word/styles.xml')!).filter((e) => e.name === 'w:style');
     const names = new Map(styles.map((s) => [attr(s, 'w:styleId'), attr(child(s, 'w:name')!, 'w:val')]));
     expect(names.get('Heading1')).toBe('heading 1');
@@ -153,9 +165,31 @@ describe('structure and roles', () => {
     const used = new Set(
       [...parts.entries()]
         .filter(([name]) => /^word\/(document|header\d|footer\d|footnotes)\.xml$/.test(name))
-        .flatMap(([, part]) => elements(part).filter((e) => e.name === 'w:pStyle' || e.name === 'w:rStyle').map((e) => attr(e, 'w:val'))),
+        .flatMap(([, part]) =>
+          elements(part)
+            .filter((e) => e.name === 'w:pStyle' || e.name === 'w:rStyle')
+            .map((e) => attr(e, 'w:val')),
+        ),
     );
-    for (const id of ['Subtitle', 'Cover', 'Question', 'QuestionPart', 'Attribution', 'Superseded', 'Abstention', 'Note', 'Quote', 'SourceCode', 'HorizontalRule', 'TableText', 'VerbatimChar', 'Hyperlink', 'FootnoteText', 'TOCHeading', 'TOC1']) {
+    for (const id of [
+      'Subtitle',
+      'Cover',
+      'Question',
+      'QuestionPart',
+      'Attribution',
+      'Superseded',
+      'Abstention',
+      'Note',
+      'Quote',
+      'SourceCode',
+      'HorizontalRule',
+      'TableText',
+      'VerbatimChar',
+      'Hyperlink',
+      'FootnoteText',
+      'TOCHeading',
+      'TOC1',
+    ]) {
       expect(used.has(id), `${id} is used`).toBe(true);
     }
     for (const id of used) expect(names.has(id), `${id} is defined`).toBe(true);
@@ -198,13 +232,22 @@ describe('inline content', () => {
   });
 
   it('makes links real hyperlinks, resolving references', async () => {
-    const { bytes, document } = await docXml('[site](https://example.org/a?b=1&c=2) and [ref][r]\n\n[r]: https://example.com/ref');
+    const { bytes, document } = await docXml(
+      '[site](https://example.org/a?b=1&c=2) and [ref][r]\n\n[r]: https://example.com/ref',
+    );
     const rels = parseXml(part(bytes, 'word/_rels/document.xml.rels'));
-    const targets = new Map(elements(rels).filter((e) => e.name === 'Relationship').map((r) => [attr(r, 'Id'), r]));
+    const targets = new Map(
+      elements(rels)
+        .filter((e) => e.name === 'Relationship')
+        .map((r) => [attr(r, 'Id'), r]),
+    );
     const links = elements(document).filter((e) => e.name === 'w:hyperlink');
     expect(links.map(wordText)).toEqual(['site', 'ref']);
     const rel = (link: XmlElement) => targets.get(attr(link, 'r:id'))!;
-    expect(links.map((l) => attr(rel(l), 'Target'))).toEqual(['https://example.org/a?b=1&c=2', 'https://example.com/ref']);
+    expect(links.map((l) => attr(rel(l), 'Target'))).toEqual([
+      'https://example.org/a?b=1&c=2',
+      'https://example.com/ref',
+    ]);
     expect(links.map((l) => attr(rel(l), 'TargetMode'))).toEqual(['External', 'External']);
   });
 
@@ -244,9 +287,20 @@ describe('lists', () => {
     expect(level('nested')).toBe('1');
     const nums = elements(numbering).filter((e) => e.name === 'w:num');
     // Word restarts a list that shares its definition with others only where a w:num overrides the start.
-    const used = new Set(paragraphs(document).flatMap((p) => elements(p).filter((e) => e.name === 'w:numId').map((e) => attr(e, 'w:val'))));
-    for (const num of nums.filter((n) => used.has(attr(n, 'w:numId')))) expect(child(num, 'w:startOverride')).toBeDefined();
-    const abstracts = new Map(elements(numbering).filter((e) => e.name === 'w:abstractNum').map((a) => [attr(a, 'w:abstractNumId'), a]));
+    const used = new Set(
+      paragraphs(document).flatMap((p) =>
+        elements(p)
+          .filter((e) => e.name === 'w:numId')
+          .map((e) => attr(e, 'w:val')),
+      ),
+    );
+    for (const num of nums.filter((n) => used.has(attr(n, 'w:numId'))))
+      expect(child(num, 'w:startOverride')).toBeDefined();
+    const abstracts = new Map(
+      elements(numbering)
+        .filter((e) => e.name === 'w:abstractNum')
+        .map((a) => [attr(a, 'w:abstractNumId'), a]),
+    );
     const levelOf = (text: string, ilvl: string) => {
       const num = nums.find((n) => attr(n, 'w:numId') === numId(text))!;
       const abstract = abstracts.get(attr(child(num, 'w:abstractNumId')!, 'w:val'))!;
@@ -260,8 +314,19 @@ describe('lists', () => {
   });
 
   it('writes a start Word can hold for any list a hand-built tree gives (imported from Word, say)', async () => {
-    const list = (start: number) => ({ type: 'list', ordered: true, start, children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: `from ${start}` }] }] }] });
-    const doc: DocumentModel = { kind: 'response', meta: { ...META }, tree: { type: 'root', children: [list(Number.NaN), list(1e12), list(-4), list(7.9)] } as Root };
+    const list = (start: number) => ({
+      type: 'list',
+      ordered: true,
+      start,
+      children: [
+        { type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: `from ${start}` }] }] },
+      ],
+    });
+    const doc: DocumentModel = {
+      kind: 'response',
+      meta: { ...META },
+      tree: { type: 'root', children: [list(Number.NaN), list(1e12), list(-4), list(7.9)] } as Root,
+    };
     const { bytes } = await render(doc);
     const starts = elements(xmlParts(bytes).get('word/numbering.xml')!)
       .filter((e) => e.name === 'w:lvl' && attr(e, 'w:ilvl') === '0')
@@ -315,7 +380,9 @@ describe('blocks', () => {
     const { document, parts } = await docXml('Before.\n\n---\n\nAfter.');
     const rule = paragraphs(document).find((p) => styleOf(p) === 'HorizontalRule');
     expect(rule && wordText(rule)).toBe('');
-    const style = elements(parts.get('word/styles.xml')!).find((e) => e.name === 'w:style' && attr(e, 'w:styleId') === 'HorizontalRule')!;
+    const style = elements(parts.get('word/styles.xml')!).find(
+      (e) => e.name === 'w:style' && attr(e, 'w:styleId') === 'HorizontalRule',
+    )!;
     expect(child(style, 'w:bottom')).toBeDefined();
   });
 
@@ -332,7 +399,9 @@ describe('blocks', () => {
     expect(jc).toEqual(['left', 'center', 'right']);
     expect(attr(child(cells(rows[0]!)[0]!, 'w:rStyle')!, 'w:val')).toBe('Strong');
     // Widths follow the content ("short" is the longest cell of the first column) and fill the text width.
-    const widths = elements(table).filter((e) => e.name === 'w:gridCol').map((e) => Number(attr(e, 'w:w')));
+    const widths = elements(table)
+      .filter((e) => e.name === 'w:gridCol')
+      .map((e) => Number(attr(e, 'w:w')));
     expect(widths[0]).toBeGreaterThan(widths[1]!);
     expect(widths.reduce((a, b) => a + b, 0)).toBe(9026);
     // A paragraph follows every table, so Word neither runs it into the next block nor joins two tables.
@@ -341,10 +410,16 @@ describe('blocks', () => {
   });
 
   it('makes footnotes real Word footnotes', async () => {
-    const { parts, document } = await docXml('One[^a] and two[^b].\n\n[^a]: First note.\n\n[^b]: Second note with `code`.\n\n    And a second paragraph.');
-    const refs = elements(document).filter((e) => e.name === 'w:footnoteReference').map((e) => attr(e, 'w:id'));
+    const { parts, document } = await docXml(
+      'One[^a] and two[^b].\n\n[^a]: First note.\n\n[^b]: Second note with `code`.\n\n    And a second paragraph.',
+    );
+    const refs = elements(document)
+      .filter((e) => e.name === 'w:footnoteReference')
+      .map((e) => attr(e, 'w:id'));
     expect(refs).toEqual(['1', '2']);
-    const notes = elements(parts.get('word/footnotes.xml')!).filter((e) => e.name === 'w:footnote' && !attr(e, 'w:type'));
+    const notes = elements(parts.get('word/footnotes.xml')!).filter(
+      (e) => e.name === 'w:footnote' && !attr(e, 'w:type'),
+    );
     expect(notes.map((n) => attr(n, 'w:id'))).toEqual(['1', '2']);
     // The mark, then a space, then the note: "1 First note.", not "1First note.".
     expect(wordText(notes[0]!)).toBe(' First note.');
@@ -352,8 +427,20 @@ describe('blocks', () => {
     expect(child(runs[0]!, 'w:footnoteRef')).toBeDefined();
     expect(wordText(runs[1]!)).toBe(' ');
     // The separators hold nothing but the separator mark (an extra footnote mark there makes Word repair the file).
-    const separators = elements(parts.get('word/footnotes.xml')!).filter((e) => e.name === 'w:footnote' && attr(e, 'w:type'));
-    expect(separators.map((n) => elements(n).filter((e) => e.name === 'w:r').map((r) => elements(r).map((e) => e.name).filter((x) => x !== 'w:r')))).toEqual([[['w:separator']], [['w:continuationSeparator']]]);
+    const separators = elements(parts.get('word/footnotes.xml')!).filter(
+      (e) => e.name === 'w:footnote' && attr(e, 'w:type'),
+    );
+    expect(
+      separators.map((n) =>
+        elements(n)
+          .filter((e) => e.name === 'w:r')
+          .map((r) =>
+            elements(r)
+              .map((e) => e.name)
+              .filter((x) => x !== 'w:r'),
+          ),
+      ),
+    ).toEqual([[['w:separator']], [['w:continuationSeparator']]]);
     expect(wordText(notes[1]!)).toBe(' Second note with code.And a second paragraph.');
     expect(wordText(document)).not.toContain('First note');
   });
@@ -361,7 +448,10 @@ describe('blocks', () => {
   it('shows an unreferenced footnote in place and a reference without a note as text, with warnings', async () => {
     const doc = answerModel('Dangling.\n\n[^lonely]: Nobody cites me.');
     // GFM leaves a reference without a definition as text; a hand-built tree can still have one.
-    doc.tree.children.push({ type: 'paragraph', children: [{ type: 'footnoteReference', identifier: 'gone', label: 'gone' }] });
+    doc.tree.children.push({
+      type: 'paragraph',
+      children: [{ type: 'footnoteReference', identifier: 'gone', label: 'gone' }],
+    });
     const { bytes, warnings } = await render(doc);
     const document = xmlParts(bytes).get('word/document.xml')!;
     expect(wordText(document)).toContain('[^gone]');
@@ -377,8 +467,12 @@ describe('images', () => {
       ['images/wide.png', png(1200, 300)],
       ['images/small.gif', gif(100, 50)],
     ]);
-    const { bytes, document } = await docXml('![Wide chart](images/wide.png)\n\n![Small](images/small.gif)', { images });
-    const extents = elements(document).filter((e) => e.name === 'wp:extent').map((e) => [Number(attr(e, 'cx')), Number(attr(e, 'cy'))] as const);
+    const { bytes, document } = await docXml('![Wide chart](images/wide.png)\n\n![Small](images/small.gif)', {
+      images,
+    });
+    const extents = elements(document)
+      .filter((e) => e.name === 'wp:extent')
+      .map((e) => [Number(attr(e, 'cx')), Number(attr(e, 'cy'))] as const);
     const textWidthEmu = Math.floor((9026 * 96) / 1440) * 9525;
     const [wideX, wideY] = extents[0]!;
     expect(wideX).toBeLessThanOrEqual(textWidthEmu);
@@ -404,7 +498,10 @@ describe('robustness', () => {
       type: 'root',
       children: [
         { type: 'math', value: 'E = mc^2' } as never,
-        { type: 'paragraph', children: [{ type: 'text', value: 'Inline ' }, { type: 'inlineMath', value: 'x^2' } as never] },
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', value: 'Inline ' }, { type: 'inlineMath', value: 'x^2' } as never],
+        },
       ],
     };
     const doc: DocumentModel = { kind: 'response', meta: { ...META }, tree };
@@ -419,7 +516,13 @@ describe('robustness', () => {
     const doc: DocumentModel = {
       kind: 'separate',
       meta: { ...META },
-      tree: { type: 'root', children: [{ type: 'text', value: 'loose ' }, { type: 'strong', children: [{ type: 'text', value: 'text' }] }] as never },
+      tree: {
+        type: 'root',
+        children: [
+          { type: 'text', value: 'loose ' },
+          { type: 'strong', children: [{ type: 'text', value: 'text' }] },
+        ] as never,
+      },
     };
     const { bytes } = await render(doc);
     expect(wordText(xmlParts(bytes).get('word/document.xml')!)).toBe('loose text');

@@ -15,20 +15,43 @@ function hostileModel(): DocumentModel {
   const tree: Root = {
     type: 'root',
     children: [
-      { type: 'heading', depth: 1, children: [{ type: 'text', value: `Title ${NASTY}` }], data: { role: 'title' } } as never,
+      {
+        type: 'heading',
+        depth: 1,
+        children: [{ type: 'text', value: `Title ${NASTY}` }],
+        data: { role: 'title' },
+      } as never,
       { type: 'heading', depth: 1, children: [{ type: 'text', value: 'Section' }] },
       { type: 'paragraph', children: [{ type: 'text', value: `Body ${NASTY} ${SCRIPT}` }] },
-      { type: 'paragraph', children: [{ type: 'link', url: `https://example.org/\u0001x`, children: [{ type: 'text', value: `link${NASTY}` }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'link', url: `https://example.org/\u0001x`, children: [{ type: 'text', value: `link${NASTY}` }] },
+        ],
+      },
       { type: 'paragraph', children: [{ type: 'image', url: 'missing.png', alt: `alt${NASTY}` }] },
       { type: 'code', value: `code ${NASTY}\n${SCRIPT}` },
       { type: 'html', value: `<div onclick="x()">${SCRIPT}</div>` },
       {
         type: 'table',
         align: [null],
-        children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: `cell ${NASTY}` }] }] }],
+        children: [
+          { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: `cell ${NASTY}` }] }] },
+        ],
       },
-      { type: 'paragraph', children: [{ type: 'text', value: 'Noted' }, { type: 'footnoteReference', identifier: 'n', label: 'n' }] },
-      { type: 'footnoteDefinition', identifier: 'n', label: 'n', children: [{ type: 'paragraph', children: [{ type: 'text', value: `note ${NASTY}` }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'Noted' },
+          { type: 'footnoteReference', identifier: 'n', label: 'n' },
+        ],
+      },
+      {
+        type: 'footnoteDefinition',
+        identifier: 'n',
+        label: 'n',
+        children: [{ type: 'paragraph', children: [{ type: 'text', value: `note ${NASTY}` }] }],
+      },
       { type: 'paragraph', children: [{ type: 'text', value: 'emoji 👍 survives' }] },
     ],
   };

@@ -65,8 +65,14 @@ describe('house style', () => {
     expect(duplicate[0]).toMatchObject({ line: 3, message: expect.stringContaining('a key appears twice') });
     expect(loadStyle('fonts: [unclosed\n', FILE).problems.length).toBeGreaterThan(0);
     expect(loadStyle('- a list\n', FILE).problems[0]?.message).toContain('mapping');
-    expect(loadStyle('sizes: 3\n', FILE).problems[0]).toMatchObject({ line: 1, column: 8, message: expect.stringContaining('mapping') });
-    const bomb = ['a: &a [x, x, x, x]', 'b: &b [*a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b]', 'd: [*c, *c, *c, *c]'].join('\n');
+    expect(loadStyle('sizes: 3\n', FILE).problems[0]).toMatchObject({
+      line: 1,
+      column: 8,
+      message: expect.stringContaining('mapping'),
+    });
+    const bomb = ['a: &a [x, x, x, x]', 'b: &b [*a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b]', 'd: [*c, *c, *c, *c]'].join(
+      '\n',
+    );
     expect(loadStyle(bomb, FILE).problems).toHaveLength(1);
     expect(loadStyle('header:\n  text: "a\\x0cb"\n', FILE).problems[0]?.message).toContain('control characters');
   });

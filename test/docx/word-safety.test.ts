@@ -40,24 +40,41 @@ describe('the cover page', () => {
     const p = await parts('x');
     const sectPr = child(p.get('word/document.xml')!, 'w:sectPr')!;
     expect(child(sectPr, 'w:titlePg')).toBeDefined();
-    const refs = (name: string) => elements(sectPr).filter((e) => e.name === name).map((e) => [attr(e, 'w:type'), attr(e, 'r:id')]);
+    const refs = (name: string) =>
+      elements(sectPr)
+        .filter((e) => e.name === name)
+        .map((e) => [attr(e, 'w:type'), attr(e, 'r:id')]);
     const rels = elements(p.get('word/_rels/document.xml.rels')!).filter((e) => e.name === 'Relationship');
     const target = (id: string | undefined) => `word/${attr(rels.find((r) => attr(r, 'Id') === id)!, 'Target')}`;
-    for (const [kind, name] of [['w:headerReference', 'header'], ['w:footerReference', 'footer']] as const) {
+    for (const [kind, name] of [
+      ['w:headerReference', 'header'],
+      ['w:footerReference', 'footer'],
+    ] as const) {
       const byType = new Map(refs(kind).map(([type, id]) => [type, p.get(target(id))!]));
       expect([...byType.keys()].sort(), name).toEqual(['default', 'first']);
       expect(wordText(byType.get('first')!), `first-page ${name}`).toBe('');
-      expect(elements(byType.get('first')!).filter((e) => e.name === 'w:p').length, `first-page ${name} holds a paragraph`).toBe(1);
+      expect(
+        elements(byType.get('first')!).filter((e) => e.name === 'w:p').length,
+        `first-page ${name} holds a paragraph`,
+      ).toBe(1);
     }
     const footer = p.get(target(refs('w:footerReference').find(([t]) => t === 'default')?.[1]))!;
     expect(elements(footer).some((e) => e.name === 'w:instrText' || e.name === 'w:fldSimple')).toBe(true);
   });
 
   it('a document without a cover keeps one header and footer for every page', async () => {
-    const { bytes } = await render({ kind: 'response', meta: { ...META }, tree: { type: 'root', children: [para('No cover here.')] } });
+    const { bytes } = await render({
+      kind: 'response',
+      meta: { ...META },
+      tree: { type: 'root', children: [para('No cover here.')] },
+    });
     const sectPr = child(xmlParts(bytes).get('word/document.xml')!, 'w:sectPr')!;
     expect(child(sectPr, 'w:titlePg')).toBeUndefined();
-    expect(elements(sectPr).filter((e) => e.name === 'w:headerReference').map((e) => attr(e, 'w:type'))).toEqual(['default']);
+    expect(
+      elements(sectPr)
+        .filter((e) => e.name === 'w:headerReference')
+        .map((e) => attr(e, 'w:type')),
+    ).toEqual(['default']);
   });
 });
 
@@ -66,7 +83,10 @@ describe('right-to-left text', () => {
     const document = (await parts('The word اردو means Urdu and שלום עולם means peace.')).get('word/document.xml')!;
     const runs = elements(document).filter((e) => e.name === 'w:r');
     const run = (text: string) => runs.find((r) => wordText(r) === text);
-    for (const [text, bidi] of [['اردو', 'ar-SA'], ['שלום עולם', 'he-IL']] as const) {
+    for (const [text, bidi] of [
+      ['اردو', 'ar-SA'],
+      ['שלום עולם', 'he-IL'],
+    ] as const) {
       expect(child(run(text)!, 'w:rtl'), text).toBeDefined();
       expect(attr(child(run(text)!, 'w:lang')!, 'w:bidi')).toBe(bidi);
     }

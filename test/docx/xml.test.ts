@@ -23,7 +23,9 @@ describe('strict XML reader', () => {
   });
 
   it('accepts and pretty-prints well-formed XML', () => {
-    const root = parseXml(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:r ${NS}><!-- c --><w:t xml:space="preserve"> a &amp; &#x1F44D; </w:t><w:br/></w:r>`);
+    const root = parseXml(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:r ${NS}><!-- c --><w:t xml:space="preserve"> a &amp; &#x1F44D; </w:t><w:br/></w:r>`,
+    );
     expect(prettyXml(root)).toBe(`<w:r ${NS}>\n  <w:t xml:space="preserve"> a &amp; 👍 </w:t>\n  <w:br/>\n</w:r>\n`);
   });
 });

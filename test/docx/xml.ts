@@ -28,7 +28,9 @@ export function parseXml(source: string): XmlElement {
   const bad = INVALID_CHAR.exec(source);
   if (bad) {
     at = bad.index;
-    fail(`character U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`);
+    fail(
+      `character U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`,
+    );
   }
   const startsWith = (s: string) => source.startsWith(s, at);
   const skipSpace = () => {
@@ -48,7 +50,8 @@ export function parseXml(source: string): XmlElement {
       if (!numeric) return fail(`unknown entity &${ref};`);
       const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
       const char = code <= 0x10ffff ? String.fromCodePoint(code) : '\u0000';
-      if (INVALID_CHAR.test(char) || (code >= 0xd800 && code <= 0xdfff)) return fail(`character reference &${ref}; is not allowed`);
+      if (INVALID_CHAR.test(char) || (code >= 0xd800 && code <= 0xdfff))
+        return fail(`character reference &${ref}; is not allowed`);
       return char;
     });
   const misc = () => {
@@ -151,7 +154,11 @@ export function parseXml(source: string): XmlElement {
     const end = source.indexOf('?>', at);
     if (end < 0) fail('unterminated XML declaration');
     const decl = source.slice(at, end);
-    if (!/^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/.test(decl)) {
+    if (
+      !/^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/.test(
+        decl,
+      )
+    ) {
       fail('malformed XML declaration');
     }
     at = end + 2;
@@ -177,7 +184,9 @@ export function prettyXml(node: XmlElement, depth = 0): string {
     return `${pad}<${node.name}${attrs}>${escapeText(node.children.join(''))}</${node.name}>\n`;
   }
   const inner = node.children
-    .map((c) => (typeof c === 'string' ? (c.trim() === '' ? '' : `${pad}  ${escapeText(c)}\n`) : prettyXml(c, depth + 1)))
+    .map((c) =>
+      typeof c === 'string' ? (c.trim() === '' ? '' : `${pad}  ${escapeText(c)}\n`) : prettyXml(c, depth + 1),
+    )
     .join('');
   return `${pad}<${node.name}${attrs}>\n${inner}${pad}</${node.name}>\n`;
 }

@@ -12,7 +12,10 @@ export interface Run {
 }
 
 /** `bin`: another copy of the command (a test that swaps a file of the bundle). */
-export function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number; bin?: string } = {}): Run {
+export function run(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; timeout?: number; bin?: string } = {},
+): Run {
   const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], {
     cwd: opts.cwd ?? REPO,
     // GITHUB_ACTIONS is cleared so that check prints text in CI as it does here, unless a test sets it.

@@ -28,11 +28,19 @@ export interface JsonProblem {
 async function inProcess(root: string, today: string, command: (env: Env) => Promise<number>): Promise<Said> {
   let stdout = '';
   let stderr = '';
-  const env: Env = { root, today, quiet: false, progress: NO_PROGRESS, color: false, stdout: (s) => {
+  const env: Env = {
+    root,
+    today,
+    quiet: false,
+    progress: NO_PROGRESS,
+    color: false,
+    stdout: (s) => {
       stdout += s;
-    }, stderr: (s) => {
+    },
+    stderr: (s) => {
       stderr += s;
-    } };
+    },
+  };
   const code = await command(env);
   return { code, stdout, stderr };
 }
@@ -45,9 +53,19 @@ export interface CheckFlags {
 }
 
 /** `lsp-respond check --format json [flags]`: the exit code and the problems it lists. */
-export async function checkJson(root: string, flags: CheckFlags = {}, today = '2006-02-15'): Promise<{ code: number; ok: boolean; problems: JsonProblem[] }> {
+export async function checkJson(
+  root: string,
+  flags: CheckFlags = {},
+  today = '2006-02-15',
+): Promise<{ code: number; ok: boolean; problems: JsonProblem[] }> {
   const said = await inProcess(root, today, (env) =>
-    check(env, { partners: flags.partners === true, strict: flags.strict === true, signoff: flags.signoff === true, readability: flags.readability === true, format: 'json' }),
+    check(env, {
+      partners: flags.partners === true,
+      strict: flags.strict === true,
+      signoff: flags.signoff === true,
+      readability: flags.readability === true,
+      format: 'json',
+    }),
   );
   const printed = JSON.parse(said.stdout) as { ok: boolean; problems: JsonProblem[] };
   return { code: said.code, ok: printed.ok, problems: printed.problems };
@@ -56,7 +74,13 @@ export async function checkJson(root: string, flags: CheckFlags = {}, today = '2
 /** `lsp-respond check [flags]` as text. */
 export function checkText(root: string, flags: CheckFlags = {}, today = '2006-02-15'): Promise<Said> {
   return inProcess(root, today, (env) =>
-    check(env, { partners: flags.partners === true, strict: flags.strict === true, signoff: flags.signoff === true, readability: flags.readability === true, format: 'text' }),
+    check(env, {
+      partners: flags.partners === true,
+      strict: flags.strict === true,
+      signoff: flags.signoff === true,
+      readability: flags.readability === true,
+      format: 'text',
+    }),
   );
 }
 
@@ -68,13 +92,26 @@ export function circulate(root: string, today = '2006-02-15'): Promise<Said> {
 export interface Report {
   complete: boolean;
   counts: Record<string, number>;
-  questions: { question: string; state: string; reason?: string; collective?: boolean; composite: boolean; included: string[]; abstainers: string[] }[];
+  questions: {
+    question: string;
+    state: string;
+    reason?: string;
+    collective?: boolean;
+    composite: boolean;
+    included: string[];
+    abstainers: string[];
+  }[];
   contributions: { section: string; partner: string; status: string; objectors?: string[]; reasons?: string[] }[];
 }
 
 /** `lsp-respond merge --no-docx [--allow-incomplete]`, and report.json when it was written. */
-export async function mergeCommand(root: string, opts: { allowIncomplete?: boolean } = {}): Promise<Said & { report: Report | null; response: string | null }> {
-  const said = await inProcess(root, '2006-02-15', (env) => build(env, 'merge', { allowIncomplete: opts.allowIncomplete === true, docx: false }));
+export async function mergeCommand(
+  root: string,
+  opts: { allowIncomplete?: boolean } = {},
+): Promise<Said & { report: Report | null; response: string | null }> {
+  const said = await inProcess(root, '2006-02-15', (env) =>
+    build(env, 'merge', { allowIncomplete: opts.allowIncomplete === true, docx: false }),
+  );
   const read = (file: string) => {
     try {
       return readFileSync(join(root, 'out', file), 'utf8');
@@ -99,6 +136,8 @@ export async function statusCommand(root: string, today = '2006-02-15'): Promise
 
 /** `lsp-respond draft --no-docx`, and out/draft.md. */
 export async function draftCommand(root: string): Promise<Said & { draft: string }> {
-  const said = await inProcess(root, '2006-02-15', (env) => build(env, 'draft', { allowIncomplete: true, docx: false }));
+  const said = await inProcess(root, '2006-02-15', (env) =>
+    build(env, 'draft', { allowIncomplete: true, docx: false }),
+  );
   return { ...said, draft: readFileSync(join(root, 'out', 'draft.md'), 'utf8') };
 }

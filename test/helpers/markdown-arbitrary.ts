@@ -29,7 +29,12 @@ const list = (depth: number): fc.Arbitrary<string> =>
       return items
         .map((item, i) => {
           const line = `${marker(i)}${item}`;
-          return i === 0 && nested ? `${line}\n${nested.split('\n').map((l) => (l ? indent + l : l)).join('\n')}` : line;
+          return i === 0 && nested
+            ? `${line}\n${nested
+                .split('\n')
+                .map((l) => (l ? indent + l : l))
+                .join('\n')}`
+            : line;
         })
         .join('\n');
     });
@@ -45,7 +50,9 @@ const table = fc
   )
   .map(([header, align, rows]) => [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n'));
 
-const code = fc.array(words(1, 4), { minLength: 1, maxLength: 4 }).map((lines) => `\`\`\`\n${lines.join('\n')}\n\`\`\``);
+const code = fc
+  .array(words(1, 4), { minLength: 1, maxLength: 4 })
+  .map((lines) => `\`\`\`\n${lines.join('\n')}\n\`\`\``);
 const quote = sentence.map((s) => `> ${s}`);
 const heading = words(1, 4).map((w) => `### ${w}`);
 const footnoted = fc.tuple(sentence, sentence).map(([text, note]) => ({ text, note }));
@@ -56,9 +63,7 @@ export const answer = fc
     fc.array(footnoted, { maxLength: 2 }),
   )
   .map(([blocks, notes]) =>
-    [
-      ...blocks,
-      ...notes.map((n, i) => `${n.text}[^f${i}]`),
-      ...notes.map((n, i) => `[^f${i}]: ${n.note}`),
-    ].join('\n\n'),
+    [...blocks, ...notes.map((n, i) => `${n.text}[^f${i}]`), ...notes.map((n, i) => `[^f${i}]: ${n.note}`)].join(
+      '\n\n',
+    ),
   );

@@ -17,7 +17,10 @@ export function odpm(): QuestionSet {
   return set;
 }
 
-export function loadPartner(source: string, file = 'responses/p.md'): { partner: PartnerResponse | null; problems: Problems } {
+export function loadPartner(
+  source: string,
+  file = 'responses/p.md',
+): { partner: PartnerResponse | null; problems: Problems } {
   const problems = new Problems();
   const parsed = parsePartnerFile(source, file, odpm(), problems);
   return { partner: parsed?.partner ?? null, problems };
@@ -51,7 +54,11 @@ export function workspaceFrom(input: {
     fileTag: null,
     deadlines: {},
     partners: input.order ?? null,
-    abstain: Object.entries(input.abstain ?? {}).map(([question, reason]) => ({ question, reason, position: { file: 'lsp-respond.yaml', line: 1, column: 1 } })),
+    abstain: Object.entries(input.abstain ?? {}).map(([question, reason]) => ({
+      question,
+      reason,
+      position: { file: 'lsp-respond.yaml', line: 1, column: 1 },
+    })),
     file: 'lsp-respond.yaml',
   };
   const byId = new Map<string, PartnerResponse>();
@@ -59,6 +66,21 @@ export function workspaceFrom(input: {
     const parsed = parsePartnerFile(p.source, p.file, questions, problems);
     if (parsed && !byId.has(parsed.partner.id)) byId.set(parsed.partner.id, parsed.partner);
   }
-  const composite = input.composite ? parseCompositeFile(input.composite, 'composite.md', questions, problems).answers : [];
-  return { ws: { root: '/nowhere', config, questions, partners: orderPartners(config, byId, problems), composite, images: new Map(), style: DEFAULT_HOUSE_STYLE, rounds: [], glossary: null }, problems };
+  const composite = input.composite
+    ? parseCompositeFile(input.composite, 'composite.md', questions, problems).answers
+    : [];
+  return {
+    ws: {
+      root: '/nowhere',
+      config,
+      questions,
+      partners: orderPartners(config, byId, problems),
+      composite,
+      images: new Map(),
+      style: DEFAULT_HOUSE_STYLE,
+      rounds: [],
+      glossary: null,
+    },
+    problems,
+  };
 }

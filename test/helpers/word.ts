@@ -2,7 +2,8 @@
 // what a test is about (runs, tables, breaks, comments), and nothing else.
 import { storedZip } from './zip.js';
 
-export const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+export const W_NS =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 const TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>`;
@@ -34,25 +35,30 @@ export function wordDocument(body: string, parts: WordParts = {}): Uint8Array {
   };
   if (parts.comments !== undefined) {
     rels.push(`<Relationship Id="rIdComments" Type="${REL}/comments" Target="comments.xml"/>`);
-    files['word/comments.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments ${W_NS}>${parts.comments}</w:comments>`;
+    files['word/comments.xml'] =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments ${W_NS}>${parts.comments}</w:comments>`;
   }
   if (parts.numbering !== undefined) {
     rels.push(`<Relationship Id="rIdNumbering" Type="${REL}/numbering" Target="numbering.xml"/>`);
-    files['word/numbering.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering ${W_NS}>${parts.numbering}</w:numbering>`;
+    files['word/numbering.xml'] =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering ${W_NS}>${parts.numbering}</w:numbering>`;
   }
-  files['word/_rels/document.xml.rels'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
+  files['word/_rels/document.xml.rels'] =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
   return storedZip(files);
 }
 
 const escapeXmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A run; `props` are w:rPr children such as `<w:b/>`. */
-export const run = (value: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXmlText(value)}</w:t></w:r>`;
+export const run = (value: string, props = '') =>
+  `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXmlText(value)}</w:t></w:r>`;
 export const bold = (value: string) => run(value, '<w:b/>');
 export const italic = (value: string) => run(value, '<w:i/>');
 export const struck = (value: string) => run(value, '<w:strike/>');
 export const paragraph = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
-export const heading = (level: number, value: string) => `<w:p><w:pPr><w:pStyle w:val="Heading${level}"/></w:pPr>${run(value)}</w:p>`;
+export const heading = (level: number, value: string) =>
+  `<w:p><w:pPr><w:pStyle w:val="Heading${level}"/></w:pPr>${run(value)}</w:p>`;
 /** A table as Word writes it by default: no row marked as a header (w:tblHeader) unless `header`. */
 export function table(rows: string[][][], header = false): string {
   const tr = (cells: string[][], i: number) =>

@@ -7,7 +7,10 @@ import { REPO } from './cli.js';
 
 export const QUESTION_SET = 'questions/odpm-lsp-2005.yaml';
 
-export function workspace(files: Record<string, string | Uint8Array>, opts: { questions?: boolean; prefix?: string } = {}): string {
+export function workspace(
+  files: Record<string, string | Uint8Array>,
+  opts: { questions?: boolean; prefix?: string } = {},
+): string {
   const root = mkdtempSync(join(tmpdir(), opts.prefix ?? 'lsp-respond-'));
   if (opts.questions !== false) {
     mkdirSync(join(root, 'questions'));

@@ -5,7 +5,12 @@ import { unzipSync, zipSync } from 'fflate';
 
 /** A ZIP of stored entries: enough to make broken "documents". */
 export function storedZip(files: Record<string, string | Uint8Array>): Uint8Array {
-  const bytes = Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? new TextEncoder().encode(data) : data]));
+  const bytes = Object.fromEntries(
+    Object.entries(files).map(([name, data]) => [
+      name,
+      typeof data === 'string' ? new TextEncoder().encode(data) : data,
+    ]),
+  );
   return zipSync(bytes, { level: 0 });
 }
 

@@ -11,7 +11,8 @@ import { BIN } from '../helpers/cli.js';
 import { CONFIG, files, fullResponse, LIMIT_MS, lsp, workspace } from './harness.js';
 
 const LOCK = '.lsp-respond.lock';
-const BUSY = /^lsp-respond\.yaml:1:1: error: out is in use by another lsp-respond run \(process \d+, since [^)]+\); wait for it to finish and run this again\. If no run is going, delete out\/\.lsp-respond\.lock$/m;
+const BUSY =
+  /^lsp-respond\.yaml:1:1: error: out is in use by another lsp-respond run \(process \d+, since [^)]+\); wait for it to finish and run this again\. If no run is going, delete out\/\.lsp-respond\.lock$/m;
 
 function partners(n: number): string {
   const files: Record<string, string> = { 'lsp-respond.yaml': CONFIG };
@@ -20,7 +21,10 @@ function partners(n: number): string {
 }
 
 function start(ws: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, '-C', ws, '--today', '2006-02-20', ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [BIN, '-C', ws, '--today', '2006-02-20', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS * 3);
@@ -59,11 +63,15 @@ describe('runs side by side', { timeout: 300_000 }, () => {
   it('a merge beside a circulate: both end well, and the round is whole', async () => {
     const ws = partners(12);
     // A merge that runs after the round would wait for the partners' sign-offs (a refusal of its own); the race is the point here.
-    const [merge, circulate] = await Promise.all([start(ws, ['merge', '--accept-unendorsed']), start(ws, ['circulate'])]);
+    const [merge, circulate] = await Promise.all([
+      start(ws, ['merge', '--accept-unendorsed']),
+      start(ws, ['circulate']),
+    ]);
     const merged = endedWell(merge!, 'merge');
     const circulated = endedWell(circulate!, 'circulate');
     if (merged) expect(readFileSync(join(ws, 'out/response.md'), 'utf8')).toContain('Agreed on question 35.');
-    if (circulated) expect(JSON.parse(readFileSync(join(ws, 'out/rounds/1/round.json'), 'utf8'))).toMatchObject({ round: 1 });
+    if (circulated)
+      expect(JSON.parse(readFileSync(join(ws, 'out/rounds/1/round.json'), 'utf8'))).toMatchObject({ round: 1 });
     const check = lsp(ws, ['check']);
     expect(check.code, check.stderr).toBe(0);
     expect(check.stderr).not.toContain('round.json');
@@ -73,7 +81,8 @@ describe('runs side by side', { timeout: 300_000 }, () => {
     const ws = partners(4);
     const results = await Promise.all([start(ws, ['circulate', '--no-docx']), start(ws, ['circulate', '--no-docx'])]);
     const done = results.filter((r, i) => endedWell(r, `circulate ${i + 1}`)).length;
-    for (let n = 1; n <= done; n++) expect(JSON.parse(readFileSync(join(ws, `out/rounds/${n}/round.json`), 'utf8'))).toMatchObject({ round: n });
+    for (let n = 1; n <= done; n++)
+      expect(JSON.parse(readFileSync(join(ws, `out/rounds/${n}/round.json`), 'utf8'))).toMatchObject({ round: n });
     expect(existsSync(join(ws, `out/rounds/${done + 1}`))).toBe(false);
   });
 });
@@ -85,7 +94,10 @@ describe('the lock', { timeout: 120_000 }, () => {
     const ws = partners(2);
     mkdirSync(join(ws, 'out'));
     writeFileSync(join(ws, 'out', LOCK), holder(process.pid));
-    for (const args of [['merge', '--no-docx'], ['template', 'newp', '--partner', 'New Partner']]) {
+    for (const args of [
+      ['merge', '--no-docx'],
+      ['template', 'newp', '--partner', 'New Partner'],
+    ]) {
       const before = files(ws, ['out']);
       const r = lsp(ws, args);
       expect(r.code, r.stderr).toBe(2);

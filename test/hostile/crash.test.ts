@@ -15,12 +15,18 @@ const TEMP = /(^|\/)\.[^/]+\.tmp-\d+-[0-9a-f]+$/;
 const BOOKKEEPING = /^\.{1,2}lsp-respond/;
 
 function response(p: number, word: string): string {
-  const answers = Array.from({ length: 35 }, (_, q) => `## Q${q + 1}\n\nPartner ${p} ${word} question ${q + 1}: we *broadly* agree, subject to **funding**.\n`);
+  const answers = Array.from(
+    { length: 35 },
+    (_, q) => `## Q${q + 1}\n\nPartner ${p} ${word} question ${q + 1}: we *broadly* agree, subject to **funding**.\n`,
+  );
   return `---\npartner: Partner ${p}\nsector: public\n---\n\n${answers.join('\n')}`;
 }
 
 function merge(root: string): { child: ChildProcess; done: Promise<{ code: number | null; stderr: string }> } {
-  const child = spawn(process.execPath, [BIN, '-C', root, '--quiet', 'merge', '--no-docx'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [BIN, '-C', root, '--quiet', 'merge', '--no-docx'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS * 2);
@@ -40,10 +46,13 @@ function outputs(root: string): Map<string, string> {
 
 describe('a merge killed midway', { timeout: 120_000 }, () => {
   it('leaves the previous outputs byte for byte, whether killed while reading or while writing', async () => {
-    const sources = Object.fromEntries(Array.from({ length: PARTNERS }, (_, p) => [`responses/p${String(p).padStart(3, '0')}.md`, response(p, 'on')]));
+    const sources = Object.fromEntries(
+      Array.from({ length: PARTNERS }, (_, p) => [`responses/p${String(p).padStart(3, '0')}.md`, response(p, 'on')]),
+    );
     const ws = workspace({ 'lsp-respond.yaml': CONFIG, ...sources });
     const edit = (root: string) => {
-      for (let p = 0; p < PARTNERS; p++) writeFileSync(join(root, `responses/p${String(p).padStart(3, '0')}.md`), response(p, 'revised on'));
+      for (let p = 0; p < PARTNERS; p++)
+        writeFileSync(join(root, `responses/p${String(p).padStart(3, '0')}.md`), response(p, 'revised on'));
     };
     expect(await merge(ws).done).toEqual({ code: 0, stderr: '' });
     const first = outputs(ws);
@@ -51,7 +60,8 @@ describe('a merge killed midway', { timeout: 120_000 }, () => {
     // What a second run would write in full: the last partner's revised last answer, and every contribution accounted for.
     const complete = (file: string, base64: string) => {
       const text = Buffer.from(base64, 'base64').toString('utf8');
-      if (file === 'report.json') return (JSON.parse(text) as { counts: { contributions: number } }).counts.contributions === PARTNERS * 35;
+      if (file === 'report.json')
+        return (JSON.parse(text) as { counts: { contributions: number } }).counts.contributions === PARTNERS * 35;
       return file === 'removed.md' || text.includes(`Partner ${PARTNERS - 1} revised on question 35:`);
     };
 
@@ -82,7 +92,8 @@ describe('a merge killed midway', { timeout: 120_000 }, () => {
     const now = outputs(ws);
     expect([...now.keys()].sort()).toEqual([...first.keys()].sort());
     for (const [file, bytes] of now) expect(bytes === first.get(file) || complete(file, bytes), file).toBe(true);
-    for (const f of files(join(ws, 'out')).keys()) expect(TEMP.test(f) || BOOKKEEPING.test(f) || first.has(f), f).toBe(true);
+    for (const f of files(join(ws, 'out')).keys())
+      expect(TEMP.test(f) || BOOKKEEPING.test(f) || first.has(f), f).toBe(true);
     expect(files(ws, ['out'])).toEqual(inputs);
     expect(existsSync(join(ws, 'out/response.md'))).toBe(true);
     rmSync(ws, { recursive: true, force: true }); // 6 MB; left behind only when the test fails, to look at

@@ -5,7 +5,18 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
-import { check, CONFIG, failedMerge, fullResponse, merged, partner, pos, wordText, workspace, XML_FORBIDDEN } from './harness.js';
+import {
+  check,
+  CONFIG,
+  failedMerge,
+  fullResponse,
+  merged,
+  partner,
+  pos,
+  wordText,
+  workspace,
+  XML_FORBIDDEN,
+} from './harness.js';
 
 const FRONT = 'partner: Metropolitan Police Service\nsector: public';
 
@@ -22,7 +33,9 @@ describe('encodings', { timeout: 60_000 }, () => {
       'responses/rbkc.md': crlf(partner('partner: RBKC\nsector: public\nsector: private', '## Q1\n\nYes.\n')),
     });
     const err = check(ws, 2);
-    expect(err).toContain(`responses/mps.md:${pos(bad, '## Q36')}: error: unknown question Q36; the question set has Q1-Q35`);
+    expect(err).toContain(
+      `responses/mps.md:${pos(bad, '## Q36')}: error: unknown question Q36; the question set has Q1-Q35`,
+    );
     expect(err).toContain('responses/rbkc.md:4:1: error: invalid YAML: a key appears twice; keep one');
   });
 
@@ -31,27 +44,42 @@ describe('encodings', { timeout: 60_000 }, () => {
     const bytes = Buffer.concat([head, Buffer.from([0xe9]), Buffer.from(' proposal.\n')]); // Latin-1 "é"
     const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/mps.md': bytes });
     const err = check(ws, 2);
-    expect(err).toContain('responses/mps.md:8:22: error: responses/mps.md is not valid UTF-8 (byte 0xe9); save it with UTF-8 encoding');
+    expect(err).toContain(
+      'responses/mps.md:8:22: error: responses/mps.md is not valid UTF-8 (byte 0xe9); save it with UTF-8 encoding',
+    );
     failedMerge(ws, 2);
   });
 
   it('refuses a raw lone surrogate (CESU-8 bytes) as invalid UTF-8', () => {
     const head = Buffer.from(partner(FRONT, '## Q1\n\nBroken '));
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/mps.md': Buffer.concat([head, Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(' text.\n')]) });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/mps.md': Buffer.concat([head, Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(' text.\n')]),
+    });
     expect(check(ws, 2)).toContain('responses/mps.md:8:8: error: responses/mps.md is not valid UTF-8 (byte 0xed)');
   });
 
   it('refuses an empty response file, saying what it must start with', () => {
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/mps.md': '', 'responses/rbkc.md': fullResponse('partner: RBKC') });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/mps.md': '',
+      'responses/rbkc.md': fullResponse('partner: RBKC'),
+    });
     const err = check(ws, 2);
-    expect(err).toContain("responses/mps.md:1:1: error: responses/mps.md is empty; start it with a line '---', then 'partner: <your organisation>', then '---'");
+    expect(err).toContain(
+      "responses/mps.md:1:1: error: responses/mps.md is empty; start it with a line '---', then 'partner: <your organisation>', then '---'",
+    );
     failedMerge(ws, 2);
   });
 
   it('refuses a binary response file', () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
     const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/mps.md': png });
-    expect(check(ws, 2)).toContain('responses/mps.md:3:1: error: responses/mps.md is not a text file (it contains a NUL byte); save it as UTF-8 Markdown');
+    expect(check(ws, 2)).toContain(
+      'responses/mps.md:3:1: error: responses/mps.md is not a text file (it contains a NUL byte); save it as UTF-8 Markdown',
+    );
     failedMerge(ws, 2);
   });
 });
@@ -63,12 +91,20 @@ describe('characters a document cannot hold', { timeout: 60_000 }, () => {
     const source = fullResponse(FRONT, `\n## Q1\n\n${controls}\n\n## Q2\n\n${refs}\n`, ['Q1', 'Q2']);
     const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/mps.md': source });
     const err = check(ws, 0);
-    expect(err).toContain(`responses/mps.md:${pos(source, '\f')}: warning: character U+000C cannot appear in a document and is dropped; delete it from the file`);
-    expect(err).toContain(`responses/mps.md:${pos(source, '\u0001')}: warning: character U+0001 cannot appear in a document and is dropped`);
+    expect(err).toContain(
+      `responses/mps.md:${pos(source, '\f')}: warning: character U+000C cannot appear in a document and is dropped; delete it from the file`,
+    );
+    expect(err).toContain(
+      `responses/mps.md:${pos(source, '\u0001')}: warning: character U+0001 cannot appear in a document and is dropped`,
+    );
     for (const ref of ['&#xD800;', '&#56320;', '&#0;']) {
-      expect(err).toContain(`responses/mps.md:${pos(source, ref)}: warning: ${ref} is not a character a document can hold; it is shown as \uFFFD (U+FFFD); delete it from the file`);
+      expect(err).toContain(
+        `responses/mps.md:${pos(source, ref)}: warning: ${ref} is not a character a document can hold; it is shown as \uFFFD (U+FFFD); delete it from the file`,
+      );
     }
-    expect(err).toContain(`responses/mps.md:${pos(source, '&#12;')}: warning: &#12; is not a character a document can hold; it is dropped; delete it from the file`);
+    expect(err).toContain(
+      `responses/mps.md:${pos(source, '&#12;')}: warning: &#12; is not a character a document can hold; it is dropped; delete it from the file`,
+    );
     // merge still writes well-formed outputs with the text around them intact.
     const { out, xml } = merged(ws, []);
     for (const file of ['response.md', 'draft.md']) {
@@ -99,8 +135,12 @@ describe('characters a document cannot hold', { timeout: 60_000 }, () => {
     const { out, xml } = merged(ws, []);
     // In Word the partner's markup is plain text: escaped once in the XML, never an element.
     for (const docx of ['response.docx', 'draft.docx']) {
-      expect(wordText(xml(docx))).toContain('We support &lt;b&gt;stronger&lt;/b&gt; scrutiny &lt;script&gt;alert(1)&lt;/script&gt; of the LAA.');
-      expect(wordText(xml(docx))).toContain('&lt;iframe src=&quot;https://example.org/x&quot; onload=&quot;steal()&quot;&gt;&lt;/iframe&gt;');
+      expect(wordText(xml(docx))).toContain(
+        'We support &lt;b&gt;stronger&lt;/b&gt; scrutiny &lt;script&gt;alert(1)&lt;/script&gt; of the LAA.',
+      );
+      expect(wordText(xml(docx))).toContain(
+        '&lt;iframe src=&quot;https://example.org/x&quot; onload=&quot;steal()&quot;&gt;&lt;/iframe&gt;',
+      );
       expect(xml(docx)).not.toMatch(/<(script|iframe)/);
     }
     for (const file of ['response.md', 'draft.md']) {

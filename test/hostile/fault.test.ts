@@ -62,9 +62,16 @@ function random(seed: number): () => number {
 }
 
 /** Runs the command; kills it after `killAfter` ms if it is still running. Resolves with its exit code (null when killed) and wall time. */
-function runCommand(ws: string, args: string[], killAfter?: number): Promise<{ code: number | null; ms: number; stderr: string }> {
+function runCommand(
+  ws: string,
+  args: string[],
+  killAfter?: number,
+): Promise<{ code: number | null; ms: number; stderr: string }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, '-C', ws, '--today', TODAY, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [BIN, '-C', ws, '--today', TODAY, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const timers = [setTimeout(() => child.kill('SIGKILL'), LIMIT_MS * 3)];
@@ -87,12 +94,19 @@ beforeAll(() => {
     'inbox/reply.docx': readFileSync(join(REPO, 'test/fixtures/word/pandoc-reply.docx')),
   };
   for (let p = 0; p < 6; p++) files[`responses/p${p}.md`] = fullResponse(`partner: Partner ${p}\nsector: public`);
-  files['responses/mps.md'] = fullResponse('partner: Metropolitan Police Service\nsector: public\ncannot_endorse:\n  - Q3/p1');
+  files['responses/mps.md'] = fullResponse(
+    'partner: Metropolitan Police Service\nsector: public\ncannot_endorse:\n  - Q3/p1',
+  );
   base = workspace(files);
-  for (const args of [['circulate'], ['merge', '--accept-unendorsed']]) expect(run(['-C', base, '--today', '2006-02-10', ...args]).code).toBe(0);
+  for (const args of [['circulate'], ['merge', '--accept-unendorsed']])
+    expect(run(['-C', base, '--today', '2006-02-10', ...args]).code).toBe(0);
   cpSync(join(base, 'out/rounds/1/sheets/mps.docx'), join(base, 'inbox/sheet.docx'));
   // The revision every output will reflect.
-  for (let p = 0; p < 6; p++) writeFileSync(join(base, `responses/p${p}.md`), partner(`partner: Partner ${p}\nsector: public`, answerAll([], 'Revised view')));
+  for (let p = 0; p < 6; p++)
+    writeFileSync(
+      join(base, `responses/p${p}.md`),
+      partner(`partner: Partner ${p}\nsector: public`, answerAll([], 'Revised view')),
+    );
 }, 120_000);
 
 afterAll(() => {
@@ -100,36 +114,43 @@ afterAll(() => {
 });
 
 describe('a writing command killed at random moments', { timeout: 900_000 }, () => {
-  it.each(Object.keys(COMMANDS))('%s leaves every file old or new, and a second run finishes the job', async (command) => {
-    const args = COMMANDS[command]!;
-    const before = copy(base);
-    made.push(before);
-    const old = state(before);
+  it.each(Object.keys(COMMANDS))(
+    '%s leaves every file old or new, and a second run finishes the job',
+    async (command) => {
+      const args = COMMANDS[command]!;
+      const before = copy(base);
+      made.push(before);
+      const old = state(before);
 
-    const complete = copy(before);
-    made.push(complete);
-    const baseline = await runCommand(complete, args);
-    expect(baseline.code, baseline.stderr).toBe(0);
-    const now = state(complete);
-    // An unfilled sheet may rightly change nothing; every other command here has something new to write.
-    if (command !== 'import --endorsement') expect(now, `${command} changes nothing, so killing it proves nothing`).not.toEqual(old);
+      const complete = copy(before);
+      made.push(complete);
+      const baseline = await runCommand(complete, args);
+      expect(baseline.code, baseline.stderr).toBe(0);
+      const now = state(complete);
+      // An unfilled sheet may rightly change nothing; every other command here has something new to write.
+      if (command !== 'import --endorsement')
+        expect(now, `${command} changes nothing, so killing it proves nothing`).not.toEqual(old);
 
-    const seed = [...command].reduce((n, c) => n * 31 + c.charCodeAt(0), 7) >>> 0;
-    const next = random(seed);
-    for (let k = 0; k < KILLS_PER_COMMAND; k++) {
-      const ws = copy(before);
-      made.push(ws);
-      const delay = Math.round(next() * baseline.ms * 1.1);
-      const killed = await runCommand(ws, args, delay);
-      const after = state(ws);
-      for (const path of new Set([...old.keys(), ...now.keys(), ...after.keys()])) {
-        const bytes = after.get(path);
-        expect(bytes === old.get(path) || bytes === now.get(path), `${command} killed after ${delay} ms (seed ${seed}, exit ${killed.code}): ${path} is neither the old nor the new version`).toBe(true);
+      const seed = [...command].reduce((n, c) => n * 31 + c.charCodeAt(0), 7) >>> 0;
+      const next = random(seed);
+      for (let k = 0; k < KILLS_PER_COMMAND; k++) {
+        const ws = copy(before);
+        made.push(ws);
+        const delay = Math.round(next() * baseline.ms * 1.1);
+        const killed = await runCommand(ws, args, delay);
+        const after = state(ws);
+        for (const path of new Set([...old.keys(), ...now.keys(), ...after.keys()])) {
+          const bytes = after.get(path);
+          expect(
+            bytes === old.get(path) || bytes === now.get(path),
+            `${command} killed after ${delay} ms (seed ${seed}, exit ${killed.code}): ${path} is neither the old nor the new version`,
+          ).toBe(true);
+        }
+        if (after.size === now.size && [...now].every(([p, b]) => after.get(p) === b)) continue;
+        const again = await runCommand(ws, args);
+        expect(again.code, `${command} after a kill at ${delay} ms: ${again.stderr}`).toBe(0);
+        expect(state(ws), `${command} after a kill at ${delay} ms, run again`).toEqual(now);
       }
-      if (after.size === now.size && [...now].every(([p, b]) => after.get(p) === b)) continue;
-      const again = await runCommand(ws, args);
-      expect(again.code, `${command} after a kill at ${delay} ms: ${again.stderr}`).toBe(0);
-      expect(state(ws), `${command} after a kill at ${delay} ms, run again`).toEqual(now);
-    }
-  });
+    },
+  );
 });

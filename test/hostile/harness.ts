@@ -48,11 +48,22 @@ export function files(dir: string, skip: string[] = []): Map<string, string> {
  * it ends by itself, with no stack trace and no internal error, and the
  * inputs (everything outside `output`) are byte-for-byte unchanged.
  */
-export function lsp(root: string, args: string[], opts: { output?: string; env?: Record<string, string>; timeout?: number } = {}): Run {
+export function lsp(
+  root: string,
+  args: string[],
+  opts: { output?: string; env?: Record<string, string>; timeout?: number } = {},
+): Run {
   const output = opts.output ?? 'out';
   const before = files(root, [output]);
-  const r = run(['-C', root, ...args], { cwd: tmpdir(), timeout: opts.timeout ?? LIMIT_MS, ...(opts.env ? { env: opts.env } : {}) });
-  expect(r.code, `lsp-respond ${args.join(' ')} did not finish within ${opts.timeout ?? LIMIT_MS} ms:\n${r.stderr}`).not.toBeNull();
+  const r = run(['-C', root, ...args], {
+    cwd: tmpdir(),
+    timeout: opts.timeout ?? LIMIT_MS,
+    ...(opts.env ? { env: opts.env } : {}),
+  });
+  expect(
+    r.code,
+    `lsp-respond ${args.join(' ')} did not finish within ${opts.timeout ?? LIMIT_MS} ms:\n${r.stderr}`,
+  ).not.toBeNull();
   expect(r.stderr).not.toMatch(NO_STACK);
   expect(r.stdout).not.toMatch(NO_STACK);
   expect(r.stderr).not.toContain('internal error');
@@ -83,13 +94,17 @@ export function failedMerge(root: string, code: number, args: string[] = [], out
 }
 
 /** `merge --no-docx` that must succeed; returns stderr and a reader for out/ files. */
-export function merged(root: string, args: string[] = ['--no-docx']): { stderr: string; out: (file: string) => string; xml: (docx: string) => string } {
+export function merged(
+  root: string,
+  args: string[] = ['--no-docx'],
+): { stderr: string; out: (file: string) => string; xml: (docx: string) => string } {
   const r = lsp(root, ['merge', ...args]);
   expect(r.code, r.stderr).toBe(0);
   return {
     stderr: r.stderr,
     out: (file) => readFileSync(join(root, 'out', file), 'utf8'),
-    xml: (docx) => Buffer.from(readZipEntry(readFileSync(join(root, 'out', docx)), 'word/document.xml') ?? []).toString('utf8'),
+    xml: (docx) =>
+      Buffer.from(readZipEntry(readFileSync(join(root, 'out', docx)), 'word/document.xml') ?? []).toString('utf8'),
   };
 }
 

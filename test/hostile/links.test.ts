@@ -85,7 +85,11 @@ describe('outputs never go through a link', { timeout: 600_000 }, () => {
     const ws = copy();
     rmSync(join(ws, 'out'), { recursive: true });
     symlinkSync('responses', join(ws, 'out'));
-    refused(ws, command, /error: out leads to responses, which holds or is the input responses; outputs never go among the inputs/);
+    refused(
+      ws,
+      command,
+      /error: out leads to responses, which holds or is the input responses; outputs never go among the inputs/,
+    );
   });
 
   it.each(ALL)('%s: out/ a link out of the workspace', (command) => {
@@ -107,17 +111,38 @@ describe('outputs never go through a link', { timeout: 600_000 }, () => {
     const away = outside();
     if (path === 'out/rounds') renameSync(join(ws, path), join(away, 'rounds'));
     link(ws, path, target(path === 'out/rounds' ? join(away, 'rounds') : away));
-    refused(ws, command, new RegExp(`error: ${path} is a symbolic link; lsp-respond writes and deletes only in real directories`), away);
+    refused(
+      ws,
+      command,
+      new RegExp(`error: ${path} is a symbolic link; lsp-respond writes and deletes only in real directories`),
+      away,
+    );
   });
 
   const targets: [string, string, RegExp][] = [
-    ['merge', 'out/response.md', /error: out\/response\.md is a symbolic link; lsp-respond does not write through links/],
+    [
+      'merge',
+      'out/response.md',
+      /error: out\/response\.md is a symbolic link; lsp-respond does not write through links/,
+    ],
     ['draft', 'out/draft.md', /error: out\/draft\.md is a symbolic link; lsp-respond does not write through links/],
     ['circulate', 'out/draft.md', /error: out\/draft\.md is a symbolic link; lsp-respond does not write through links/],
-    ['template --format docx', 'out/forms/newp.docx', /error: out\/forms\/newp\.docx is a symbolic link; lsp-respond does not write through links/],
-    ['template', 'responses/newp.md', /error: responses\/newp\.md already exists; template never overwrites a response/],
+    [
+      'template --format docx',
+      'out/forms/newp.docx',
+      /error: out\/forms\/newp\.docx is a symbolic link; lsp-respond does not write through links/,
+    ],
+    [
+      'template',
+      'responses/newp.md',
+      /error: responses\/newp\.md already exists; template never overwrites a response/,
+    ],
     ['import', 'responses/newp.md', /error: responses\/newp\.md already exists; import never replaces a response/],
-    ['import --endorsement', 'responses/mps.md', /error: responses\/mps\.md is a link to .+, outside the workspace; lsp-respond reads nothing outside the workspace/],
+    [
+      'import --endorsement',
+      'responses/mps.md',
+      /error: responses\/mps\.md is a link to .+, outside the workspace; lsp-respond reads nothing outside the workspace/,
+    ],
   ];
   it.each(targets)('%s: the file it writes (%s) is a link out of the workspace', (command, path, message) => {
     const ws = copy();
@@ -134,7 +159,9 @@ describe('inputs are read only as regular files inside the workspace', { timeout
     const shown = path.replace(/[./]/g, (c) => `\\${c}`);
     if (kind === 'fifo') {
       fifo(abs);
-      return new RegExp(`${shown}:1:1: error: ${shown} is a named pipe \\(FIFO\\), not a regular file; lsp-respond reads only regular files`);
+      return new RegExp(
+        `${shown}:1:1: error: ${shown} is a named pipe \\(FIFO\\), not a regular file; lsp-respond reads only regular files`,
+      );
     }
     if (kind === 'device') {
       return device(abs) === 'device'
@@ -144,13 +171,28 @@ describe('inputs are read only as regular files inside the workspace', { timeout
     const away = outside();
     writeFileSync(join(away, 'copy'), readFileSync(abs));
     link(ws, path, join(away, 'copy'));
-    return new RegExp(`${shown}:1:1: error: ${shown} is a link to .+, outside the workspace; lsp-respond reads nothing outside the workspace: copy the file into it instead`);
+    return new RegExp(
+      `${shown}:1:1: error: ${shown} is a link to .+, outside the workspace; lsp-respond reads nothing outside the workspace: copy the file into it instead`,
+    );
   };
 
   const cases: [string, string, (typeof kinds)[number]][] = [
-    ...ALL.flatMap((command) => kinds.map((kind) => [command, 'lsp-respond.yaml', kind] as [string, string, (typeof kinds)[number]])),
-    ...['merge', 'draft', 'circulate', 'import --endorsement'].flatMap((command) => kinds.map((kind) => [command, 'responses/mps.md', kind] as [string, string, (typeof kinds)[number]])),
-    ...['import', 'import --endorsement'].flatMap((command) => (['fifo', 'device'] as const).map((kind) => [command, COMMANDS[command]!.find((a) => a.startsWith('inbox/'))!, kind] as [string, string, (typeof kinds)[number]])),
+    ...ALL.flatMap((command) =>
+      kinds.map((kind) => [command, 'lsp-respond.yaml', kind] as [string, string, (typeof kinds)[number]]),
+    ),
+    ...['merge', 'draft', 'circulate', 'import --endorsement'].flatMap((command) =>
+      kinds.map((kind) => [command, 'responses/mps.md', kind] as [string, string, (typeof kinds)[number]]),
+    ),
+    ...['import', 'import --endorsement'].flatMap((command) =>
+      (['fifo', 'device'] as const).map(
+        (kind) =>
+          [command, COMMANDS[command]!.find((a) => a.startsWith('inbox/'))!, kind] as [
+            string,
+            string,
+            (typeof kinds)[number],
+          ],
+      ),
+    ),
   ];
   it.each(cases)('%s: %s is a %s', (command, path, kind) => {
     const ws = copy();
@@ -159,7 +201,9 @@ describe('inputs are read only as regular files inside the workspace', { timeout
     if (path.startsWith('inbox/') && kind === 'device') {
       rmSync(join(ws, path));
       symlinkSync('/dev/zero', join(ws, path));
-      message = new RegExp(`${path.replace(/[./]/g, (c) => `\\${c}`)}:1:1: error: ${path.replace(/[./]/g, (c) => `\\${c}`)} is a device, not a regular file`);
+      message = new RegExp(
+        `${path.replace(/[./]/g, (c) => `\\${c}`)}:1:1: error: ${path.replace(/[./]/g, (c) => `\\${c}`)} is a device, not a regular file`,
+      );
     }
     refused(ws, command, message);
   });

@@ -11,7 +11,8 @@ const COUNCIL = fullResponse('partner: Borough Council\nsector: public');
 
 function circulated(): string {
   const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/mps.md': MPS, 'responses/council.md': COUNCIL });
-  for (const today of ['2006-02-10', '2006-02-15']) expect(run(['-C', ws, '--today', today, 'circulate', '--no-docx']).code).toBe(0);
+  for (const today of ['2006-02-10', '2006-02-15'])
+    expect(run(['-C', ws, '--today', today, 'circulate', '--no-docx']).code).toBe(0);
   return ws;
 }
 
@@ -19,7 +20,10 @@ describe('a circulated round is never rewritten', { timeout: 120_000 }, () => {
   for (const [what, damage] of [
     ['missing', (file: string) => rmSync(file)],
     ['damaged', (file: string) => writeFileSync(file, '{"round": 2, "date": "2006-02-1')],
-    ['another round’s', (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace('"round": 2', '"round": 1'))],
+    [
+      'another round’s',
+      (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace('"round": 2', '"round": 1')),
+    ],
   ] as const) {
     it(`circulate stops at a round whose round.json is ${what}, and writes nothing`, () => {
       const ws = circulated();
@@ -33,7 +37,9 @@ describe('a circulated round is never rewritten', { timeout: 120_000 }, () => {
       );
       expect(files(join(ws, 'out'))).toEqual(out);
       // check still runs, ignoring that round with a warning.
-      expect(lsp(ws, ['check']).stderr).toMatch(/out\/rounds\/2\/round\.json:1:1: warning: out\/rounds\/2\/round\.json (is missing|is damaged)/);
+      expect(lsp(ws, ['check']).stderr).toMatch(
+        /out\/rounds\/2\/round\.json:1:1: warning: out\/rounds\/2\/round\.json (is missing|is damaged)/,
+      );
     });
   }
 
@@ -41,19 +47,32 @@ describe('a circulated round is never rewritten', { timeout: 120_000 }, () => {
     const ws = circulated();
     const rounds = files(join(ws, 'out/rounds'));
     writeFileSync(join(ws, 'responses/mps.md'), MPS.replace('Agreed on question 3.', 'Revised.'));
-    for (const args of [['circulate'], ['draft'], ['merge', '--accept-unendorsed'], ['template', 'newp', '--partner', 'New Partner', '--format', 'docx']]) {
+    for (const args of [
+      ['circulate'],
+      ['draft'],
+      ['merge', '--accept-unendorsed'],
+      ['template', 'newp', '--partner', 'New Partner', '--format', 'docx'],
+    ]) {
       expect(lsp(ws, ['--today', '2006-02-20', ...args]).code).toBe(0);
     }
     const after = files(join(ws, 'out/rounds'));
     for (const [file, bytes] of rounds) expect(after.get(file), file).toBe(bytes);
-    expect(JSON.parse(readFileSync(join(ws, 'out/rounds/3/round.json'), 'utf8'))).toMatchObject({ round: 3, date: '2006-02-20' });
+    expect(JSON.parse(readFileSync(join(ws, 'out/rounds/3/round.json'), 'utf8'))).toMatchObject({
+      round: 3,
+      date: '2006-02-20',
+    });
   });
 });
 
 describe('out/ keeps what the tool did not write', { timeout: 120_000 }, () => {
   it('prunes only separate submissions an earlier merge wrote, never a file put there by hand', () => {
     const objecting = fullResponse('partner: Borough Council\nsector: public\ncannot_endorse:\n  - Q3/mps');
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/mps.md': MPS, 'responses/council.md': objecting, 'out/separate/notes.md': 'Kept by an officer.\n' });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/mps.md': MPS,
+      'responses/council.md': objecting,
+      'out/separate/notes.md': 'Kept by an officer.\n',
+    });
     expect(lsp(ws, ['merge', '--no-docx', '--accept-unendorsed']).code).toBe(0);
     expect(readFileSync(join(ws, 'out/separate/mps.md'), 'utf8')).toContain('Agreed on question 3.');
     writeFileSync(join(ws, 'responses/council.md'), COUNCIL);
@@ -88,8 +107,16 @@ describe('imports keep to the rules for partner ids', { timeout: 120_000 }, () =
   });
 
   it.each([
-    ['import', ['import', 'inbox/reply.docx', '--id', 'newp', '--partner', 'New Partner'], "responses/police.md already declares partner id 'newp'; import under another --id"],
-    ['template', ['template', 'newp', '--partner', 'New Partner'], "responses/police.md already declares partner id 'newp'; choose another id"],
+    [
+      'import',
+      ['import', 'inbox/reply.docx', '--id', 'newp', '--partner', 'New Partner'],
+      "responses/police.md already declares partner id 'newp'; import under another --id",
+    ],
+    [
+      'template',
+      ['template', 'newp', '--partner', 'New Partner'],
+      "responses/police.md already declares partner id 'newp'; choose another id",
+    ],
   ])('%s refuses an id another response file declares', (_, args, message) => {
     const out = files(join(ws, 'out'));
     const r = lsp(ws, args);
@@ -99,11 +126,16 @@ describe('imports keep to the rules for partner ids', { timeout: 120_000 }, () =
   });
 
   it('import --endorsement refuses when another file declares the id the sheet is for', () => {
-    writeFileSync(join(ws, 'responses/mps-2005.md'), partner('partner: Metropolitan Police Service\nid: mps', '## Q1\n\nLast year.\n'));
+    writeFileSync(
+      join(ws, 'responses/mps-2005.md'),
+      partner('partner: Metropolitan Police Service\nid: mps', '## Q1\n\nLast year.\n'),
+    );
     try {
       const r = lsp(ws, ['import', '--endorsement', 'inbox/sheet.docx', '--id', 'mps']);
       expect(r.code, r.stderr).toBe(2);
-      expect(r.stderr).toContain("responses/mps-2005.md already declares partner id 'mps', so it is not clear which file the sheet belongs in");
+      expect(r.stderr).toContain(
+        "responses/mps-2005.md already declares partner id 'mps', so it is not clear which file the sheet belongs in",
+      );
     } finally {
       rmSync(join(ws, 'responses/mps-2005.md'));
     }

@@ -41,7 +41,9 @@ describe('nesting', { timeout: 60_000 }, () => {
     const source = fullResponse(MPS, `\n## Q2\n\n${lines.join('\n')}\n`, ['Q2']);
     // The check counts four columns of indentation as a level, so with two-space
     // indents the line it names is the 65th item (nested 65 deep, more than 32).
-    expect(check(ws1(source), 2)).toContain(`responses/mps.md:${pos(source, `${'  '.repeat(64)}- level 65`)}: error: ${TOO_DEEP}`);
+    expect(check(ws1(source), 2)).toContain(
+      `responses/mps.md:${pos(source, `${'  '.repeat(64)}- level 65`)}: error: ${TOO_DEEP}`,
+    );
   });
 
   it('refuses emphasis and brackets nested thousands deep before they slow the parser down', () => {
@@ -49,13 +51,16 @@ describe('nesting', { timeout: 60_000 }, () => {
     const brackets = `${'['.repeat(20_000)}x${'](https://example.org)'.repeat(20_000)}`;
     const source = fullResponse(MPS, `\n## Q2\n\n${emphasis}\n\n## Q3\n\n${brackets}\n`, ['Q2', 'Q3']);
     const ws = ws1(source);
-    const why = 'emphasis markers (* or _) or brackets ([) are open at once in this paragraph; close or remove them (write \\* or \\[ for a literal one)';
+    const why =
+      'emphasis markers (* or _) or brackets ([) are open at once in this paragraph; close or remove them (write \\* or \\[ for a literal one)';
     // The 65th opening marker of the paragraph is where the limit of 64 is passed.
     const q2 = source.indexOf('*a _a ');
     expect(check(ws, 2)).toContain(`responses/mps.md:${pos(source, '*', q2 + 64 * 3)}: error: more than 64 ${why}`);
     // Only the first paragraph too deep is reported; fix it and the next shows.
     const fixed = source.replace(emphasis, 'Fixed.');
-    expect(check(ws1(fixed), 2)).toContain(`responses/mps.md:${pos(fixed, '[', fixed.indexOf('[[[') + 64)}: error: more than 64 ${why}`);
+    expect(check(ws1(fixed), 2)).toContain(
+      `responses/mps.md:${pos(fixed, '[', fixed.indexOf('[[[') + 64)}: error: more than 64 ${why}`,
+    );
   });
 
   it('refuses a paragraph with so many Markdown markers that parsing it would take minutes', () => {

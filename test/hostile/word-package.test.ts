@@ -32,11 +32,30 @@ interface Measured {
 function importWord(bytes: Uint8Array, args: string[] = []): Measured {
   const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'inbox/reply.docx': bytes });
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', PEAK_MEMORY, BIN, '-C', ws, 'import', 'inbox/reply.docx', '--id', 'mps', '--partner', 'Metropolitan Police Service', '--sector', 'public', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 300_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      PEAK_MEMORY,
+      BIN,
+      '-C',
+      ws,
+      'import',
+      'inbox/reply.docx',
+      '--id',
+      'mps',
+      '--partner',
+      'Metropolitan Police Service',
+      '--sector',
+      'public',
+      ...args,
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 300_000,
+    },
+  );
   const ms = performance.now() - started;
   const rss = /peak-rss-kb (\d+)/.exec(r.stderr);
   expect(rss, r.stderr).not.toBeNull();
@@ -52,8 +71,13 @@ let baseline: Measured;
 
 /** Within memory and time of the same order as importing a small document. */
 function bounded(r: Measured): void {
-  expect(r.rssMb, `peak memory ${r.rssMb.toFixed(0)} MB against ${baseline.rssMb.toFixed(0)} MB for a small document`).toBeLessThan(baseline.rssMb + 48);
-  expect(r.ms, `${r.ms.toFixed(0)} ms against ${baseline.ms.toFixed(0)} ms for a small document`).toBeLessThan(10 * baseline.ms + 10_000);
+  expect(
+    r.rssMb,
+    `peak memory ${r.rssMb.toFixed(0)} MB against ${baseline.rssMb.toFixed(0)} MB for a small document`,
+  ).toBeLessThan(baseline.rssMb + 48);
+  expect(r.ms, `${r.ms.toFixed(0)} ms against ${baseline.ms.toFixed(0)} ms for a small document`).toBeLessThan(
+    10 * baseline.ms + 10_000,
+  );
 }
 
 describe('Word packages by what they really hold', { timeout: 300_000 }, () => {
@@ -69,7 +93,9 @@ describe('Word packages by what they really hold', { timeout: 300_000 }, () => {
     expect(bomb.length).toBeLessThan(256 * 1024);
     const r = importWord(bomb);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(/^inbox\/reply\.docx:1:1: error: cannot import this file: the file is damaged or not what it claims to be \(word\/document\.xml is damaged/);
+    expect(r.stderr).toMatch(
+      /^inbox\/reply\.docx:1:1: error: cannot import this file: the file is damaged or not what it claims to be \(word\/document\.xml is damaged/,
+    );
     bounded(r);
   });
 
@@ -81,9 +107,14 @@ describe('Word packages by what they really hold', { timeout: 300_000 }, () => {
   });
 
   it('refuses parts that together declare more than a document may hold', () => {
-    const parts = docxParts(QUESTION, { 'word/media/a.png': new Uint8Array(10), 'word/media/b.png': new Uint8Array(10), 'word/media/c.png': new Uint8Array(10) });
+    const parts = docxParts(QUESTION, {
+      'word/media/a.png': new Uint8Array(10),
+      'word/media/b.png': new Uint8Array(10),
+      'word/media/c.png': new Uint8Array(10),
+    });
     let zip: Uint8Array = docx(parts);
-    for (const name of ['word/media/a.png', 'word/media/b.png', 'word/media/c.png']) zip = declaring(zip, name, 90 * 1024 * 1024);
+    for (const name of ['word/media/a.png', 'word/media/b.png', 'word/media/c.png'])
+      zip = declaring(zip, name, 90 * 1024 * 1024);
     const r = importWord(zip);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('the parts expand to more than the 200 MB a document may');
@@ -91,10 +122,13 @@ describe('Word packages by what they really hold', { timeout: 300_000 }, () => {
   });
 
   it('refuses tables nested 320 deep with the place where nesting passes the limit', () => {
-    const nested = (depth: number): string => (depth === 0 ? wp('deep') : `<w:tbl><w:tr><w:tc>${nested(depth - 1)}</w:tc></w:tr></w:tbl>`);
+    const nested = (depth: number): string =>
+      depth === 0 ? wp('deep') : `<w:tbl><w:tr><w:tc>${nested(depth - 1)}</w:tc></w:tr></w:tbl>`;
     const r = importWord(docx(docxParts(QUESTION + nested(320))));
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(/the document is damaged \(word\/document\.xml nests elements more than 256 deep \(at line 1, column \d+\); it is damaged or not a document a person wrote\); open it in Word, save it again as \.docx, and import that/);
+    expect(r.stderr).toMatch(
+      /the document is damaged \(word\/document\.xml nests elements more than 256 deep \(at line 1, column \d+\); it is damaged or not a document a person wrote\); open it in Word, save it again as \.docx, and import that/,
+    );
     bounded(r);
   });
 
@@ -110,15 +144,37 @@ describe('Word packages by what they really hold', { timeout: 300_000 }, () => {
   });
 
   it.each([
-    ['Latin-1 bytes in a part declared UTF-8', `${QUESTION}${wp('caf\u00e9')}`, 'latin1', /word\/document\.xml is not valid UTF-8, as it says it is: byte 0xe9 at line 1, column \d+/],
-    ['a part declaring an encoding Word does not write', `${QUESTION}${wp('x')}`, 'declared', /word\/document\.xml declares the encoding ISO-8859-1; Word documents are UTF-8 or UTF-16/],
-    ['a UTF-16 part with half a character', `${QUESTION}${wp('\uD800x')}`, 'utf16', /word\/document\.xml is not valid UTF-16, as it says it is \(at line 1, column \d+\)/],
+    [
+      'Latin-1 bytes in a part declared UTF-8',
+      `${QUESTION}${wp('caf\u00e9')}`,
+      'latin1',
+      /word\/document\.xml is not valid UTF-8, as it says it is: byte 0xe9 at line 1, column \d+/,
+    ],
+    [
+      'a part declaring an encoding Word does not write',
+      `${QUESTION}${wp('x')}`,
+      'declared',
+      /word\/document\.xml declares the encoding ISO-8859-1; Word documents are UTF-8 or UTF-16/,
+    ],
+    [
+      'a UTF-16 part with half a character',
+      `${QUESTION}${wp('\uD800x')}`,
+      'utf16',
+      /word\/document\.xml is not valid UTF-16, as it says it is \(at line 1, column \d+\)/,
+    ],
   ])('refuses %s with its place', (_, body, encoding, message) => {
     const parts = docxParts(body);
     const text = new TextDecoder().decode(parts['word/document.xml']);
     if (encoding === 'latin1') parts['word/document.xml'] = new Uint8Array(Buffer.from(text, 'latin1'));
-    if (encoding === 'declared') parts['word/document.xml'] = new TextEncoder().encode(text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'));
-    if (encoding === 'utf16') parts['word/document.xml'] = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace('encoding="UTF-8"', 'encoding="UTF-16"'), 'utf16le')]));
+    if (encoding === 'declared')
+      parts['word/document.xml'] = new TextEncoder().encode(text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'));
+    if (encoding === 'utf16')
+      parts['word/document.xml'] = new Uint8Array(
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(text.replace('encoding="UTF-8"', 'encoding="UTF-16"'), 'utf16le'),
+        ]),
+      );
     const r = importWord(docx(parts));
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(message);
@@ -127,7 +183,9 @@ describe('Word packages by what they really hold', { timeout: 300_000 }, () => {
   it('reads a UTF-16 document as its byte order mark says', () => {
     const parts = docxParts(QUESTION);
     const text = new TextDecoder().decode(parts['word/document.xml']).replace('encoding="UTF-8"', 'encoding="UTF-16"');
-    parts['word/document.xml'] = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    parts['word/document.xml'] = new Uint8Array(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
     const r = importWord(docx(parts));
     expect(r.code, r.stderr).toBe(0);
   });
@@ -135,9 +193,19 @@ describe('Word packages by what they really hold', { timeout: 300_000 }, () => {
   it('refuses a reference document that is a bomb, for every command that reads it', () => {
     const styles = `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><!--${' '.repeat(32 * 1024 * 1024)}--></w:styles>`;
     const bomb = declaring(docx({ 'word/styles.xml': new TextEncoder().encode(styles) }), 'word/styles.xml', 1024);
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/mps.md': fullResponse('partner: Metropolitan Police Service\nsector: public'), 'templates/reference.docx': bomb });
-    const r = spawnSync(process.execPath, [BIN, '-C', ws, 'check'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/mps.md': fullResponse('partner: Metropolitan Police Service\nsector: public'),
+      'templates/reference.docx': bomb,
+    });
+    const r = spawnSync(process.execPath, [BIN, '-C', ws, 'check'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 120_000,
+    });
     expect(r.status, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(/templates\/reference\.docx:1:1: error: templates\/reference\.docx cannot be used: not a readable \.docx file: word\/styles\.xml is damaged/);
+    expect(r.stderr).toMatch(
+      /templates\/reference\.docx:1:1: error: templates\/reference\.docx cannot be used: not a readable \.docx file: word\/styles\.xml is damaged/,
+    );
   });
 });

@@ -33,8 +33,18 @@ export function declaring(zip: Uint8Array, part: string, size: number): Uint8Arr
   const name = Buffer.from(part);
   for (let at = 0; at + 46 < out.length; at += 1) {
     const signature = out.readUInt32LE(at);
-    if (signature === 0x04034b50 && out.subarray(at + 30, at + 30 + name.length).equals(name) && out.readUInt16LE(at + 26) === name.length) out.writeUInt32LE(size, at + 22);
-    if (signature === 0x02014b50 && out.subarray(at + 46, at + 46 + name.length).equals(name) && out.readUInt16LE(at + 28) === name.length) out.writeUInt32LE(size, at + 24);
+    if (
+      signature === 0x04034b50 &&
+      out.subarray(at + 30, at + 30 + name.length).equals(name) &&
+      out.readUInt16LE(at + 26) === name.length
+    )
+      out.writeUInt32LE(size, at + 22);
+    if (
+      signature === 0x02014b50 &&
+      out.subarray(at + 46, at + 46 + name.length).equals(name) &&
+      out.readUInt16LE(at + 28) === name.length
+    )
+      out.writeUInt32LE(size, at + 24);
   }
   return new Uint8Array(out);
 }

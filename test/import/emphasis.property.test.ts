@@ -16,7 +16,11 @@ import { Problems } from '../../src/core/problems.js';
 import { META, render } from '../docx/helpers.js';
 import { REPO } from '../helpers/cli.js';
 
-const questions = parseQuestionSet(readFileSync(join(REPO, 'questions/odpm-lsp-2005.yaml'), 'utf8'), 'questions/odpm-lsp-2005.yaml', new Problems());
+const questions = parseQuestionSet(
+  readFileSync(join(REPO, 'questions/odpm-lsp-2005.yaml'), 'utf8'),
+  'questions/odpm-lsp-2005.yaml',
+  new Problems(),
+);
 if (!questions) throw new Error('the bundled question set does not load');
 
 type Mark = 'strong' | 'emphasis' | 'delete';
@@ -39,7 +43,12 @@ const run = fc
 const paragraph = fc.array(run, { minLength: 1, maxLength: 8 });
 
 function phrasing(runs: { text: string; marks: Mark[] }[]): PhrasingContent[] {
-  return runs.map(({ text, marks }) => marks.reduceRight<PhrasingContent>((inner, mark) => ({ type: mark, children: [inner] }) as PhrasingContent, { type: 'text', value: text }));
+  return runs.map(({ text, marks }) =>
+    marks.reduceRight<PhrasingContent>((inner, mark) => ({ type: mark, children: [inner] }) as PhrasingContent, {
+      type: 'text',
+      value: text,
+    }),
+  );
 }
 
 /** Every letter and digit with the emphasis around it, in order. */
@@ -58,25 +67,31 @@ function literalMarkup(node: Nodes): string[] {
 }
 
 describe('emphasis typed in Word', () => {
-  it(
-    'renders as Markdown emphasis on the same letters, with no stray delimiters or character references',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.array(paragraph, { minLength: 1, maxLength: 3 }), async (paragraphs) => {
-          const body: RootContent[] = paragraphs.map((runs) => ({ type: 'paragraph', children: phrasing(runs) }));
-          const children: RootContent[] = [{ type: 'heading', depth: 3, children: [{ type: 'text', value: 'Q7: In two-tier areas' }] }, ...body];
-          const { bytes } = await render({ kind: 'response', meta: { ...META }, tree: { type: 'root', children } });
-          const converted = await convertWord(bytes, questions, { id: 'mps', partner: 'Metropolitan Police Service', sector: 'public' });
-          const text = converted.file.text;
-          expect(text).not.toMatch(/&#x?[0-9a-f]+;/i);
-          const answer = text.slice(text.indexOf('## Q7:'), text.indexOf('## Q8:'));
-          const parsed = parseMarkdown(answer).children.filter((c) => c.type !== 'heading');
-          expect(parsed.flatMap(literalMarkup), answer).toEqual([]);
-          expect(parsed.flatMap((c) => lettersOf(c)), answer).toEqual(body.flatMap((p) => lettersOf(p)));
-        }),
-        { numRuns: 100 },
-      );
-    },
-    300_000,
-  );
+  it('renders as Markdown emphasis on the same letters, with no stray delimiters or character references', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(paragraph, { minLength: 1, maxLength: 3 }), async (paragraphs) => {
+        const body: RootContent[] = paragraphs.map((runs) => ({ type: 'paragraph', children: phrasing(runs) }));
+        const children: RootContent[] = [
+          { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Q7: In two-tier areas' }] },
+          ...body,
+        ];
+        const { bytes } = await render({ kind: 'response', meta: { ...META }, tree: { type: 'root', children } });
+        const converted = await convertWord(bytes, questions, {
+          id: 'mps',
+          partner: 'Metropolitan Police Service',
+          sector: 'public',
+        });
+        const text = converted.file.text;
+        expect(text).not.toMatch(/&#x?[0-9a-f]+;/i);
+        const answer = text.slice(text.indexOf('## Q7:'), text.indexOf('## Q8:'));
+        const parsed = parseMarkdown(answer).children.filter((c) => c.type !== 'heading');
+        expect(parsed.flatMap(literalMarkup), answer).toEqual([]);
+        expect(
+          parsed.flatMap((c) => lettersOf(c)),
+          answer,
+        ).toEqual(body.flatMap((p) => lettersOf(p)));
+      }),
+      { numRuns: 100 },
+    );
+  }, 300_000);
 });

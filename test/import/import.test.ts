@@ -12,7 +12,8 @@ import { storedZip } from '../helpers/zip.js';
 
 const WORD = join(REPO, 'test/fixtures/word');
 const update = process.env.UPDATE_GOLDEN === '1';
-const CONFIG = 'partnership: Kensington and Chelsea Partnership\nshort: KCP\nquestions: questions/odpm-lsp-2005.yaml\ndate: 2006-03-01\ndeadlines:\n  views: 2006-02-11\n';
+const CONFIG =
+  'partnership: Kensington and Chelsea Partnership\nshort: KCP\nquestions: questions/odpm-lsp-2005.yaml\ndate: 2006-03-01\ndeadlines:\n  views: 2006-02-11\n';
 
 function wordWorkspace(extra: Record<string, string | Uint8Array> = {}): string {
   return workspace({ 'lsp-respond.yaml': CONFIG, 'responses/.keep': '', ...extra });
@@ -22,7 +23,18 @@ describe('import of Word files written by other programs', () => {
   for (const name of ['pandoc', 'libreoffice']) {
     it(`${name}: every construct lands under its question, and check passes`, () => {
       const ws = wordWorkspace({ 'inbox/reply.docx': readFileSync(join(WORD, `${name}-reply.docx`)) });
-      const r = run(['-C', ws, 'import', 'inbox/reply.docx', '--id', 'mps', '--partner', 'Metropolitan Police Service', '--sector', 'public']);
+      const r = run([
+        '-C',
+        ws,
+        'import',
+        'inbox/reply.docx',
+        '--id',
+        'mps',
+        '--partner',
+        'Metropolitan Police Service',
+        '--sector',
+        'public',
+      ]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('imported inbox/reply.docx as responses/mps.md:');
@@ -43,7 +55,13 @@ describe('import of Word files written by other programs', () => {
       const merged = run(['-C', ws, 'merge', '--allow-incomplete', '--no-docx']);
       expect(merged.code).toBe(0);
       const response = readFileSync(join(ws, 'out/response.md'), 'utf8');
-      for (const phrase of ['a single set of shared priorities', 'Safer Neighbourhoods panels', 'Ward panels are the natural link', 'Neighbourhood Policing', 'Quarterly']) {
+      for (const phrase of [
+        'a single set of shared priorities',
+        'Safer Neighbourhoods panels',
+        'Ward panels are the natural link',
+        'Neighbourhood Policing',
+        'Quarterly',
+      ]) {
         expect(response).toContain(phrase);
       }
     });
@@ -73,7 +91,18 @@ function fill(form: Uint8Array, answers: Record<string, string[]>): Uint8Array {
 describe('the Word response form', () => {
   it('is written to out/forms/<id>.docx with every question as a heading, and imports back as an empty response', () => {
     const ws = wordWorkspace();
-    const t = run(['-C', ws, 'template', 'mps', '--partner', 'Metropolitan Police Service', '--sector', 'public', '--format', 'docx']);
+    const t = run([
+      '-C',
+      ws,
+      'template',
+      'mps',
+      '--partner',
+      'Metropolitan Police Service',
+      '--sector',
+      'public',
+      '--format',
+      'docx',
+    ]);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('wrote out/forms/mps.docx');
     const form = readFileSync(join(ws, 'out/forms/mps.docx'));
@@ -81,33 +110,61 @@ describe('the Word response form', () => {
     for (let n = 1; n <= 35; n += 1) expect(xml).toContain(`>Q${n}: `);
     expect(xml).toContain('Metropolitan Police Service (public sector)');
     writeFileSync(join(ws, 'form.docx'), form);
-    const r = run(['-C', ws, 'import', 'form.docx', '--id', 'mps', '--partner', 'Metropolitan Police Service', '--sector', 'public']);
+    const r = run([
+      '-C',
+      ws,
+      'import',
+      'form.docx',
+      '--id',
+      'mps',
+      '--partner',
+      'Metropolitan Police Service',
+      '--sector',
+      'public',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('0 answers');
     expect(r.stdout).toMatch(/skipped the form's own text \(\d+\)/);
     const md = readFileSync(join(ws, 'responses/mps.md'), 'utf8');
     // Nothing but the front matter and the empty question headings.
-    expect(md.replace(/^## Q\d+[ab]?: .*$/gm, '').replace(/\s+/g, ' ').trim()).toBe('--- partner: Metropolitan Police Service sector: public ---');
+    expect(
+      md
+        .replace(/^## Q\d+[ab]?: .*$/gm, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('--- partner: Metropolitan Police Service sector: public ---');
   });
 
   it('lists the same headings, parts included, as the Markdown template, with the same contact, return date and abstentions', () => {
     const config = `${CONFIG}contact:\n  name: Jane Smith\n  role: Partnership Manager\n  email: jane.smith@rbkc.gov.uk\nabstain:\n  Q27: The Partnership takes no collective view on this question.\n`;
     const ws = workspace({ 'lsp-respond.yaml': config, 'responses/.keep': '' });
-    expect(run(['-C', ws, 'template', 'mps', '--partner', 'Metropolitan Police Service', '--format', 'docx']).code).toBe(0);
+    expect(
+      run(['-C', ws, 'template', 'mps', '--partner', 'Metropolitan Police Service', '--format', 'docx']).code,
+    ).toBe(0);
     expect(run(['-C', ws, 'template', 'mps', '--partner', 'Metropolitan Police Service']).code).toBe(0);
     const markdown = readFileSync(join(ws, 'responses/mps.md'), 'utf8');
-    const xml = new TextDecoder().decode(readZip(readFileSync(join(ws, 'out/forms/mps.docx'))).get('word/document.xml'));
-    const paragraphs = [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('').replace(/&amp;/g, '&').replace(/&apos;|&#39;/g, "'"));
+    const xml = new TextDecoder().decode(
+      readZip(readFileSync(join(ws, 'out/forms/mps.docx'))).get('word/document.xml'),
+    );
+    const paragraphs = [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) =>
+      [...p[0].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)]
+        .map((t) => t[1])
+        .join('')
+        .replace(/&amp;/g, '&')
+        .replace(/&apos;|&#39;/g, "'"),
+    );
     const formHeadings = paragraphs.filter((p) => /^Q\d+[a-z]?: /.test(p));
     const templateHeadings = [...markdown.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
     expect(templateHeadings).toContain('Q16a: (a) the executive');
     expect(templateHeadings).toContain('Q16b: (b) individual thematic partnerships');
     expect(formHeadings).toEqual(templateHeadings);
-    const returnTo = 'Please return this form to Jane Smith, Partnership Manager, Kensington and Chelsea Partnership (jane.smith@rbkc.gov.uk) by 11 February 2006.';
+    const returnTo =
+      'Please return this form to Jane Smith, Partnership Manager, Kensington and Chelsea Partnership (jane.smith@rbkc.gov.uk) by 11 February 2006.';
     expect(paragraphs).toContain(returnTo);
     expect(markdown).toContain(`# ${returnTo.replace('this form', 'this file')}\n`);
-    const abstention = 'The Partnership abstains on Q27 collectively (“The Partnership takes no collective view on this question.”), so an answer to it is not used in the response';
+    const abstention =
+      'The Partnership abstains on Q27 collectively (“The Partnership takes no collective view on this question.”), so an answer to it is not used in the response';
     expect(paragraphs.filter((p) => p.startsWith(abstention))).toHaveLength(1);
     expect(markdown).toContain(`# ${abstention}`);
     // The template is a response file the loader takes as it is.
@@ -116,8 +173,15 @@ describe('the Word response form', () => {
   }, 60_000);
 
   it('round trip: form -> answers typed in Word -> import -> check -> merge', () => {
-    const ws = wordWorkspace({ 'responses/council.md': partner('partner: Royal Borough of Kensington and Chelsea\nsector: public', Array.from({ length: 35 }, (_, i) => `## Q${i + 1}\n\nThe Council agrees on ${i + 1}.\n`).join('\n')) });
-    expect(run(['-C', ws, 'template', 'mps', '--partner', 'Metropolitan Police Service', '--format', 'docx']).code).toBe(0);
+    const ws = wordWorkspace({
+      'responses/council.md': partner(
+        'partner: Royal Borough of Kensington and Chelsea\nsector: public',
+        Array.from({ length: 35 }, (_, i) => `## Q${i + 1}\n\nThe Council agrees on ${i + 1}.\n`).join('\n'),
+      ),
+    });
+    expect(
+      run(['-C', ws, 'template', 'mps', '--partner', 'Metropolitan Police Service', '--format', 'docx']).code,
+    ).toBe(0);
     const filled = fill(readFileSync(join(ws, 'out/forms/mps.docx')), {
       Q7: ['Not applicable in a unitary London borough.'],
       Q18: ['A duty to co-operate would help.', 'It must be proportionate.'],
@@ -140,7 +204,9 @@ describe('the Word response form', () => {
     const response = readFileSync(join(ws, 'out/response.md'), 'utf8');
     expect(response).toContain('Ward panels link to the executive.');
     expect(response).toContain('It must be proportionate.');
-    const report = JSON.parse(readFileSync(join(ws, 'out/report.json'), 'utf8')) as { contributions: { section: string; status: string }[] };
+    const report = JSON.parse(readFileSync(join(ws, 'out/report.json'), 'utf8')) as {
+      contributions: { section: string; status: string }[];
+    };
     expect(report.contributions.find((c) => c.section === 'Q18/mps')?.status).toBe('included');
   });
 });
@@ -148,20 +214,46 @@ describe('the Word response form', () => {
 describe('import refuses what it cannot read, and writes nothing', () => {
   const refusals: [string, Uint8Array, RegExp][] = [
     ['an empty file', new Uint8Array(), /the file is empty/],
-    ['a legacy .doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]), /old-style Word \(\.doc\)/],
+    [
+      'a legacy .doc',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+      /old-style Word \(\.doc\)/,
+    ],
     [
       'a password-protected document',
-      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.from('EncryptionInfo EncryptedPackage', 'utf16le')]),
+      new Uint8Array([
+        0xd0,
+        0xcf,
+        0x11,
+        0xe0,
+        0xa1,
+        0xb1,
+        0x1a,
+        0xe1,
+        ...Buffer.from('EncryptionInfo EncryptedPackage', 'utf16le'),
+      ]),
       /protected with a password/,
     ],
-    ['an OpenDocument file', storedZip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office:document-content/>' }), /OpenDocument file \(\.odt\)/],
-    ['an Excel file', storedZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }), /Excel or PowerPoint/],
+    [
+      'an OpenDocument file',
+      storedZip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office:document-content/>' }),
+      /OpenDocument file \(\.odt\)/,
+    ],
+    [
+      'an Excel file',
+      storedZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }),
+      /Excel or PowerPoint/,
+    ],
     ['a ZIP without a document', storedZip({ 'notes.txt': 'hello' }), /no word\/document\.xml/],
     ['a truncated Word file', readFileSync(join(WORD, 'pandoc-reply.docx')).subarray(0, 4000), /damaged/],
     ['a Rich Text file', new TextEncoder().encode('{\\rtf1\\ansi Hello}'), /Rich Text \(\.rtf\)/],
     ['a PDF', new TextEncoder().encode('%PDF-1.4\n'), /is a PDF/],
     ['a text file', new TextEncoder().encode('Q1: we agree'), /not a Word document/],
-    ['a Word file whose XML is broken', storedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document><w:body><w:p>' }), /damaged/],
+    [
+      'a Word file whose XML is broken',
+      storedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document><w:body><w:p>' }),
+      /damaged/,
+    ],
   ];
   for (const [what, bytes, message] of refusals) {
     it(what, () => {
@@ -191,12 +283,27 @@ describe('import refuses what it cannot read, and writes nothing', () => {
 
   it('never replaces a response without --force, and replaces it with --force', () => {
     const existing = partner('partner: Metropolitan Police Service', '## Q1\n\nTyped by hand.\n');
-    const ws = wordWorkspace({ 'responses/mps.md': existing, 'reply.docx': readFileSync(join(WORD, 'pandoc-reply.docx')) });
+    const ws = wordWorkspace({
+      'responses/mps.md': existing,
+      'reply.docx': readFileSync(join(WORD, 'pandoc-reply.docx')),
+    });
     const r = run(['-C', ws, 'import', 'reply.docx', '--id', 'mps', '--partner', 'Metropolitan Police Service']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('responses/mps.md already exists; import never replaces a response unless you add --force');
+    expect(r.stderr).toContain(
+      'responses/mps.md already exists; import never replaces a response unless you add --force',
+    );
     expect(readFileSync(join(ws, 'responses/mps.md'), 'utf8')).toBe(existing);
-    const forced = run(['-C', ws, 'import', 'reply.docx', '--id', 'mps', '--partner', 'Metropolitan Police Service', '--force']);
+    const forced = run([
+      '-C',
+      ws,
+      'import',
+      'reply.docx',
+      '--id',
+      'mps',
+      '--partner',
+      'Metropolitan Police Service',
+      '--force',
+    ]);
     expect(forced.code).toBe(0);
     expect(readFileSync(join(ws, 'responses/mps.md'), 'utf8')).toContain('Ward panels are the natural link');
   });
@@ -211,20 +318,37 @@ describe('import refuses what it cannot read, and writes nothing', () => {
     expect(badSector.stderr).toContain('--sector must be one of');
     const missing = run(['-C', ws, 'import', 'nowhere.docx', '--id', 'mps', '--partner', 'MPS']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('nowhere.docx:1:1: error: nowhere.docx does not exist; check the path (relative paths are read from the workspace)\n');
+    expect(missing.stderr).toBe(
+      'nowhere.docx:1:1: error: nowhere.docx does not exist; check the path (relative paths are read from the workspace)\n',
+    );
     expect(existsSync(join(ws, 'responses/mps.md'))).toBe(false);
   });
 
   it('a Word file left in responses/ is pointed at import, not silently ignored', () => {
-    const ws = wordWorkspace({ 'responses/mps.docx': readFileSync(join(WORD, 'pandoc-reply.docx')), 'responses/NPCT reply.docx': readFileSync(join(WORD, 'pandoc-reply.docx')) });
+    const ws = wordWorkspace({
+      'responses/mps.docx': readFileSync(join(WORD, 'pandoc-reply.docx')),
+      'responses/NPCT reply.docx': readFileSync(join(WORD, 'pandoc-reply.docx')),
+    });
     const r = run(['-C', ws, 'check']);
-    expect(r.stderr).toContain("responses/mps.docx:1:1: warning: responses/mps.docx is a Word file and is not read; import it with: lsp-respond import responses/mps.docx --id mps --partner '<organisation name>'");
+    expect(r.stderr).toContain(
+      "responses/mps.docx:1:1: warning: responses/mps.docx is a Word file and is not read; import it with: lsp-respond import responses/mps.docx --id mps --partner '<organisation name>'",
+    );
     // The suggestion pastes: the path with a space is one argument, the id is valid.
-    const suggested = /import it with: (lsp-respond import 'responses\/NPCT reply\.docx' --id npct-reply --partner '<organisation name>')/.exec(r.stderr)?.[1];
+    const suggested =
+      /import it with: (lsp-respond import 'responses\/NPCT reply\.docx' --id npct-reply --partner '<organisation name>')/.exec(
+        r.stderr,
+      )?.[1];
     expect(suggested, r.stderr).toBeDefined();
-    const pasted = spawnSync('sh', ['-c', `${suggested?.replace('lsp-respond', `node ${JSON.stringify(join(REPO, 'bin/lsp-respond.js'))} -C ${JSON.stringify(ws)}`)} --sector community`], { encoding: 'utf8' });
+    const pasted = spawnSync(
+      'sh',
+      [
+        '-c',
+        `${suggested?.replace('lsp-respond', `node ${JSON.stringify(join(REPO, 'bin/lsp-respond.js'))} -C ${JSON.stringify(ws)}`)} --sector community`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(pasted.stderr).toBe('');
     expect(pasted.status).toBe(0);
-    expect(readFileSync(join(ws, 'responses/npct-reply.md'), 'utf8')).toContain("partner: <organisation name>");
+    expect(readFileSync(join(ws, 'responses/npct-reply.md'), 'utf8')).toContain('partner: <organisation name>');
   }, 60_000);
 });

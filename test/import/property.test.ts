@@ -14,7 +14,11 @@ import { META, mdastText, missingWords, parseMarkdown, render } from '../docx/he
 import { REPO } from '../helpers/cli.js';
 import { answer } from '../helpers/markdown-arbitrary.js';
 
-const questions = parseQuestionSet(readFileSync(join(REPO, 'questions/odpm-lsp-2005.yaml'), 'utf8'), 'questions/odpm-lsp-2005.yaml', new Problems());
+const questions = parseQuestionSet(
+  readFileSync(join(REPO, 'questions/odpm-lsp-2005.yaml'), 'utf8'),
+  'questions/odpm-lsp-2005.yaml',
+  new Problems(),
+);
 if (!questions) throw new Error('the bundled question set does not load');
 
 /** A Word reply: each answer under a "Qn: text" heading, its own headings below that level. */
@@ -37,15 +41,23 @@ function reply(answers: [number, string][]): RootContent[] {
 }
 
 describe('Word round trip', () => {
-  it(
-    'answers rendered to DOCX and imported keep every word, under their own question',
-    async () => {
-      const numbers = fc.uniqueArray(fc.integer({ min: 1, max: 35 }), { minLength: 1, maxLength: 3 });
-      await fc.assert(
-        fc.asyncProperty(numbers.chain((ns) => fc.tuple(...ns.map((n) => fc.tuple(fc.constant(n), answer)))), async (answers) => {
+  it('answers rendered to DOCX and imported keep every word, under their own question', async () => {
+    const numbers = fc.uniqueArray(fc.integer({ min: 1, max: 35 }), { minLength: 1, maxLength: 3 });
+    await fc.assert(
+      fc.asyncProperty(
+        numbers.chain((ns) => fc.tuple(...ns.map((n) => fc.tuple(fc.constant(n), answer)))),
+        async (answers) => {
           const sorted = [...answers].sort((a, b) => a[0] - b[0]);
-          const { bytes } = await render({ kind: 'response', meta: { ...META }, tree: { type: 'root', children: reply(sorted) } });
-          const converted = await convertWord(bytes, questions, { id: 'mps', partner: 'Metropolitan Police Service', sector: 'public' });
+          const { bytes } = await render({
+            kind: 'response',
+            meta: { ...META },
+            tree: { type: 'root', children: reply(sorted) },
+          });
+          const converted = await convertWord(bytes, questions, {
+            id: 'mps',
+            partner: 'Metropolitan Police Service',
+            sector: 'public',
+          });
           expect(converted.placed.notes).toEqual([]);
           const problems = new Problems();
           const loaded = parsePartnerFile(converted.file.text, 'responses/mps.md', questions, problems);
@@ -53,13 +65,14 @@ describe('Word round trip', () => {
           for (const [n, markdown] of sorted) {
             const contribution = loaded?.partner.answers.find((a) => a.target?.question === `Q${n}`);
             expect(contribution, `Q${n} imported`).toBeDefined();
-            const imported = mdastText({ children: [...(contribution?.blocks ?? []), ...(contribution?.footnotes ?? [])] });
+            const imported = mdastText({
+              children: [...(contribution?.blocks ?? []), ...(contribution?.footnotes ?? [])],
+            });
             expect(missingWords(mdastText(parseMarkdown(markdown)), imported)).toEqual([]);
           }
-        }),
-        { numRuns: 20 },
-      );
-    },
-    120_000,
-  );
+        },
+      ),
+      { numRuns: 20 },
+    );
+  }, 120_000);
 });

@@ -9,16 +9,30 @@ import { applySheet, describeChange, type StandingObjection } from '../../src/im
 
 const SECTIONS = ['Q1', 'Q1/a', 'Q2/a', 'Q2/b', 'Q3a/b', 'preamble/a', 'preamble/b'];
 const reason = fc.oneof(fc.constant(null), fc.constant(''), fc.constantFrom('No.', 'Not our view.', 'We disagree.'));
-const sheet = fc.subarray(SECTIONS).chain((sections) =>
-  fc.tuple(...sections.map(() => reason)).map((reasons): SheetRow[] => sections.map((section, i) => ({ row: i + 1, section, reason: reasons[i] ?? null }))),
-);
-const standing = fc.subarray(SECTIONS).chain((sections) =>
-  fc.tuple(...sections.map(() => fc.constantFrom('', 'Old reason.'))).map((reasons): StandingObjection[] => sections.map((section, i) => ({ section, reason: reasons[i]! }))),
-);
+const sheet = fc
+  .subarray(SECTIONS)
+  .chain((sections) =>
+    fc
+      .tuple(...sections.map(() => reason))
+      .map((reasons): SheetRow[] =>
+        sections.map((section, i) => ({ row: i + 1, section, reason: reasons[i] ?? null })),
+      ),
+  );
+const standing = fc
+  .subarray(SECTIONS)
+  .chain((sections) =>
+    fc
+      .tuple(...sections.map(() => fc.constantFrom('', 'Old reason.')))
+      .map((reasons): StandingObjection[] => sections.map((section, i) => ({ section, reason: reasons[i]! }))),
+  );
 
 /** The sheet circulate writes: every section a row, standing objections filled in (bare ones with a mark, read back as ''). */
 const asCirculated = (objections: readonly StandingObjection[]): SheetRow[] =>
-  SECTIONS.map((section, i) => ({ row: i + 1, section, reason: objections.find((o) => o.section === section)?.reason ?? null }));
+  SECTIONS.map((section, i) => ({
+    row: i + 1,
+    section,
+    reason: objections.find((o) => o.section === section)?.reason ?? null,
+  }));
 
 describe('sheet imports', () => {
   it('never drop an objection without a withdrawn line', () => {
@@ -34,7 +48,11 @@ describe('sheet imports', () => {
             expect(kept !== withdrawn, `${o.section}: kept ${kept}, withdrawn line ${withdrawn}`).toBe(true);
           }
           // Nothing appears without an 'added' line either, and no section is held twice.
-          for (const a of after) expect(objections.some((o) => o.section === a.section) || lines.some((l) => l.startsWith(`added: cannot endorse ${a.section}`))).toBe(true);
+          for (const a of after)
+            expect(
+              objections.some((o) => o.section === a.section) ||
+                lines.some((l) => l.startsWith(`added: cannot endorse ${a.section}`)),
+            ).toBe(true);
           expect(new Set(after.map((a) => a.section)).size).toBe(after.length);
           objections = after;
         }
@@ -55,7 +73,12 @@ describe('sheet imports', () => {
 
   it('say what happened to each objection', () => {
     const { changes } = applySheet(
-      [{ section: 'Q1/a', reason: 'Old.' }, { section: 'Q2/a', reason: '' }, { section: 'Q3a/b', reason: 'Kept.' }, { section: 'preamble/b', reason: 'Not asked.' }],
+      [
+        { section: 'Q1/a', reason: 'Old.' },
+        { section: 'Q2/a', reason: '' },
+        { section: 'Q3a/b', reason: 'Kept.' },
+        { section: 'preamble/b', reason: 'Not asked.' },
+      ],
       [
         { row: 1, section: 'Q1/a', reason: null },
         { row: 2, section: 'Q2/a', reason: 'Now with a reason.' },

@@ -15,27 +15,62 @@ import { workspace } from '../helpers/workspace.js';
 
 const WORD = join(REPO, 'test/fixtures/word');
 const update = process.env.UPDATE_GOLDEN === '1';
-const CONFIG = 'partnership: Kensington and Chelsea Partnership\nshort: KCP\nquestions: questions/odpm-lsp-2005.yaml\ndate: 2006-03-01\n';
+const CONFIG =
+  'partnership: Kensington and Chelsea Partnership\nshort: KCP\nquestions: questions/odpm-lsp-2005.yaml\ndate: 2006-03-01\n';
 // The replies say "LSP" without spelling it out, as partners do: the glossary explains it.
-const GLOSSARY = 'terms:\n  - term: Local Strategic Partnership\n    acronym: LSP\n    definition: The partnership that answers.\n';
+const GLOSSARY =
+  'terms:\n  - term: Local Strategic Partnership\n    acronym: LSP\n    definition: The partnership that answers.\n';
 
 const br = '<w:r><w:br/></w:r>';
 /** Word's numbering for question headings: "Q1: ", "Q2: " before Heading 2 paragraphs (w:numPr on the paragraph). */
-const NUMBERING = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Q%1: "/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>';
-const numbered = (value: string) => `<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr>${wordRun(value)}</w:p>`;
+const NUMBERING =
+  '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Q%1: "/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>';
+const numbered = (value: string) =>
+  `<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr>${wordRun(value)}</w:p>`;
 
 /** A reply with Word's markup for each habit (see test/helpers/word.ts). */
 function handBuilt(): Uint8Array {
   const body = [
     paragraph(wordRun('General comments from the Council.')),
     numbered('Do you agree that the key role of the LSP should be to develop the vision?'),
-    paragraph(bold('Yes. '), wordRun('The LSP should own the '), italic('vision '), wordRun('first, and the '), struck('old '), wordRun('new contract second.')),
-    paragraph(bold(' '), wordRun('A bold space alone, '), bold('Agreed.'), wordRun('The rest, and '), bold('“quoted”'), wordRun('word.')),
+    paragraph(
+      bold('Yes. '),
+      wordRun('The LSP should own the '),
+      italic('vision '),
+      wordRun('first, and the '),
+      struck('old '),
+      wordRun('new contract second.'),
+    ),
+    paragraph(
+      bold(' '),
+      wordRun('A bold space alone, '),
+      bold('Agreed.'),
+      wordRun('The rest, and '),
+      bold('“quoted”'),
+      wordRun('word.'),
+    ),
     paragraph(wordRun('Signed:'), br, wordRun('Jane Smith'), br, wordRun('Head of Policy'), br),
-    paragraph(wordRun('Within 10\u00a0km of the “town centre”, ‘the ward’ – and'), '<w:commentRangeStart w:id="0"/>', wordRun(' the river'), '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>', wordRun('.')),
+    paragraph(
+      wordRun('Within 10\u00a0km of the “town centre”, ‘the ward’ – and'),
+      '<w:commentRangeStart w:id="0"/>',
+      wordRun(' the river'),
+      '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>',
+      wordRun('.'),
+    ),
     paragraph(wordRun('Before'), '<w:r><w:br w:type="page"/></w:r>', wordRun('after a page break.')),
-    paragraph(wordRun('Co'), '<w:r><w:noBreakHyphen/></w:r>', wordRun('operation, re'), '<w:r><w:softHyphen/></w:r>', wordRun('generation.')),
-    paragraph(wordRun('Tracked: '), '<w:ins w:id="1" w:author="Jane Smith"><w:r><w:t>kept insertion</w:t></w:r></w:ins>', '<w:del w:id="2" w:author="Jane Smith"><w:r><w:delText>dropped deletion</w:delText></w:r></w:del>', wordRun(' end.')),
+    paragraph(
+      wordRun('Co'),
+      '<w:r><w:noBreakHyphen/></w:r>',
+      wordRun('operation, re'),
+      '<w:r><w:softHyphen/></w:r>',
+      wordRun('generation.'),
+    ),
+    paragraph(
+      wordRun('Tracked: '),
+      '<w:ins w:id="1" w:author="Jane Smith"><w:r><w:t>kept insertion</w:t></w:r></w:ins>',
+      '<w:del w:id="2" w:author="Jane Smith"><w:r><w:delText>dropped deletion</w:delText></w:r></w:del>',
+      wordRun(' end.'),
+    ),
     numbered('We believe it is important that LSPs reflect regional plans'),
     table([
       [[bold('Priority ')], [bold('Lead')]],
@@ -49,16 +84,27 @@ function handBuilt(): Uint8Array {
       [[wordRun('Area')], [wordRun('Lead')]],
       [[wordRun('Housing')], [wordRun('The Council leads this, with the housing associations.')]],
     ]),
-    table([[[wordRun('')], [wordRun('')]], [[wordRun('Item')], [wordRun('Owner')]], [[wordRun('Audit')], [wordRun('Treasurer')]]], false),
+    table(
+      [
+        [[wordRun('')], [wordRun('')]],
+        [[wordRun('Item')], [wordRun('Owner')]],
+        [[wordRun('Audit')], [wordRun('Treasurer')]],
+      ],
+      false,
+    ),
     heading(2, 'Q7: In two-tier areas'),
-    table([
-      [[wordRun('Marked')], [wordRun('Header')]],
-      [[wordRun('row')], [wordRun('kept')]],
-    ], true),
+    table(
+      [
+        [[wordRun('Marked')], [wordRun('Header')]],
+        [[wordRun('row')], [wordRun('kept')]],
+      ],
+      true,
+    ),
   ];
   return wordDocument(body.join(''), {
     numbering: NUMBERING,
-    comments: '<w:comment w:id="0" w:author="Jane Smith" w:initials="JS"><w:p><w:r><w:t>Check this figure with Planning.</w:t></w:r></w:p></w:comment>',
+    comments:
+      '<w:comment w:id="0" w:author="Jane Smith" w:initials="JS"><w:p><w:r><w:t>Check this figure with Planning.</w:t></w:r></w:p></w:comment>',
   });
 }
 
@@ -75,14 +121,34 @@ describe('Word habits survive import', () => {
     withPandoc(
       `${name}: golden Markdown, a clean check, and a response DOCX pandoc reads as intended`,
       async () => {
-        const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'glossary.yaml': GLOSSARY, 'responses/.keep': '', 'reply.docx': bytes() });
-        const r = run(['-C', ws, 'import', 'reply.docx', '--id', 'rbkc', '--partner', 'Royal Borough of Kensington and Chelsea', '--sector', 'public']);
+        const ws = workspace({
+          'lsp-respond.yaml': CONFIG,
+          'glossary.yaml': GLOSSARY,
+          'responses/.keep': '',
+          'reply.docx': bytes(),
+        });
+        const r = run([
+          '-C',
+          ws,
+          'import',
+          'reply.docx',
+          '--id',
+          'rbkc',
+          '--partner',
+          'Royal Borough of Kensington and Chelsea',
+          '--sector',
+          'public',
+        ]);
         expect(r.code, r.stderr).toBe(0);
         // Headings numbered by Word are read with their numbers.
         expect(r.stdout).toMatch(/Q1 +\d blocks? from heading "Q1: Do you agree/);
         expect(r.stdout).toMatch(/Q2 +\d blocks? from heading "Q2: We believe/);
-        expect(r.stdout).toContain(`${guessed} table${guessed === 1 ? ' has' : 's have'} no header row marked in Word, so the first row became the header (in Q2); check`);
-        expect(r.stderr).toMatch(/reply\.docx:1:1: warning: the document has 1 comment; comments are notes on the document, not answer text, so they are not imported/);
+        expect(r.stdout).toContain(
+          `${guessed} table${guessed === 1 ? ' has' : 's have'} no header row marked in Word, so the first row became the header (in Q2); check`,
+        );
+        expect(r.stderr).toMatch(
+          /reply\.docx:1:1: warning: the document has 1 comment; comments are notes on the document, not answer text, so they are not imported/,
+        );
         const md = readFileSync(join(ws, 'responses/rbkc.md'), 'utf8');
         const golden = join(WORD, 'expected', `${name}.md`);
         if (update) {

@@ -13,13 +13,16 @@ describe('reading a package', () => {
   it('reads back every part the writer wrote, byte for byte, in order', () => {
     const name = fc.stringMatching(/^[a-z]{1,8}(\/[a-z]{1,8}){0,2}\.(xml|png|bin)$/);
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(name, fc.uint8Array({ maxLength: 5000 })), { selector: ([n]) => n, maxLength: 8 }), (parts) => {
-        const writer = new PackageWriter('2006-03-01');
-        for (const [n, bytes] of parts) writer.file(n, bytes);
-        const read = readPackage(writer.finish(), LIMITS);
-        expect([...read.keys()]).toEqual(parts.map(([n]) => n));
-        for (const [n, bytes] of parts) expect(read.get(n)).toEqual(bytes);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(name, fc.uint8Array({ maxLength: 5000 })), { selector: ([n]) => n, maxLength: 8 }),
+        (parts) => {
+          const writer = new PackageWriter('2006-03-01');
+          for (const [n, bytes] of parts) writer.file(n, bytes);
+          const read = readPackage(writer.finish(), LIMITS);
+          expect([...read.keys()]).toEqual(parts.map(([n]) => n));
+          for (const [n, bytes] of parts) expect(read.get(n)).toEqual(bytes);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -33,9 +36,13 @@ describe('reading a package', () => {
 
   it('refuses a part, or parts together, declaring more than the caps, before inflating', () => {
     const zip = storedZip({ 'a.xml': 'a', 'b.xml': 'b' });
-    expect(() => readPackage(declaring(zip, 'a.xml', (1 << 20) + 1), LIMITS)).toThrow('a.xml expands to 2 MB, more than the 1 MB one part may');
+    expect(() => readPackage(declaring(zip, 'a.xml', (1 << 20) + 1), LIMITS)).toThrow(
+      'a.xml expands to 2 MB, more than the 1 MB one part may',
+    );
     const both = declaring(declaring(zip, 'a.xml', 1 << 20), 'b.xml', 1 << 20);
-    expect(() => readPackage(both, { part: 1 << 20, total: (2 << 20) - 1 })).toThrow('the parts expand to more than the 2 MB a document may');
+    expect(() => readPackage(both, { part: 1 << 20, total: (2 << 20) - 1 })).toThrow(
+      'the parts expand to more than the 2 MB a document may',
+    );
     expect(readPackage(zip, LIMITS, (n) => n === 'b.xml')).toEqual(new Map([['b.xml', new TextEncoder().encode('b')]]));
   });
 

@@ -18,7 +18,10 @@ const HAVE_UNZIP = spawnSync('unzip', ['-v'], { stdio: 'ignore' }).status === 0;
 describe('the ZIP writer', () => {
   it('joins text written in many pieces into one entry that reads back byte for byte', () => {
     // About 3.5 MiB of varied text in small writes: several compressed pieces.
-    const writes = Array.from({ length: 40_000 }, (_, i) => xml`<w:p>${i} ${escapeXml('ünïcødé '.repeat(i % 13))}</w:p>`);
+    const writes = Array.from(
+      { length: 40_000 },
+      (_, i) => xml`<w:p>${i} ${escapeXml('ünïcødé '.repeat(i % 13))}</w:p>`,
+    );
     const zip = new PackageWriter(DATE);
     const entry = zip.part('word/document.xml');
     for (const w of writes) entry.write(w);
@@ -54,7 +57,9 @@ describe('the ZIP writer', () => {
 describe('a document too long to hold as one string', () => {
   const paragraphs = 6000;
   const model = () => {
-    const children: RootContent[] = Array.from({ length: paragraphs }, (_, i) => para(`Paragraph ${i + 1}: ${'the partnership agrees with the proposal '.repeat(10)}`));
+    const children: RootContent[] = Array.from({ length: paragraphs }, (_, i) =>
+      para(`Paragraph ${i + 1}: ${'the partnership agrees with the proposal '.repeat(10)}`),
+    );
     return { kind: 'response' as const, meta: { ...META }, tree: { type: 'root' as const, children } };
   };
 
@@ -67,10 +72,14 @@ describe('a document too long to hold as one string', () => {
     expect(xml.endsWith('</w:body></w:document>')).toBe(true);
   });
 
-  withPandoc('is read whole by pandoc', async () => {
-    const { bytes } = await render(model());
-    const blocks = pandocJson(bytes).blocks;
-    expect(blocks.length).toBe(paragraphs);
-    expect(pandocText(blocks.at(-1))).toContain(`Paragraph ${paragraphs}:`);
-  }, 120_000);
+  withPandoc(
+    'is read whole by pandoc',
+    async () => {
+      const { bytes } = await render(model());
+      const blocks = pandocJson(bytes).blocks;
+      expect(blocks.length).toBe(paragraphs);
+      expect(pandocText(blocks.at(-1))).toContain(`Paragraph ${paragraphs}:`);
+    },
+    120_000,
+  );
 });

@@ -45,7 +45,9 @@ describe('markup', () => {
 describe('reading XML parts', () => {
   it('gives the line and column of the first byte not valid in UTF-8', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('<a>\n  é'), 0xe9, ...new TextEncoder().encode('</a>')]);
-    expect(() => decodeXmlPart(bytes, 'p.xml')).toThrow('p.xml is not valid UTF-8, as it says it is: byte 0xe9 at line 2, column 4');
+    expect(() => decodeXmlPart(bytes, 'p.xml')).toThrow(
+      'p.xml is not valid UTF-8, as it says it is: byte 0xe9 at line 2, column 4',
+    );
   });
 
   it('reads UTF-16 by its byte order mark, and refuses half a character', () => {
@@ -55,7 +57,9 @@ describe('reading XML parts', () => {
   });
 
   it('refuses nesting deeper than asked, with the place', () => {
-    expect(() => walkXml('<a><b><c/></b></a>', 'p.xml', 2)).toThrow('p.xml nests elements more than 2 deep (at line 1, column 7)');
+    expect(() => walkXml('<a><b><c/></b></a>', 'p.xml', 2)).toThrow(
+      'p.xml nests elements more than 2 deep (at line 1, column 7)',
+    );
     expect(() => walkXml('<a><b/></a>', 'p.xml', 2)).not.toThrow();
   });
 });

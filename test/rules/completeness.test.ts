@@ -19,7 +19,11 @@ describe('completeness (check)', () => {
     const r = await checkJson(ws);
     expect(r.code).toBe(1);
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatchObject({ severity: 'error', code: 'unanswered', file: 'questions/odpm-lsp-2005.yaml' });
+    expect(r.problems[0]).toMatchObject({
+      severity: 'error',
+      code: 'unanswered',
+      file: 'questions/odpm-lsp-2005.yaml',
+    });
     // It says why (nobody answers it) and what to do: answer it, or abstain collectively in the configuration.
     expect(r.problems[0]!.message).toMatch(/^no partner answers Q7; /);
     expect(r.problems[0]!.message).toContain("'## Q7'");
@@ -34,15 +38,25 @@ describe('completeness (check)', () => {
   });
 
   it('a question counts as abstained only when every partner abstains on it', async () => {
-    const files = { 'lsp-respond.yaml': CONFIG, 'responses/a.md': partner('partner: A\nabstain: [Q7]', answerAll(['Q7'])) };
-    const one = await checkJson(workspace({ ...files, 'responses/b.md': partner('partner: B', '## Q1\n\nB on one.\n') }));
+    const files = {
+      'lsp-respond.yaml': CONFIG,
+      'responses/a.md': partner('partner: A\nabstain: [Q7]', answerAll(['Q7'])),
+    };
+    const one = await checkJson(
+      workspace({ ...files, 'responses/b.md': partner('partner: B', '## Q1\n\nB on one.\n') }),
+    );
     expect([one.code, codes(one.problems)]).toEqual([1, ['unanswered']]);
-    const every = await checkJson(workspace({ ...files, 'responses/b.md': partner('partner: B\nabstain: [Q7]', '## Q1\n\nB on one.\n') }));
+    const every = await checkJson(
+      workspace({ ...files, 'responses/b.md': partner('partner: B\nabstain: [Q7]', '## Q1\n\nB on one.\n') }),
+    );
     expect([every.code, every.problems]).toEqual([0, []]);
   });
 
   it('a collective abstention in lsp-respond.yaml makes a question complete', async () => {
-    const ws = workspace({ 'lsp-respond.yaml': `${CONFIG}abstain:\n  Q7: Outside our remit.\n`, 'responses/a.md': partner('partner: A', answerAll(['Q7'])) });
+    const ws = workspace({
+      'lsp-respond.yaml': `${CONFIG}abstain:\n  Q7: Outside our remit.\n`,
+      'responses/a.md': partner('partner: A', answerAll(['Q7'])),
+    });
     expect((await checkJson(ws)).code).toBe(0);
   });
 
@@ -50,7 +64,10 @@ describe('completeness (check)', () => {
     const ws = workspace({
       'lsp-respond.yaml': CONFIG,
       'responses/a.md': partner('partner: A', answerAll()),
-      'responses/b.md': partner('partner: B\ncannot_endorse:\n  - section: Q7\n    reason: No.', '## Q7\n\nB on seven.\n'),
+      'responses/b.md': partner(
+        'partner: B\ncannot_endorse:\n  - section: Q7\n    reason: No.',
+        '## Q7\n\nB on seven.\n',
+      ),
     });
     const r = await checkJson(ws);
     expect(r.code).toBe(1);
@@ -65,7 +82,10 @@ describe('completeness (check)', () => {
     const ws = workspace({
       'lsp-respond.yaml': CONFIG,
       'responses/a.md': partner('partner: A', answerAll()),
-      'responses/b.md': partner('partner: B\ncannot_endorse:\n  - section: Q7\n    reason: No.', '## Q7\n\nB on seven.\n'),
+      'responses/b.md': partner(
+        'partner: B\ncannot_endorse:\n  - section: Q7\n    reason: No.',
+        '## Q7\n\nB on seven.\n',
+      ),
       'responses/c.md': partner('partner: C\ncannot_endorse: [Q7/a]', ''),
     });
     const [unanswered] = (await checkJson(ws)).problems.filter((p) => p.code === 'unanswered');
@@ -73,12 +93,21 @@ describe('completeness (check)', () => {
   });
 
   it('a question answered only through a part (Q16a) is answered', async () => {
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/a.md': partner('partner: A', `${answerAll(['Q16'])}\n## Q16a\n\nOn the executive.\n`) });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/a.md': partner('partner: A', `${answerAll(['Q16'])}\n## Q16a\n\nOn the executive.\n`),
+    });
     expect((await checkJson(ws, { partners: true })).code).toBe(0);
   });
 
   it('an objection to the only answer of one part leaves the question answered by the other part', async () => {
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/a.md': partner('partner: A\ncannot_endorse: [Q16a/a]', `${answerAll(['Q16'])}\n## Q16a\n\nOn the executive.\n\n## Q16b\n\nOn the thematic partnerships.\n`) });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/a.md': partner(
+        'partner: A\ncannot_endorse: [Q16a/a]',
+        `${answerAll(['Q16'])}\n## Q16a\n\nOn the executive.\n\n## Q16b\n\nOn the thematic partnerships.\n`,
+      ),
+    });
     expect((await checkJson(ws)).code).toBe(0);
   });
 });
@@ -87,23 +116,47 @@ describe('check --partners', () => {
   const full = partner('partner: Full', answerAll());
 
   it('fails (exit 1) when a partner neither answers nor abstains on a question, naming it at the top of its file', async () => {
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/full.md': full, 'responses/gap.md': partner('partner: Gap', answerAll(['Q9'])) });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/full.md': full,
+      'responses/gap.md': partner('partner: Gap', answerAll(['Q9'])),
+    });
     expect((await checkJson(ws)).code).toBe(0);
     const r = await checkJson(ws, { partners: true });
     expect(r.code).toBe(1);
-    expect(r.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'partner-incomplete', file: 'responses/gap.md', line: 1, column: 1 })]);
-    expect(r.problems[0]!.message).toBe("Gap neither answers nor abstains on Q9; answer under '## Q9' or list it under abstain in the front matter");
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'partner-incomplete',
+        file: 'responses/gap.md',
+        line: 1,
+        column: 1,
+      }),
+    ]);
+    expect(r.problems[0]!.message).toBe(
+      "Gap neither answers nor abstains on Q9; answer under '## Q9' or list it under abstain in the front matter",
+    );
   });
 
   it('names every question a partner leaves out, and how many', async () => {
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/full.md': full, 'responses/gap.md': partner('partner: Gap', answerAll(['Q9', 'Q11', 'Q30'])) });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/full.md': full,
+      'responses/gap.md': partner('partner: Gap', answerAll(['Q9', 'Q11', 'Q30'])),
+    });
     const r = await checkJson(ws, { partners: true });
     expect(codes(r.problems)).toEqual(['partner-incomplete']);
-    expect(r.problems[0]!.message).toBe("Gap neither answers nor abstains on 3 questions (Q9, Q11, Q30); answer under '## Q9' or list them under abstain in the front matter");
+    expect(r.problems[0]!.message).toBe(
+      "Gap neither answers nor abstains on 3 questions (Q9, Q11, Q30); answer under '## Q9' or list them under abstain in the front matter",
+    );
   });
 
   it("is satisfied by a partner's own abstention", async () => {
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/full.md': full, 'responses/gap.md': partner('partner: Gap\nabstain: [Q9]', answerAll(['Q9'])) });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/full.md': full,
+      'responses/gap.md': partner('partner: Gap\nabstain: [Q9]', answerAll(['Q9'])),
+    });
     expect((await checkJson(ws, { partners: true })).code).toBe(0);
   });
 });

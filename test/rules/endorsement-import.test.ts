@@ -19,7 +19,12 @@ const BODY = '## Q3\n\nPolice view on three.\n\n## Q18\n\nPolice view on the dut
 
 /** The police's sheet for round 1, filled in as a partner would. */
 async function sheet(reasons: Record<string, string>, by: string, date: string): Promise<Uint8Array> {
-  const { ws } = workspaceFrom({ partners: [{ file: 'responses/council.md', source: COUNCIL }, { file: 'responses/police.md', source: partner('partner: Police Service', BODY) }] });
+  const { ws } = workspaceFrom({
+    partners: [
+      { file: 'responses/council.md', source: COUNCIL },
+      { file: 'responses/police.md', source: partner('partner: Police Service', BODY) },
+    ],
+  });
   const doc = sheetDocument(ws, merge(ws), 'police', { round: 1, date: '2006-02-15', deadline: null });
   // The first table holds the sections; the last is the sign-off's two fields, typed into as a partner would.
   const tables = doc.tree.children.filter((n) => n.type === 'table');
@@ -43,7 +48,11 @@ let objecting: Uint8Array;
 let endorsing: Uint8Array;
 let blank: Uint8Array;
 beforeAll(async () => {
-  objecting = await sheet({ 'Q3/council': 'We see it differently.', 'Q5/council': 'x' }, 'Borough Commander', '2006-02-22');
+  objecting = await sheet(
+    { 'Q3/council': 'We see it differently.', 'Q5/council': 'x' },
+    'Borough Commander',
+    '2006-02-22',
+  );
   endorsing = await sheet({}, 'Borough Commander', '2006-02-22');
   blank = await sheet({}, '', '');
 }, 60_000);
@@ -51,7 +60,12 @@ beforeAll(async () => {
 /** Imports `bytes` into a workspace whose responses/police.md is `police`; the file afterwards. */
 async function imported(police: string, bytes: Uint8Array): Promise<{ code: number; stderr: string; after: string }> {
   // The sheet is of round 1, so round 1 is circulated first (a sheet of a round never circulated is refused).
-  const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/council.md': COUNCIL, 'responses/police.md': partner('partner: Police Service', BODY), 'sheet.docx': bytes });
+  const ws = workspace({
+    'lsp-respond.yaml': CONFIG,
+    'responses/council.md': COUNCIL,
+    'responses/police.md': partner('partner: Police Service', BODY),
+    'sheet.docx': bytes,
+  });
   expect((await circulate(ws)).code).toBe(0);
   writeFileSync(join(ws, 'responses/police.md'), police);
   const r = await importSheet(ws, 'sheet.docx', 'police');
@@ -66,15 +80,18 @@ describe('import --endorsement', () => {
     const police = `---\n# The police's reply.\npartner: Police Service   # as printed\n\nsector: public\n---\n\n${BODY}`;
     const r = await imported(police, objecting);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.after).toBe(`---\n# The police's reply.\npartner: Police Service   # as printed\n\nsector: public\n${OBJECTIONS}${SIGNED}---\n\n${BODY}`);
+    expect(r.after).toBe(
+      `---\n# The police's reply.\npartner: Police Service   # as printed\n\nsector: public\n${OBJECTIONS}${SIGNED}---\n\n${BODY}`,
+    );
   });
 
   it('replaces earlier cannot_endorse and endorsed wherever they stand, whatever their form, with the lines between kept', async () => {
-    const police =
-      `---\npartner: Police Service\ncannot_endorse:   # round 0\n  - Q1/council\n  - section: Q2/council\n    reason: Old.\n# kept comment\nendorsed:\n  round: 1\n  date: 2006-02-01\n  by: Someone\nsector: public\n---\n\n${BODY}`;
+    const police = `---\npartner: Police Service\ncannot_endorse:   # round 0\n  - Q1/council\n  - section: Q2/council\n    reason: Old.\n# kept comment\nendorsed:\n  round: 1\n  date: 2006-02-01\n  by: Someone\nsector: public\n---\n\n${BODY}`;
     const r = await imported(police, objecting);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.after).toBe(`---\npartner: Police Service\n# kept comment\nsector: public\n${OBJECTIONS}${SIGNED}---\n\n${BODY}`);
+    expect(r.after).toBe(
+      `---\npartner: Police Service\n# kept comment\nsector: public\n${OBJECTIONS}${SIGNED}---\n\n${BODY}`,
+    );
   });
 
   it("a row cleared on the sheet withdraws that objection, and a sheet not signed leaves the file's sign-off as it was", async () => {
@@ -96,7 +113,9 @@ describe('import --endorsement', () => {
     const police = `\uFEFF---  \r\npartner: Police Service\r\nendorsed: {round: 1, date: 2006-02-01, by: A}\r\nsector: public\r\n---\t\r\n\r\n${BODY.replace(/\n/g, '\r\n')}`;
     const r = await imported(police, endorsing);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.after).toBe(`\uFEFF---  \r\npartner: Police Service\r\nsector: public\r\n${SIGNED}---\t\r\n\r\n${BODY.replace(/\n/g, '\r\n')}`);
+    expect(r.after).toBe(
+      `\uFEFF---  \r\npartner: Police Service\r\nsector: public\r\n${SIGNED}---\t\r\n\r\n${BODY.replace(/\n/g, '\r\n')}`,
+    );
   });
 
   it('edits a file that ends at its closing ---', async () => {

@@ -5,30 +5,51 @@ import { describe, expect, it } from 'vitest';
 import { merge } from '../../src/merge/merge.js';
 import { workspaceFrom } from '../helpers/model.js';
 
-const file = (id: string, front: string, body: string) => ({ file: `responses/${id}.md`, source: `---\npartner: ${id.toUpperCase()}\n${front}---\n\n${body}` });
+const file = (id: string, front: string, body: string) => ({
+  file: `responses/${id}.md`,
+  source: `---\npartner: ${id.toUpperCase()}\n${front}---\n\n${body}`,
+});
 const load = (input: Parameters<typeof workspaceFrom>[0]) => {
   const { ws, problems } = workspaceFrom(input);
   expect(problems.list.filter((p) => p.severity === 'error')).toEqual([]);
   return merge(ws);
 };
-const statuses = (result: ReturnType<typeof merge>) => Object.fromEntries(result.accounts.map((a) => [a.contribution.section, a.status]));
+const statuses = (result: ReturnType<typeof merge>) =>
+  Object.fromEntries(result.accounts.map((a) => [a.contribution.section, a.status]));
 const question = (result: ReturnType<typeof merge>, id: string) => result.questions.find((q) => q.question.id === id)!;
 
 describe('agreed wording (composite.md)', () => {
-  const parts = file('rbkc', '', '## Q16\n\nWhole view.\n\n## Q16a\n\nOn the executive.\n\n## Q16b\n\nOn thematic partnerships.\n');
+  const parts = file(
+    'rbkc',
+    '',
+    '## Q16\n\nWhole view.\n\n## Q16a\n\nOn the executive.\n\n## Q16b\n\nOn thematic partnerships.\n',
+  );
 
   it("a composite answer to one part (Q16a) supersedes only that part's contributions", () => {
     const result = load({ partners: [parts], composite: '## Q16a\n\nAgreed on the executive.\n' });
-    expect(statuses(result)).toEqual({ Q16a: 'included', 'Q16/rbkc': 'included', 'Q16a/rbkc': 'superseded', 'Q16b/rbkc': 'included' });
+    expect(statuses(result)).toEqual({
+      Q16a: 'included',
+      'Q16/rbkc': 'included',
+      'Q16a/rbkc': 'superseded',
+      'Q16b/rbkc': 'included',
+    });
   });
 
   it('a composite answer to the whole question supersedes every contribution to it and to its parts', () => {
     const result = load({ partners: [parts], composite: '## Q16\n\nAgreed on sixteen.\n' });
-    expect(statuses(result)).toEqual({ Q16: 'included', 'Q16/rbkc': 'superseded', 'Q16a/rbkc': 'superseded', 'Q16b/rbkc': 'superseded' });
+    expect(statuses(result)).toEqual({
+      Q16: 'included',
+      'Q16/rbkc': 'superseded',
+      'Q16a/rbkc': 'superseded',
+      'Q16b/rbkc': 'superseded',
+    });
   });
 
   it('a composite answer supersedes nothing on other questions', () => {
-    const result = load({ partners: [file('rbkc', '', '## Q1\n\nOne.\n\n## Q2\n\nTwo.\n')], composite: '## Q2\n\nAgreed on two.\n' });
+    const result = load({
+      partners: [file('rbkc', '', '## Q1\n\nOne.\n\n## Q2\n\nTwo.\n')],
+      composite: '## Q2\n\nAgreed on two.\n',
+    });
     expect(statuses(result)).toEqual({ 'Q1/rbkc': 'included', Q2: 'included', 'Q2/rbkc': 'superseded' });
   });
 
@@ -41,21 +62,33 @@ describe('agreed wording (composite.md)', () => {
   it('an objection to the whole answer removes the agreed wording too', () => {
     const objector = file('mps', 'cannot_endorse: [Q16]\n', '');
     const result = load({ partners: [parts, objector], composite: '## Q16a\n\nAgreed on the executive.\n' });
-    expect(statuses(result)).toEqual({ Q16a: 'removed', 'Q16/rbkc': 'removed', 'Q16a/rbkc': 'removed', 'Q16b/rbkc': 'removed' });
+    expect(statuses(result)).toEqual({
+      Q16a: 'removed',
+      'Q16/rbkc': 'removed',
+      'Q16a/rbkc': 'removed',
+      'Q16b/rbkc': 'removed',
+    });
     expect(question(result, 'Q16').state.kind).toBe('unanswered');
   });
 });
 
 describe('endorse-or-remove', () => {
   it('one objection removes a section; the objector and its reason stay with it', () => {
-    const result = load({ partners: [file('rbkc', '', '## Q1\n\nOne.\n'), file('mps', 'cannot_endorse:\n  - section: Q1/rbkc\n    reason: Too strong.\n', '')] });
+    const result = load({
+      partners: [
+        file('rbkc', '', '## Q1\n\nOne.\n'),
+        file('mps', 'cannot_endorse:\n  - section: Q1/rbkc\n    reason: Too strong.\n', ''),
+      ],
+    });
     const removed = result.accounts.find((a) => a.contribution.section === 'Q1/rbkc')!;
     expect(removed.status).toBe('removed');
     expect(removed.objections.map((o) => [o.by, o.reason])).toEqual([['mps', 'Too strong.']]);
   });
 
   it('a section nobody objects to carries no objections', () => {
-    const result = load({ partners: [file('rbkc', '', '## Q1\n\nOne.\n\n## Q2\n\nTwo.\n'), file('mps', 'cannot_endorse: [Q1/rbkc]\n', '')] });
+    const result = load({
+      partners: [file('rbkc', '', '## Q1\n\nOne.\n\n## Q2\n\nTwo.\n'), file('mps', 'cannot_endorse: [Q1/rbkc]\n', '')],
+    });
     const kept = result.accounts.find((a) => a.contribution.section === 'Q2/rbkc')!;
     expect([kept.status, kept.objections]).toEqual(['included', []]);
   });
@@ -68,7 +101,12 @@ describe('endorse-or-remove', () => {
   });
 
   it("an objection to a partner's preamble removes it from the response", () => {
-    const result = load({ partners: [file('rbkc', '', 'General comments.\n\n## Q1\n\nOne.\n'), file('mps', 'cannot_endorse: [preamble/rbkc]\n', '')] });
+    const result = load({
+      partners: [
+        file('rbkc', '', 'General comments.\n\n## Q1\n\nOne.\n'),
+        file('mps', 'cannot_endorse: [preamble/rbkc]\n', ''),
+      ],
+    });
     expect(result.preambles.map((a) => [a.contribution.section, a.status])).toEqual([['preamble/rbkc', 'removed']]);
   });
 });
@@ -96,7 +134,11 @@ describe('abstention', () => {
   });
 
   it('a collective abstention keeps its reason, and supersedes the answers and agreed wording to that question', () => {
-    const result = load({ partners: [file('rbkc', '', '## Q2\n\nOn two.\n\n## Q3\n\nOn three.\n')], composite: '## Q2\n\nAgreed on two.\n', abstain: { Q2: 'Outside our remit.' } });
+    const result = load({
+      partners: [file('rbkc', '', '## Q2\n\nOn two.\n\n## Q3\n\nOn three.\n')],
+      composite: '## Q2\n\nAgreed on two.\n',
+      abstain: { Q2: 'Outside our remit.' },
+    });
     expect(question(result, 'Q2').state).toEqual({ kind: 'abstained', reason: 'Outside our remit.', collective: true });
     expect(question(result, 'Q2').collectiveAbstention).toBe('Outside our remit.');
     expect(statuses(result)).toEqual({ Q2: 'superseded', 'Q2/rbkc': 'superseded', 'Q3/rbkc': 'included' });
@@ -104,7 +146,10 @@ describe('abstention', () => {
   });
 
   it('a collective abstention does not stop an objection removing an answer', () => {
-    const result = load({ partners: [file('rbkc', '', '## Q2\n\nOn two.\n'), file('mps', 'cannot_endorse: [Q2/rbkc]\n', '')], abstain: { Q2: 'No view.' } });
+    const result = load({
+      partners: [file('rbkc', '', '## Q2\n\nOn two.\n'), file('mps', 'cannot_endorse: [Q2/rbkc]\n', '')],
+      abstain: { Q2: 'No view.' },
+    });
     expect(statuses(result)['Q2/rbkc']).toBe('removed');
   });
 });
@@ -112,7 +157,11 @@ describe('abstention', () => {
 describe('the order of the response', () => {
   it('answers to the whole question come first, then each part in the question set’s order', () => {
     const result = load({ partners: [file('rbkc', '', '## Q16b\n\nB.\n\n## Q16\n\nWhole.\n\n## Q16a\n\nA.\n')] });
-    expect(question(result, 'Q16').contributions.map((a) => a.contribution.section)).toEqual(['Q16/rbkc', 'Q16a/rbkc', 'Q16b/rbkc']);
+    expect(question(result, 'Q16').contributions.map((a) => a.contribution.section)).toEqual([
+      'Q16/rbkc',
+      'Q16a/rbkc',
+      'Q16b/rbkc',
+    ]);
   });
 
   it("within one part, partners keep the partners list's order", () => {
@@ -122,8 +171,21 @@ describe('the order of the response', () => {
   });
 
   it('every section is accounted for once: preambles, then each question’s agreed wording and contributions', () => {
-    const result = load({ partners: [file('rbkc', '', 'Preamble.\n\n## Q2\n\nTwo.\n\n## Q1\n\nOne.\n'), file('mps', '', 'Police preamble.\n\n## Q1\n\nOne.\n')], composite: '## Q2\n\nAgreed.\n' });
-    expect(result.accounts.map((a) => a.contribution.section)).toEqual(['preamble/mps', 'preamble/rbkc', 'Q1/mps', 'Q1/rbkc', 'Q2', 'Q2/rbkc']);
+    const result = load({
+      partners: [
+        file('rbkc', '', 'Preamble.\n\n## Q2\n\nTwo.\n\n## Q1\n\nOne.\n'),
+        file('mps', '', 'Police preamble.\n\n## Q1\n\nOne.\n'),
+      ],
+      composite: '## Q2\n\nAgreed.\n',
+    });
+    expect(result.accounts.map((a) => a.contribution.section)).toEqual([
+      'preamble/mps',
+      'preamble/rbkc',
+      'Q1/mps',
+      'Q1/rbkc',
+      'Q2',
+      'Q2/rbkc',
+    ]);
     expect(question(result, 'Q2').composite.map((a) => a.contribution.section)).toEqual(['Q2']);
   });
 });

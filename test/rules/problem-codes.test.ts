@@ -11,7 +11,10 @@ import { checkJson } from '../helpers/commands.js';
 import { answerAll, partner, workspace } from '../helpers/workspace.js';
 
 const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-const listed = readme.slice(readme.indexOf('<!-- problem-codes:start -->\n') + '<!-- problem-codes:start -->\n'.length, readme.indexOf('\n<!-- problem-codes:end -->'));
+const listed = readme.slice(
+  readme.indexOf('<!-- problem-codes:start -->\n') + '<!-- problem-codes:start -->\n'.length,
+  readme.indexOf('\n<!-- problem-codes:end -->'),
+);
 
 describe('problem codes', () => {
   it("the README's list of problem codes is the tool's table, row for row", () => {
@@ -19,9 +22,22 @@ describe('problem codes', () => {
   });
 
   it('an input error exits 2, a completeness error exits 1, a warning alone does not fail', () => {
-    const exits = Object.fromEntries(listed.split('\n').slice(2).map((row) => row.split(' | ')).map(([code, severity, exit]) => [code!.replace(/^\| `|`$/g, ''), `${severity} ${exit}`]));
+    const exits = Object.fromEntries(
+      listed
+        .split('\n')
+        .slice(2)
+        .map((row) => row.split(' | '))
+        .map(([code, severity, exit]) => [code!.replace(/^\| `|`$/g, ''), `${severity} ${exit}`]),
+    );
     expect(Object.keys(exits)).toEqual(Object.keys(PROBLEM_CODES));
-    expect(exits).toMatchObject({ schema: 'error bad input (2)', unanswered: 'error incomplete (1)', 'not-signed-off': 'error incomplete (1)', 'partner-incomplete': 'error incomplete (1)', 'stale-signoff': 'warning none (1 with --strict)', 'no-config': 'warning none (1 with --strict)' });
+    expect(exits).toMatchObject({
+      schema: 'error bad input (2)',
+      unanswered: 'error incomplete (1)',
+      'not-signed-off': 'error incomplete (1)',
+      'partner-incomplete': 'error incomplete (1)',
+      'stale-signoff': 'warning none (1 with --strict)',
+      'no-config': 'warning none (1 with --strict)',
+    });
   });
 
   it('as the table says, a warning alone exits 0, and 1 with --strict', async () => {

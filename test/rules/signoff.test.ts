@@ -8,28 +8,48 @@ import { describe, expect, it } from 'vitest';
 import { checkJson, circulate, statusCommand } from '../helpers/commands.js';
 import { partner, workspace } from '../helpers/workspace.js';
 
-const CONFIG = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from({ length: 35 }, (_, i) => `  Q${i + 1}: Not asked here.\n`).join('').replace('  Q3: Not asked here.\n', '').replace('  Q18: Not asked here.\n', '')}`;
+const CONFIG = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from(
+  { length: 35 },
+  (_, i) => `  Q${i + 1}: Not asked here.\n`,
+)
+  .join('')
+  .replace('  Q3: Not asked here.\n', '')
+  .replace('  Q18: Not asked here.\n', '')}`;
 const COUNCIL_BODY = '## Q3\n\nCouncil view on three.\n\n## Q18\n\nCouncil view on the duty.\n';
 const POLICE_BODY = '## Q3\n\nPolice view on three.\n\n## Q18\n\nPolice view on the duty.\n';
 const endorsed = (round: number) => `endorsed: {round: ${round}, date: 2006-02-22, by: Chair}`;
 
 /** A workspace with two partners, circulated as round 1. */
 async function circulated(): Promise<string> {
-  const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/council.md': partner('partner: Borough Council', COUNCIL_BODY), 'responses/police.md': partner('partner: Police Service', POLICE_BODY) });
+  const ws = workspace({
+    'lsp-respond.yaml': CONFIG,
+    'responses/council.md': partner('partner: Borough Council', COUNCIL_BODY),
+    'responses/police.md': partner('partner: Police Service', POLICE_BODY),
+  });
   const r = await circulate(ws);
   expect(r.code, r.stderr).toBe(0);
   return ws;
 }
-const write = (ws: string, id: string, front: string, body: string) => writeFileSync(join(ws, `responses/${id}.md`), partner(front, body));
-const lineOf = (ws: string, file: string, text: string) => readFileSync(join(ws, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
-const of = (problems: { code: string; file: string }[], code: string) => problems.filter((p) => p.code === code).map((p) => p.file);
+const write = (ws: string, id: string, front: string, body: string) =>
+  writeFileSync(join(ws, `responses/${id}.md`), partner(front, body));
+const lineOf = (ws: string, file: string, text: string) =>
+  readFileSync(join(ws, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text)) + 1;
+const of = (problems: { code: string; file: string }[], code: string) =>
+  problems.filter((p) => p.code === code).map((p) => p.file);
 
 describe('check --signoff', () => {
   it('fails (exit 1) before any draft is circulated, at lsp-respond.yaml', async () => {
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/council.md': partner('partner: Borough Council', COUNCIL_BODY) });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/council.md': partner('partner: Borough Council', COUNCIL_BODY),
+    });
     const r = await checkJson(ws, { signoff: true });
     expect(r.code).toBe(1);
-    expect(r.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'not-signed-off', file: 'lsp-respond.yaml', line: 1 })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'not-signed-off', file: 'lsp-respond.yaml', line: 1 }),
+    ]);
     expect(r.problems[0]!.message).toContain('lsp-respond circulate');
     expect((await checkJson(ws)).code).toBe(0);
   });
@@ -44,7 +64,9 @@ describe('check --signoff', () => {
       ['not-signed-off', 'responses/police.md', 1],
     ]);
     // Each says who has not replied and what to add when it endorses.
-    expect(r.problems[0]!.message).toMatch(/^Borough Council has not replied; .*endorsed: \{round: 1, date: YYYY-MM-DD, by: <name>\}/);
+    expect(r.problems[0]!.message).toMatch(
+      /^Borough Council has not replied; .*endorsed: \{round: 1, date: YYYY-MM-DD, by: <name>\}/,
+    );
   });
 
   it('passes (exit 0) when every partner endorses the latest round and nothing changed since', async () => {
@@ -70,7 +92,9 @@ describe('check --signoff', () => {
     const r = await checkJson(ws, { signoff: true });
     expect(r.code).toBe(1);
     expect(r.problems.map((p) => [p.code, p.file])).toEqual([['not-signed-off', 'responses/police.md']]);
-    expect(r.problems[0]!.message).toMatch(/^Police Service objects to sections and has not signed off; .*endorsed: \{round: 1, /);
+    expect(r.problems[0]!.message).toMatch(
+      /^Police Service objects to sections and has not signed off; .*endorsed: \{round: 1, /,
+    );
     expect((await statusCommand(ws)).stdout).toMatch(/police +objected \(2 sections\)/);
   });
 
@@ -83,8 +107,12 @@ describe('check --signoff', () => {
     const r = await checkJson(ws, { signoff: true });
     expect(r.code).toBe(1);
     // Round 1's text is unchanged: its sign-off is not stale, only not the latest.
-    expect(r.problems.map((p) => [p.code, p.file, p.line])).toEqual([['not-signed-off', 'responses/council.md', lineOf(ws, 'responses/council.md', 'endorsed:')]]);
-    expect(r.problems[0]!.message).toMatch(/^Borough Council endorsed round 1, not the latest \(2\); .*endorsed: \{round: 2, /);
+    expect(r.problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ['not-signed-off', 'responses/council.md', lineOf(ws, 'responses/council.md', 'endorsed:')],
+    ]);
+    expect(r.problems[0]!.message).toMatch(
+      /^Borough Council endorsed round 1, not the latest \(2\); .*endorsed: \{round: 2, /,
+    );
     expect((await statusCommand(ws)).stdout).toMatch(/council +endorsed round 1 only; not yet round 2/);
   });
 
@@ -93,12 +121,17 @@ describe('check --signoff', () => {
     write(ws, 'council', `partner: Borough Council\n${endorsed(3)}`, COUNCIL_BODY);
     const r = await checkJson(ws);
     expect(r.code).toBe(2);
-    expect(r.problems.map((p) => [p.code, p.file, p.line])).toEqual([['unknown-round', 'responses/council.md', lineOf(ws, 'responses/council.md', 'endorsed:')]]);
+    expect(r.problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ['unknown-round', 'responses/council.md', lineOf(ws, 'responses/council.md', 'endorsed:')],
+    ]);
     expect(r.problems[0]!.message).toMatch(/latest round is 1/);
   });
 
   it('endorsed: before any round was circulated is bad input (exit 2)', async () => {
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/council.md': partner(`partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY) });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/council.md': partner(`partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY),
+    });
     const r = await checkJson(ws);
     expect([r.code, r.problems.map((p) => p.code)]).toEqual([2, ['unknown-round']]);
     expect(r.problems[0]!.message).toContain('circulate');
@@ -127,26 +160,42 @@ describe('stale sign-offs', () => {
     expect(r.code).toBe(1);
     expect(of(r.problems, 'not-signed-off')).toEqual(['responses/council.md', 'responses/police.md']);
     // A stale sign-off needs the new text circulated first.
-    for (const p of r.problems.filter((x) => x.code === 'not-signed-off')) expect(p.message).toMatch(/round 1.*circulate/);
+    for (const p of r.problems.filter((x) => x.code === 'not-signed-off'))
+      expect(p.message).toMatch(/round 1.*circulate/);
     expect((await statusCommand(ws)).stdout).toMatch(/council +endorsed round 1, but 1 section changed since/);
   });
 
   it('re-wrapping a line or spacing words differently is no change to the text', async () => {
     const ws = await signedOff();
-    write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY.replace('Council view on three.', '  Council  view\non   three.  '));
+    write(
+      ws,
+      'council',
+      `partner: Borough Council\n${endorsed(1)}`,
+      COUNCIL_BODY.replace('Council view on three.', '  Council  view\non   three.  '),
+    );
     const r = await checkJson(ws, { signoff: true });
     expect([r.code, r.problems]).toEqual([0, []]);
   });
 
   it('joining two words is a change to the text', async () => {
     const ws = await signedOff();
-    write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY.replace('Council view', 'Councilview'));
+    write(
+      ws,
+      'council',
+      `partner: Borough Council\n${endorsed(1)}`,
+      COUNCIL_BODY.replace('Council view', 'Councilview'),
+    );
     expect(of((await checkJson(ws)).problems, 'stale-signoff')).toHaveLength(2);
   });
 
   it('a section added or gone since the round makes sign-offs stale', async () => {
     const added = await signedOff();
-    write(added, 'police', `partner: Police Service\n${endorsed(1)}`, `${POLICE_BODY}\n## Q19\n\nPolice view on nineteen.\n`);
+    write(
+      added,
+      'police',
+      `partner: Police Service\n${endorsed(1)}`,
+      `${POLICE_BODY}\n## Q19\n\nPolice view on nineteen.\n`,
+    );
     const a = await checkJson(added);
     expect(of(a.problems, 'stale-signoff')).toHaveLength(2);
     expect(a.problems[0]!.message).toContain('Q19/police');
@@ -158,9 +207,19 @@ describe('stale sign-offs', () => {
   });
 
   it('names the changed sections in id order, at most five, and how many more', async () => {
-    const body = (word: string) => Array.from({ length: 7 }, (_, i) => `## Q${i + 3}\n\n${word} on ${i + 3}.\n`).join('\n');
-    const config = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from({ length: 35 }, (_, i) => i + 1).filter((n) => n < 3 || n > 9).map((n) => `  Q${n}: Not asked.\n`).join('')}`;
-    const ws = workspace({ 'lsp-respond.yaml': config, 'responses/council.md': partner('partner: Borough Council', body('View')) });
+    const body = (word: string) =>
+      Array.from({ length: 7 }, (_, i) => `## Q${i + 3}\n\n${word} on ${i + 3}.\n`).join('\n');
+    const config = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from(
+      { length: 35 },
+      (_, i) => i + 1,
+    )
+      .filter((n) => n < 3 || n > 9)
+      .map((n) => `  Q${n}: Not asked.\n`)
+      .join('')}`;
+    const ws = workspace({
+      'lsp-respond.yaml': config,
+      'responses/council.md': partner('partner: Borough Council', body('View')),
+    });
     expect((await circulate(ws)).code).toBe(0);
     write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, body('Changed view'));
     const [stale] = (await checkJson(ws)).problems;
@@ -171,13 +230,29 @@ describe('stale sign-offs', () => {
   });
 
   it('names five changed sections without counting more', async () => {
-    const body = (word: string) => Array.from({ length: 7 }, (_, i) => `## Q${i + 3}\n\n${i < 5 ? word : 'View'} on ${i + 3}.\n`).join('\n');
-    const config = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from({ length: 35 }, (_, i) => i + 1).filter((n) => n < 3 || n > 9).map((n) => `  Q${n}: Not asked.\n`).join('')}`;
-    const ws = workspace({ 'lsp-respond.yaml': config, 'responses/council.md': partner('partner: Borough Council', body('View')) });
+    const body = (word: string) =>
+      Array.from({ length: 7 }, (_, i) => `## Q${i + 3}\n\n${i < 5 ? word : 'View'} on ${i + 3}.\n`).join('\n');
+    const config = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from(
+      { length: 35 },
+      (_, i) => i + 1,
+    )
+      .filter((n) => n < 3 || n > 9)
+      .map((n) => `  Q${n}: Not asked.\n`)
+      .join('')}`;
+    const ws = workspace({
+      'lsp-respond.yaml': config,
+      'responses/council.md': partner('partner: Borough Council', body('View')),
+    });
     expect((await circulate(ws)).code).toBe(0);
     write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, body('Changed view'));
     const [stale] = (await checkJson(ws)).problems;
-    expect(stale!.message.match(/Q\d+\/council/g)).toEqual(['Q3/council', 'Q4/council', 'Q5/council', 'Q6/council', 'Q7/council']);
+    expect(stale!.message.match(/Q\d+\/council/g)).toEqual([
+      'Q3/council',
+      'Q4/council',
+      'Q5/council',
+      'Q6/council',
+      'Q7/council',
+    ]);
     expect(stale!.message).not.toMatch(/more/);
   });
 });
@@ -185,12 +260,24 @@ describe('stale sign-offs', () => {
 describe('stale objections', () => {
   it('an objection to text changed since the round the partner saw is pointed out at the objection; one to unchanged text is not', async () => {
     const ws = await circulated();
-    write(ws, 'police', 'partner: Police Service\ncannot_endorse:\n  - section: Q3/council\n    reason: No.\n  - section: Q18/council\n    reason: No.', POLICE_BODY);
+    write(
+      ws,
+      'police',
+      'partner: Police Service\ncannot_endorse:\n  - section: Q3/council\n    reason: No.\n  - section: Q18/council\n    reason: No.',
+      POLICE_BODY,
+    );
     expect((await checkJson(ws)).problems).toEqual([]);
-    write(ws, 'council', 'partner: Borough Council', COUNCIL_BODY.replace('Council view on the duty.', 'Council view on the duty, softened.'));
+    write(
+      ws,
+      'council',
+      'partner: Borough Council',
+      COUNCIL_BODY.replace('Council view on the duty.', 'Council view on the duty, softened.'),
+    );
     const r = await checkJson(ws);
     expect(r.code).toBe(0);
-    expect(r.problems.map((p) => [p.severity, p.code, p.file, p.line])).toEqual([['warning', 'stale-objection', 'responses/police.md', lineOf(ws, 'responses/police.md', 'Q18/council')]]);
+    expect(r.problems.map((p) => [p.severity, p.code, p.file, p.line])).toEqual([
+      ['warning', 'stale-objection', 'responses/police.md', lineOf(ws, 'responses/police.md', 'Q18/council')],
+    ]);
     expect(r.problems[0]!.message).toContain('Q18/council');
     expect(r.problems[0]!.message).not.toContain('Q3/council');
   });
@@ -219,7 +306,11 @@ describe('stale objections', () => {
   });
 
   it("no objection is stale before any round, and a partner's separate_only sections are never objections to stale text", async () => {
-    const ws = workspace({ 'lsp-respond.yaml': CONFIG, 'responses/council.md': partner('partner: Borough Council', COUNCIL_BODY), 'responses/police.md': partner('partner: Police Service\ncannot_endorse: [Q3/council]', POLICE_BODY) });
+    const ws = workspace({
+      'lsp-respond.yaml': CONFIG,
+      'responses/council.md': partner('partner: Borough Council', COUNCIL_BODY),
+      'responses/police.md': partner('partner: Police Service\ncannot_endorse: [Q3/council]', POLICE_BODY),
+    });
     expect((await checkJson(ws)).problems).toEqual([]);
     const round = await circulated();
     write(round, 'police', 'partner: Police Service\nseparate_only: [Q3/police]', POLICE_BODY.replace('three', 'four'));

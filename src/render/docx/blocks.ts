@@ -36,7 +36,12 @@ export function renderBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: B
 }
 
 /** Renders the blocks, handing each one's markup to `write` as soon as it is made. */
-export function writeBlocks(nodes: readonly Nodes[], ctx: RenderContext, env: BlockEnv, write: (xml: Xml) => void): void {
+export function writeBlocks(
+  nodes: readonly Nodes[],
+  ctx: RenderContext,
+  env: BlockEnv,
+  write: (xml: Xml) => void,
+): void {
   // Space around tables comes from the styles; a paragraph goes between two tables only, which Word
   // would otherwise join into one, and after a table that ends a footnote, which Word requires.
   let afterTable = false;
@@ -117,7 +122,10 @@ function indent(env: BlockEnv) {
 
 function heading(node: Heading, ctx: RenderContext, env: BlockEnv): Xml {
   const style = roleOf(node) === 'title' ? STYLE.title : STYLE.heading(ctx.headingLevels.next(node.depth));
-  return wordParagraph({ style, ...(ctx.pageBreakBefore === node ? { pageBreakBefore: true } : {}), ...indent(env) }, inlines(node.children, ctx, env));
+  return wordParagraph(
+    { style, ...(ctx.pageBreakBefore === node ? { pageBreakBefore: true } : {}), ...indent(env) },
+    inlines(node.children, ctx, env),
+  );
 }
 
 function blockquote(node: Blockquote, ctx: RenderContext, env: BlockEnv): Xml {

@@ -58,7 +58,10 @@ export class RenderContext {
   /** Reports a problem with `node`, at its place in the file it came from when that is known. */
   warn(message: string, node?: Nodes): void {
     const start = node?.position?.start;
-    this.onWarning(message, this.source !== undefined && start ? { file: this.source, line: start.line, column: start.column } : undefined);
+    this.onWarning(
+      message,
+      this.source !== undefined && start ? { file: this.source, line: start.line, column: start.column } : undefined,
+    );
   }
 
   /** Runs `render` with `node`'s source file (if it has one) as the place of warnings. */

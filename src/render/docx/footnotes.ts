@@ -12,7 +12,10 @@ const FOOTNOTE: BlockEnv = { style: STYLE.footnoteText, indent: 0, styleIndent: 
 
 /** The separator lines Word draws above the footnotes of a page, which it expects as footnotes -1 and 0. */
 const SEPARATORS = joinXml(
-  ['separator', 'continuationSeparator'].map((type, index) => xml`<w:footnote w:type="${escapeXml(type)}" w:id="${index - 1}">${paragraph({ spacing: { after: 0 } }, xml`<w:r><w:${escapeXml(type)}/></w:r>`)}</w:footnote>`),
+  ['separator', 'continuationSeparator'].map(
+    (type, index) =>
+      xml`<w:footnote w:type="${escapeXml(type)}" w:id="${index - 1}">${paragraph({ spacing: { after: 0 } }, xml`<w:r><w:${escapeXml(type)}/></w:r>`)}</w:footnote>`,
+  ),
 );
 
 export class FootnotesPart {
@@ -54,7 +57,9 @@ export class FootnotesPart {
     let content = this.render(definition, FOOTNOTE);
     // The footnote's number goes first in its first paragraph; content that starts otherwise (a table) gets one.
     if (!content.startsWith('<w:p>')) content = joinXml([paragraph({ style: STYLE.footnoteText }), content]);
-    const afterProps = content.startsWith('<w:p><w:pPr>') ? content.indexOf('</w:pPr>') + '</w:pPr>'.length : '<w:p>'.length;
+    const afterProps = content.startsWith('<w:p><w:pPr>')
+      ? content.indexOf('</w:pPr>') + '</w:pPr>'.length
+      : '<w:p>'.length;
     const [start, rest] = splitXml(content, afterProps);
     this.written.push(xml`<w:footnote w:id="${id}">${start}${FOOTNOTE_MARK}${rest}</w:footnote>`);
     return footnoteReference(id);

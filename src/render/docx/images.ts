@@ -53,10 +53,18 @@ const DECORATIVE_MARK = xml`<a:extLst xmlns:a="http://schemas.openxmlformats.org
 const EMU_PER_PIXEL = 9525;
 
 /** An inline picture, as Word itself writes one. */
-function drawing(id: number, relationship: string, size: { width: number; height: number }, text: { description: string; title: string } | { decorative: true }): Xml {
+function drawing(
+  id: number,
+  relationship: string,
+  size: { width: number; height: number },
+  text: { description: string; title: string } | { decorative: true },
+): Xml {
   const cx = size.width * EMU_PER_PIXEL;
   const cy = size.height * EMU_PER_PIXEL;
   const a = xml`xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"`;
-  const docPr = 'decorative' in text ? xml`<wp:docPr id="${id}" name="Picture ${id}" descr="">${DECORATIVE_MARK}</wp:docPr>` : xml`<wp:docPr id="${id}" name="Picture ${id}" descr="${escapeXml(text.description)}" title="${escapeXml(text.title)}"/>`;
+  const docPr =
+    'decorative' in text
+      ? xml`<wp:docPr id="${id}" name="Picture ${id}" descr="">${DECORATIVE_MARK}</wp:docPr>`
+      : xml`<wp:docPr id="${id}" name="Picture ${id}" descr="${escapeXml(text.description)}" title="${escapeXml(text.title)}"/>`;
   return xml`<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/>${docPr}<wp:cNvGraphicFramePr><a:graphicFrameLocks ${a} noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic ${a}><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="" descr=""/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr><pic:blipFill><a:blip r:embed="${escapeXml(relationship)}" cstate="none"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
 }

@@ -16,7 +16,14 @@ import type { Warn } from '../../core/problems.js';
 import { FootnotesPart } from './footnotes.js';
 import { headersAndFooters, sectionProperties } from './layout.js';
 import { ListNumbering } from './numbering.js';
-import { APP_PROPERTIES, contentTypes, coreProperties, packageDate, PACKAGE_RELATIONSHIPS, settings } from './package.js';
+import {
+  APP_PROPERTIES,
+  contentTypes,
+  coreProperties,
+  packageDate,
+  PACKAGE_RELATIONSHIPS,
+  settings,
+} from './package.js';
 import { Media, Relationships } from './relationships.js';
 import type { Style } from '../../core/style.js';
 import { styleIdsIn, stylesXml } from './styles.js';
@@ -48,8 +55,19 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
   const documentRels = new Relationships();
   const footnoteRels = new Relationships();
   // Footnote content is rendered when its first reference is, with the same context, into footnotes.xml.
-  const notes: FootnotesPart = new FootnotesPart(tree, (definition, env) => ctx.inPart(footnoteRels, () => ctx.within(definition, () => renderBlocks(definition.children, ctx, env))));
-  const ctx: RenderContext = new RenderContext(opts.style, opts.images, media, lists, notes, documentRels, tree, opts.warn ?? (() => {}));
+  const notes: FootnotesPart = new FootnotesPart(tree, (definition, env) =>
+    ctx.inPart(footnoteRels, () => ctx.within(definition, () => renderBlocks(definition.children, ctx, env))),
+  );
+  const ctx: RenderContext = new RenderContext(
+    opts.style,
+    opts.images,
+    media,
+    lists,
+    notes,
+    documentRels,
+    tree,
+    opts.warn ?? (() => {}),
+  );
   ctx.pageBreakBefore = bodyStart(tree.children);
   const meta = {
     title: ctx.clean(doc.meta.title),
@@ -86,8 +104,14 @@ export async function renderDocx(doc: DocumentModel, opts: DocxOptions): Promise
   };
   // A cover page carries neither the running header nor the page number.
   const parts = headersAndFooters(meta, ctx, ctx.pageBreakBefore !== undefined);
-  const headers = { default: documentPart('header', 'header1.xml', parts.header), ...(parts.coverHeader ? { first: documentPart('header', 'header2.xml', parts.coverHeader) } : {}) };
-  const footers = { default: documentPart('footer', 'footer1.xml', parts.footer), ...(parts.coverFooter ? { first: documentPart('footer', 'footer2.xml', parts.coverFooter) } : {}) };
+  const headers = {
+    default: documentPart('header', 'header1.xml', parts.header),
+    ...(parts.coverHeader ? { first: documentPart('header', 'header2.xml', parts.coverHeader) } : {}),
+  };
+  const footers = {
+    default: documentPart('footer', 'footer1.xml', parts.footer),
+    ...(parts.coverFooter ? { first: documentPart('footer', 'footer2.xml', parts.coverFooter) } : {}),
+  };
   body.write(xml`${sectionProperties(headers, footers)}</w:body></w:document>`);
   body.end();
 
@@ -115,6 +139,8 @@ const WITH_CONTENTS: ReadonlySet<DocumentModel['kind']> = new Set(['response', '
 /** The first section heading after a cover, which starts a new page; none when there is no cover. */
 function bodyStart(children: readonly Nodes[]): Nodes | undefined {
   // A heading on the cover (the draft's "How to object") is the cover's, not the body's.
-  const index = children.findIndex((n) => n.type === 'heading' && n.depth === 1 && roleOf(n) !== 'title' && roleOf(n) !== 'cover');
+  const index = children.findIndex(
+    (n) => n.type === 'heading' && n.depth === 1 && roleOf(n) !== 'title' && roleOf(n) !== 'cover',
+  );
   return index > 0 ? children[index] : undefined;
 }

@@ -64,7 +64,14 @@ export function textRuns(text: string, format: RunFormat = {}): Xml {
     else if (piece === '\n' || piece === '\r' || piece === '\r\n') runs.push(breakRun(options));
     else {
       for (const { text, rtl } of direction(piece)) {
-        runs.push(textRun(text, rtl ? { ...options, rtl: true, language: { value: LANGUAGE, bidi: HEBREW.test(text) ? 'he-IL' : 'ar-SA' } } : options));
+        runs.push(
+          textRun(
+            text,
+            rtl
+              ? { ...options, rtl: true, language: { value: LANGUAGE, bidi: HEBREW.test(text) ? 'he-IL' : 'ar-SA' } }
+              : options,
+          ),
+        );
       }
     }
   }
@@ -115,7 +122,10 @@ function inline(node: Nodes, ctx: RenderContext, env: BlockEnv, format: RunForma
     case 'footnoteReference': {
       const label = `[^${node.label ?? node.identifier}]`;
       if (env.inFootnote) {
-        ctx.warn(`footnote reference ${label} inside a footnote: Word has no footnotes in footnotes, so it is shown as text`, node);
+        ctx.warn(
+          `footnote reference ${label} inside a footnote: Word has no footnotes in footnotes, so it is shown as text`,
+          node,
+        );
         return literal(label);
       }
       const run = ctx.notes.reference(node.identifier);
@@ -138,7 +148,10 @@ function link(node: Link | LinkReference, url: string, ctx: RenderContext, env: 
   if (target === null) {
     const text = inlines(children, ctx, env, format);
     if (cleanUrl.trim() === '') return text;
-    ctx.warn(`link to ${cleanUrl} is kept as text, not made a hyperlink (only http, https, mailto, ftp, tel and relative links are)`, node);
+    ctx.warn(
+      `link to ${cleanUrl} is kept as text, not made a hyperlink (only http, https, mailto, ftp, tel and relative links are)`,
+      node,
+    );
     return joinXml([text, textRuns(` <${cleanUrl}>`, format)]);
   }
   const content = inlines(children, ctx, env, { ...format, link: true });
@@ -156,5 +169,9 @@ function unresolved(
   format: RunFormat,
 ): Xml {
   const close = referenceType === 'full' ? `][${label}]` : referenceType === 'collapsed' ? '][]' : ']';
-  return joinXml([textRuns(ctx.clean(open), format), inlines(children, ctx, env, format), textRuns(ctx.clean(close), format)]);
+  return joinXml([
+    textRuns(ctx.clean(open), format),
+    inlines(children, ctx, env, format),
+    textRuns(ctx.clean(close), format),
+  ]);
 }

@@ -12,10 +12,20 @@ export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 export const TEXT_HEIGHT = PAGE.height - 2 * PAGE.margin;
 
 /** The page size and margins, and the headers and footers by relationship id; a first-page header gives the cover its own (titlePg). */
-export function sectionProperties(headers: { default: string; first?: string }, footers: { default: string; first?: string }): Xml {
+export function sectionProperties(
+  headers: { default: string; first?: string },
+  footers: { default: string; first?: string },
+): Xml {
   const reference = (kind: 'header' | 'footer', type: 'default' | 'first', id: string | undefined) =>
-    id === undefined ? EMPTY_XML : xml`<w:${escapeXml(kind)}Reference w:type="${escapeXml(type)}" r:id="${escapeXml(id)}"/>`;
-  const references = joinXml([reference('header', 'default', headers.default), reference('header', 'first', headers.first), reference('footer', 'default', footers.default), reference('footer', 'first', footers.first)]);
+    id === undefined
+      ? EMPTY_XML
+      : xml`<w:${escapeXml(kind)}Reference w:type="${escapeXml(type)}" r:id="${escapeXml(id)}"/>`;
+  const references = joinXml([
+    reference('header', 'default', headers.default),
+    reference('header', 'first', headers.first),
+    reference('footer', 'default', footers.default),
+    reference('footer', 'first', footers.first),
+  ]);
   const margin = PAGE.margin;
   return xml`<w:sectPr>${references}<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}" w:orient="portrait"/><w:pgMar w:top="${margin}" w:right="${margin}" w:bottom="${margin}" w:left="${margin}" w:header="709" w:footer="709" w:gutter="0"/>${headers.first === undefined ? EMPTY_XML : xml`<w:titlePg/>`}<w:docGrid w:linePitch="360"/></w:sectPr>`;
 }
@@ -65,19 +75,31 @@ function banner(meta: DocumentMeta, ctx: RenderContext): Xml {
   return meta.banner ? paragraph({ style: STYLE.header }, textRun(ctx.clean(meta.banner), { bold: true })) : EMPTY_XML;
 }
 
-const part = (root: 'hdr' | 'ftr', content: Xml) => xml`${XML_DECLARATION}<w:${escapeXml(root)} ${WML_NAMESPACES}>${content}</w:${escapeXml(root)}>`;
+const part = (root: 'hdr' | 'ftr', content: Xml) =>
+  xml`${XML_DECLARATION}<w:${escapeXml(root)} ${WML_NAMESPACES}>${content}</w:${escapeXml(root)}>`;
 
 /**
  * The header and footer parts: the running ones, and for a document with a
  * cover the cover's own, which carry neither the running header nor the page
  * number, but do carry a banner (the draft's is on every page).
  */
-export function headersAndFooters(meta: DocumentMeta, ctx: RenderContext, cover: boolean): { header: Xml; footer: Xml; coverHeader?: Xml; coverFooter?: Xml } {
+export function headersAndFooters(
+  meta: DocumentMeta,
+  ctx: RenderContext,
+  cover: boolean,
+): { header: Xml; footer: Xml; coverHeader?: Xml; coverFooter?: Xml } {
   const { style } = ctx;
   const running = {
-    header: part('hdr', joinXml([banner(meta, ctx), paragraph({ style: STYLE.header }, templateRuns(style.header.text, meta, ctx))])),
+    header: part(
+      'hdr',
+      joinXml([banner(meta, ctx), paragraph({ style: STYLE.header }, templateRuns(style.header.text, meta, ctx))]),
+    ),
     footer: part('ftr', paragraph({ style: STYLE.footer }, templateRuns(style.footer.text, meta, ctx))),
   };
   if (!cover) return running;
-  return { ...running, coverHeader: part('hdr', banner(meta, ctx) || paragraph({})), coverFooter: part('ftr', paragraph({})) };
+  return {
+    ...running,
+    coverHeader: part('hdr', banner(meta, ctx) || paragraph({})),
+    coverFooter: part('ftr', paragraph({})),
+  };
 }

@@ -41,7 +41,12 @@ export function renderList(node: List, ctx: RenderContext, env: BlockEnv, render
     const [first, ...rest] = item.children;
     const lead = first?.type === 'paragraph' ? first : undefined;
     const style = (lead && paragraphStyleOf(lead, ctx)) ?? env.style ?? LIST_PARAGRAPH;
-    out.push(paragraph({ style, numbering, ...own }, joinXml([box ? textRuns(box) : EMPTY_XML, lead ? inlines(lead.children, ctx, env) : EMPTY_XML])));
+    out.push(
+      paragraph(
+        { style, numbering, ...own },
+        joinXml([box ? textRuns(box) : EMPTY_XML, lead ? inlines(lead.children, ctx, env) : EMPTY_XML]),
+      ),
+    );
     out.push(renderBlocks(lead ? rest : item.children, ctx, inner));
   }
   return joinXml(out);

@@ -55,14 +55,16 @@ export class ListNumbering {
   xml(): Xml {
     const out: Xml[] = [];
     for (const d of this.definitions) {
-      out.push(xml`<w:abstractNum w:abstractNumId="${d.id}"><w:multiLevelType w:val="hybridMultilevel"/>${levels(d.ordered, d.start)}</w:abstractNum>`);
+      out.push(
+        xml`<w:abstractNum w:abstractNumId="${d.id}"><w:multiLevelType w:val="hybridMultilevel"/>${levels(d.ordered, d.start)}</w:abstractNum>`,
+      );
     }
     for (const [index, d] of this.instances.entries()) {
       const overrides: Xml[] = [];
-      for (let level = 0; level <= MAX_LEVEL; level += 1) overrides.push(xml`<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="${d.start}"/></w:lvlOverride>`);
+      for (let level = 0; level <= MAX_LEVEL; level += 1)
+        overrides.push(xml`<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="${d.start}"/></w:lvlOverride>`);
       out.push(xml`<w:num w:numId="${index + 1}"><w:abstractNumId w:val="${d.id}"/>${joinXml(overrides)}</w:num>`);
     }
     return xml`${XML_DECLARATION}<w:numbering ${WML_NAMESPACES}>${joinXml(out)}</w:numbering>`;
   }
 }
-

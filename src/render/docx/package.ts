@@ -44,7 +44,13 @@ export function contentTypes(paths: readonly string[]): Xml {
     'docProps/core.xml': 'application/vnd.openxmlformats-package.core-properties+xml',
     'docProps/app.xml': 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
   };
-  const typeOf = (path: string) => override[path] ?? (/^word\/header\d+\.xml$/.test(path) ? `${CONTENT}header+xml` : /^word\/footer\d+\.xml$/.test(path) ? `${CONTENT}footer+xml` : undefined);
+  const typeOf = (path: string) =>
+    override[path] ??
+    (/^word\/header\d+\.xml$/.test(path)
+      ? `${CONTENT}header+xml`
+      : /^word\/footer\d+\.xml$/.test(path)
+        ? `${CONTENT}footer+xml`
+        : undefined);
   const overrides = paths.flatMap((path) => {
     const type = typeOf(path);
     return type === undefined ? [] : [xml`<Override PartName="/${escapeXml(path)}" ContentType="${escapeXml(type)}"/>`];

@@ -48,7 +48,8 @@ export class Relationships {
 
   xml(): Xml {
     const rels = [...this.fixed, ...this.byKey.values()].map(
-      (r) => xml`<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"${r.external ? xml` TargetMode="External"` : xml``}/>`,
+      (r) =>
+        xml`<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"${r.external ? xml` TargetMode="External"` : xml``}/>`,
     );
     return xml`${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${joinXml(rels)}</Relationships>`;
   }

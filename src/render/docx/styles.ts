@@ -5,7 +5,17 @@
 import { REMOVED_SHADING, type Style } from '../../core/style.js';
 import { referenceStylesPart } from '../../ooxml/reference-styles.js';
 import { EMPTY_XML, escapeXml, joinXml, xml, type Xml } from '../../ooxml/xml.js';
-import { FOOTNOTE_REFERENCE_STYLE, paragraphProps, runProps, val, WML_NAMESPACES, XML_DECLARATION, type Border, type ParagraphProps, type RunProps } from './wml.js';
+import {
+  FOOTNOTE_REFERENCE_STYLE,
+  paragraphProps,
+  runProps,
+  val,
+  WML_NAMESPACES,
+  XML_DECLARATION,
+  type Border,
+  type ParagraphProps,
+  type RunProps,
+} from './wml.js';
 
 export const LANGUAGE = 'en-GB';
 
@@ -38,7 +48,6 @@ export const STYLE = {
   heading: (depth: number) => `Heading${depth}`,
   toc: (level: number) => `TOC${level}`,
 } as const;
-
 
 /** One w:style: what Word shows in its style gallery. */
 export interface StyleDefinition {
@@ -166,10 +175,23 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       next: 'Normal',
       ...INTERNAL,
       run: { color: s.colours.muted },
-      paragraph: { ...body, indent: { left: QUOTE_INDENT }, border: { left: { ...rule, size: 18, space: 8 } }, shading: REMOVED_SHADING },
+      paragraph: {
+        ...body,
+        indent: { left: QUOTE_INDENT },
+        border: { left: { ...rule, size: 18, space: 8 } },
+        shading: REMOVED_SHADING,
+      },
     },
     { id: STYLE.abstention, name: 'Abstention', basedOn: 'Normal', next: 'Normal', ...INTERNAL, paragraph: body },
-    { id: STYLE.note, name: 'Note', basedOn: 'Normal', next: 'Normal', ...INTERNAL, run: { color: s.colours.muted }, paragraph: body },
+    {
+      id: STYLE.note,
+      name: 'Note',
+      basedOn: 'Normal',
+      next: 'Normal',
+      ...INTERNAL,
+      run: { color: s.colours.muted },
+      paragraph: body,
+    },
     // Its name is how import recognises the form's own text: keep them in step (src/import/word-html.ts).
     { id: STYLE.formNote, name: 'Form Note', basedOn: 'Normal', next: 'Normal', ...INTERNAL, paragraph: body },
     {
@@ -247,7 +269,11 @@ function paragraphStyles(s: Style): StyleDefinition[] {
       unhideWhenUsed: true,
       quickFormat: true,
       run: { font: s.fonts.headings, size: halfPoints(s.sizes.heading1), color: s.colours.headings, bold: true },
-      paragraph: { spacing: { before: twips(s.spacing.headingBefore), after: twips(s.spacing.headingAfter) }, keepNext: true, outlineLevel: 9 },
+      paragraph: {
+        spacing: { before: twips(s.spacing.headingBefore), after: twips(s.spacing.headingAfter) },
+        keepNext: true,
+        outlineLevel: 9,
+      },
     },
     ...[1, 2, 3].map(
       (level): StyleDefinition => ({
@@ -266,7 +292,14 @@ function paragraphStyles(s: Style): StyleDefinition[] {
 function characterStyles(s: Style): StyleDefinition[] {
   return [
     // Word's built-in Strong, a character style, so bold text can be restyled in one place.
-    { id: STYLE.strong, name: 'Strong', basedOn: STYLE.defaultFont, uiPriority: 22, quickFormat: true, run: { bold: true } },
+    {
+      id: STYLE.strong,
+      name: 'Strong',
+      basedOn: STYLE.defaultFont,
+      uiPriority: 22,
+      quickFormat: true,
+      run: { bold: true },
+    },
     {
       // pandoc reads inline code back by this style name.
       id: STYLE.verbatim,
@@ -275,9 +308,22 @@ function characterStyles(s: Style): StyleDefinition[] {
       ...INTERNAL,
       run: { font: s.fonts.monospace, size: halfPoints(s.sizes.code) },
     },
-    { id: STYLE.hyperlink, name: 'Hyperlink', basedOn: STYLE.defaultFont, ...BUILT_IN, run: { color: s.colours.link, underline: true } },
+    {
+      id: STYLE.hyperlink,
+      name: 'Hyperlink',
+      basedOn: STYLE.defaultFont,
+      ...BUILT_IN,
+      run: { color: s.colours.link, underline: true },
+    },
     // Word's own grey (808080) is 3.9:1 on white; the house style's muted colour passes.
-    { id: STYLE.placeholder, name: 'Placeholder Text', basedOn: STYLE.defaultFont, uiPriority: 99, semiHidden: true, run: { color: s.colours.muted } },
+    {
+      id: STYLE.placeholder,
+      name: 'Placeholder Text',
+      basedOn: STYLE.defaultFont,
+      uiPriority: 99,
+      semiHidden: true,
+      run: { color: s.colours.muted },
+    },
   ];
 }
 
@@ -291,12 +337,37 @@ interface TypedStyle {
 
 const BASE_STYLES: TypedStyle[] = [
   { type: 'paragraph', definition: { id: 'Normal', name: 'Normal', uiPriority: 0, quickFormat: true }, default: true },
-  { type: 'character', definition: { id: STYLE.defaultFont, name: 'Default Paragraph Font', uiPriority: 1, semiHidden: true, unhideWhenUsed: true }, default: true },
-  { type: 'table', definition: { id: 'TableNormal', name: 'Normal Table', uiPriority: 99, semiHidden: true, unhideWhenUsed: true }, default: true },
-  { type: 'paragraph', definition: { id: 'ListParagraph', name: 'List Paragraph', basedOn: 'Normal', uiPriority: 34, quickFormat: true } },
   {
     type: 'character',
-    definition: { id: FOOTNOTE_REFERENCE_STYLE, name: 'footnote reference', basedOn: STYLE.defaultFont, uiPriority: 99, semiHidden: true, unhideWhenUsed: true, run: { superscript: true } },
+    definition: {
+      id: STYLE.defaultFont,
+      name: 'Default Paragraph Font',
+      uiPriority: 1,
+      semiHidden: true,
+      unhideWhenUsed: true,
+    },
+    default: true,
+  },
+  {
+    type: 'table',
+    definition: { id: 'TableNormal', name: 'Normal Table', uiPriority: 99, semiHidden: true, unhideWhenUsed: true },
+    default: true,
+  },
+  {
+    type: 'paragraph',
+    definition: { id: 'ListParagraph', name: 'List Paragraph', basedOn: 'Normal', uiPriority: 34, quickFormat: true },
+  },
+  {
+    type: 'character',
+    definition: {
+      id: FOOTNOTE_REFERENCE_STYLE,
+      name: 'footnote reference',
+      basedOn: STYLE.defaultFont,
+      uiPriority: 99,
+      semiHidden: true,
+      unhideWhenUsed: true,
+      run: { superscript: true },
+    },
   },
 ];
 
@@ -340,7 +411,11 @@ function houseStyles(style: Style, used: ReadonlySet<string>, skip: ReadonlySet<
     add(definition.next);
   };
   for (const s of own) if (s.default || used.has(s.definition.id)) add(s.definition.id);
-  return joinXml(own.filter((s) => keep.has(s.definition.id) && !skip.has(s.definition.id)).map((s) => styleXml(s.type, s.definition, s.default)));
+  return joinXml(
+    own
+      .filter((s) => keep.has(s.definition.id) && !skip.has(s.definition.id))
+      .map((s) => styleXml(s.type, s.definition, s.default)),
+  );
 }
 
 /** The style ids a part's markup refers to. */
@@ -357,7 +432,9 @@ export function stylesXml(style: Style, reference: Xml | undefined, used: Readon
   if (reference !== undefined) return referenceStylesPart(reference, LANGUAGE, (ids) => houseStyles(style, used, ids));
   const run = runProps({ font: style.fonts.body, size: halfPoints(style.sizes.body), language: { value: LANGUAGE } });
   // Without an explicit rule LibreOffice takes the line height as exact, and large text overlaps.
-  const paragraph = paragraphProps({ spacing: { after: twips(style.spacing.after), line: Math.round(style.spacing.line * 240), lineRule: 'auto' } });
+  const paragraph = paragraphProps({
+    spacing: { after: twips(style.spacing.after), line: Math.round(style.spacing.line * 240), lineRule: 'auto' },
+  });
   const defaults = xml`<w:docDefaults><w:rPrDefault>${run}</w:rPrDefault><w:pPrDefault>${paragraph}</w:pPrDefault></w:docDefaults>`;
   return xml`${XML_DECLARATION}<w:styles ${WML_NAMESPACES}>${defaults}${houseStyles(style, used, new Set())}</w:styles>`;
 }

@@ -12,7 +12,8 @@ import { plainText } from './text.js';
 import { EMPTY_XML, escapeXml, joinXml, xml } from '../../ooxml/xml.js';
 import { paragraph, type Xml } from './wml.js';
 
-const dxa = (name: 'w:tcW' | 'w:tblInd' | 'w:tblW', size: number) => xml`<${escapeXml(name)} w:type="dxa" w:w="${size}"/>`;
+const dxa = (name: 'w:tcW' | 'w:tblInd' | 'w:tblW', size: number) =>
+  xml`<${escapeXml(name)} w:type="dxa" w:w="${size}"/>`;
 
 export function renderTable(node: MdTable, ctx: RenderContext, env: BlockEnv): Xml {
   if (node.children.length === 0) return EMPTY_XML;
@@ -20,15 +21,21 @@ export function renderTable(node: MdTable, ctx: RenderContext, env: BlockEnv): X
   const width = TEXT_WIDTH - env.indent;
   const widths = columnWidths(node, columns, width, ctx.style.sizes.body);
   const border = xml`w:val="single" w:color="${escapeXml(ctx.style.colours.rule)}" w:sz="4"`;
-  const borders = joinXml(['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => xml`<w:${escapeXml(side)} ${border}/>`));
+  const borders = joinXml(
+    ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => xml`<w:${escapeXml(side)} ${border}/>`),
+  );
   const cellEnv: BlockEnv = { ...env, style: STYLE.tableText, indent: 0, styleIndent: 0, listLevel: 0 };
   const rows: Xml[] = [];
   for (const [index, row] of node.children.entries()) {
     const header = index === 0;
-    rows.push(xml`<w:tr><w:trPr><w:cantSplit/>${header ? xml`<w:tblHeader/>` : xml`<w:tblHeader w:val="off"/>`}</w:trPr>`);
+    rows.push(
+      xml`<w:tr><w:trPr><w:cantSplit/>${header ? xml`<w:tblHeader/>` : xml`<w:tblHeader w:val="off"/>`}</w:trPr>`,
+    );
     for (let column = 0; column < columns; column += 1) {
       const cell = row.children[column];
-      const shading = header ? xml`<w:shd w:fill="${escapeXml(ctx.style.colours.tableHeader)}" w:color="auto" w:val="clear"/>` : EMPTY_XML;
+      const shading = header
+        ? xml`<w:shd w:fill="${escapeXml(ctx.style.colours.tableHeader)}" w:color="auto" w:val="clear"/>`
+        : EMPTY_XML;
       const props = { style: STYLE.tableText, alignment: node.align?.[column] ?? undefined };
       const area = cell && answerOf(cell);
       // Rows shorter than the header are padded, as GFM renders them.
@@ -59,15 +66,22 @@ const CELL_MARGINS = 2 * 108;
  */
 function columnWidths(node: MdTable, columns: number, width: number, bodySize: number): number[] {
   const perCharacter = bodySize * 20 * CHARACTER_EM;
-  const texts = Array.from({ length: columns }, (_, column) => node.children.map((row) => plainText(row.children[column])));
-  const words = texts.map((cells) => Math.ceil(Math.max(0, ...cells.flatMap((t) => t.split(/\s+/).map((w) => w.length))) * perCharacter) + CELL_MARGINS);
+  const texts = Array.from({ length: columns }, (_, column) =>
+    node.children.map((row) => plainText(row.children[column])),
+  );
+  const words = texts.map(
+    (cells) =>
+      Math.ceil(Math.max(0, ...cells.flatMap((t) => t.split(/\s+/).map((w) => w.length))) * perCharacter) +
+      CELL_MARGINS,
+  );
   const wants = texts.map((cells) => Math.min(40, Math.max(4, ...cells.map((t) => t.length))));
   const least = words.reduce((a, b) => a + b, 0);
   const share = (weights: number[], room: number) => {
     const total = weights.reduce((a, b) => a + b, 0);
     return weights.map((w) => Math.floor((w / total) * room));
   };
-  const out = least >= width ? share(words, width) : share(wants, width - least).map((extra, i) => extra + (words[i] ?? 0));
+  const out =
+    least >= width ? share(words, width) : share(wants, width - least).map((extra, i) => extra + (words[i] ?? 0));
   out[out.length - 1] = width - out.slice(0, -1).reduce((a, b) => a + b, 0);
   return out;
 }

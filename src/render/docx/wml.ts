@@ -25,7 +25,12 @@ export interface ParagraphProps {
   readonly border?: { readonly left?: Border; readonly bottom?: Border };
   /** Fill colour of the shading. */
   readonly shading?: string;
-  readonly spacing?: { readonly before?: number; readonly after?: number; readonly line?: number; readonly lineRule?: 'auto' };
+  readonly spacing?: {
+    readonly before?: number;
+    readonly after?: number;
+    readonly line?: number;
+    readonly lineRule?: 'auto';
+  };
   readonly indent?: { readonly left: number; readonly hanging?: number };
   readonly contextualSpacing?: boolean;
   readonly alignment?: Alignment | undefined;
@@ -56,9 +61,11 @@ export const value = (v: string | number): Xml | number => (typeof v === 'number
 export const val = (name: `w:${string}`, v: string | number): Xml => xml`<${escapeXml(name)} w:val="${value(v)}"/>`;
 
 /** Attributes whose value is defined, in the order given. */
-const attributes = (pairs: [`w:${string}`, string | number | undefined][]) => joinXml(pairs.map(([name, v]) => (v === undefined ? EMPTY_XML : xml` ${escapeXml(name)}="${value(v)}"`)));
+const attributes = (pairs: [`w:${string}`, string | number | undefined][]) =>
+  joinXml(pairs.map(([name, v]) => (v === undefined ? EMPTY_XML : xml` ${escapeXml(name)}="${value(v)}"`)));
 
-const border = (side: 'left' | 'bottom', b: Border) => xml`<w:${escapeXml(side)} w:val="single" w:color="${escapeXml(b.color)}" w:sz="${b.size}" w:space="${b.space}"/>`;
+const border = (side: 'left' | 'bottom', b: Border) =>
+  xml`<w:${escapeXml(side)} w:val="single" w:color="${escapeXml(b.color)}" w:sz="${b.size}" w:space="${b.space}"/>`;
 
 export function paragraphProps(p: ParagraphProps): Xml {
   const out: Xml[] = [];
@@ -66,14 +73,31 @@ export function paragraphProps(p: ParagraphProps): Xml {
   if (p.keepNext) out.push(xml`<w:keepNext/>`);
   if (p.keepLines) out.push(xml`<w:keepLines/>`);
   if (p.pageBreakBefore) out.push(xml`<w:pageBreakBefore/>`);
-  if (p.numbering) out.push(xml`<w:numPr>${val('w:ilvl', p.numbering.level)}${val('w:numId', p.numbering.numId)}</w:numPr>`);
-  if (p.border) out.push(xml`<w:pBdr>${p.border.left ? border('left', p.border.left) : EMPTY_XML}${p.border.bottom ? border('bottom', p.border.bottom) : EMPTY_XML}</w:pBdr>`);
+  if (p.numbering)
+    out.push(xml`<w:numPr>${val('w:ilvl', p.numbering.level)}${val('w:numId', p.numbering.numId)}</w:numPr>`);
+  if (p.border)
+    out.push(
+      xml`<w:pBdr>${p.border.left ? border('left', p.border.left) : EMPTY_XML}${p.border.bottom ? border('bottom', p.border.bottom) : EMPTY_XML}</w:pBdr>`,
+    );
   if (p.shading !== undefined) out.push(xml`<w:shd w:val="clear" w:color="auto" w:fill="${escapeXml(p.shading)}"/>`);
   if (p.spacing) {
     const { before, after, line, lineRule } = p.spacing;
-    out.push(xml`<w:spacing${attributes([['w:after', after], ['w:before', before], ['w:line', line], ['w:lineRule', lineRule]])}/>`);
+    out.push(
+      xml`<w:spacing${attributes([
+        ['w:after', after],
+        ['w:before', before],
+        ['w:line', line],
+        ['w:lineRule', lineRule],
+      ])}/>`,
+    );
   }
-  if (p.indent) out.push(xml`<w:ind${attributes([['w:left', p.indent.left], ['w:hanging', p.indent.hanging]])}/>`);
+  if (p.indent)
+    out.push(
+      xml`<w:ind${attributes([
+        ['w:left', p.indent.left],
+        ['w:hanging', p.indent.hanging],
+      ])}/>`,
+    );
   if (p.contextualSpacing) out.push(xml`<w:contextualSpacing/>`);
   if (p.alignment !== undefined) out.push(val('w:jc', p.alignment));
   if (p.outlineLevel !== undefined) out.push(val('w:outlineLvl', p.outlineLevel));
@@ -99,7 +123,13 @@ export function runProps(r: RunProps): Xml {
   if (r.underline) out.push(val('w:u', 'single'));
   if (r.superscript) out.push(val('w:vertAlign', 'superscript'));
   if (r.rtl) out.push(xml`<w:rtl/>`);
-  if (r.language) out.push(xml`<w:lang${attributes([['w:val', r.language.value], ['w:bidi', r.language.bidi]])}/>`);
+  if (r.language)
+    out.push(
+      xml`<w:lang${attributes([
+        ['w:val', r.language.value],
+        ['w:bidi', r.language.bidi],
+      ])}/>`,
+    );
   return out.length === 0 ? EMPTY_XML : xml`<w:rPr>${joinXml(out)}</w:rPr>`;
 }
 
