@@ -17,7 +17,7 @@ beforeAll(async () => {
     tsConfig: join(import.meta.dirname, '..', 'tsconfig.json'),
     // madge skips `import type` unless told otherwise; a type-only cycle still ties two layers together.
     detectiveOptions: { ts: { skipTypeImports: false } },
-  } as madge.MadgeConfig);
+  });
   graph = result.obj();
   cycles = result.circular();
 });

@@ -133,7 +133,7 @@ export function paperDocument(
             if (v === undefined) return whole;
             return 'text' in v ? v.text : gap(name, v.missing, at);
           });
-        } else if ('children' in node) for (const child of node.children) visit(child as Nodes);
+        } else if ('children' in node) for (const child of node.children) visit(child);
       };
       visit(block);
       return [block];

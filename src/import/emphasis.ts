@@ -52,7 +52,7 @@ function spaceOutside(children: PhrasingContent[]): PhrasingContent[] {
   return children.flatMap((child) => {
     if (!isAttention(child)) return [child];
     const { lead, inner, trail } = peelSpace(child.children);
-    return [...lead, ...(hasInk(inner) ? [{ ...child, children: inner } as Attention] : inner), ...trail];
+    return [...lead, ...(hasInk(inner) ? [{ ...child, children: inner }] : inner), ...trail];
   });
 }
 
@@ -115,7 +115,7 @@ function joinTouching(children: PhrasingContent[]): PhrasingContent[] {
       out[out.length - 1] = {
         ...prev,
         children: joinTouching([...prev.children, ...child.children] as PhrasingContent[]),
-      } as Attention;
+      };
     } else if (child.type !== 'text' || child.value !== '') out.push(child);
   }
   return out;
@@ -138,14 +138,14 @@ function punctuationOutside(children: PhrasingContent[]): PhrasingContent[] {
     }
     const prev = out.at(-1);
     const next = children[i + 1];
-    let inner = child.children as PhrasingContent[];
+    let inner = child.children;
     let lead = '';
     let trail = '';
     if (isWordCharacter(edgeCharacter(prev, 'trail'))) [lead, inner] = cutEdge(inner, 'lead');
     if (isWordCharacter(edgeCharacter(next, 'lead'))) [trail, inner] = cutEdge(inner, 'trail');
     out.push(
       ...(lead ? [text(lead)] : []),
-      ...(hasInk(inner) ? [{ ...child, children: inner } as Attention] : inner),
+      ...(hasInk(inner) ? [{ ...child, children: inner }] : inner),
       ...(trail ? [text(trail)] : []),
     );
   });
@@ -177,14 +177,9 @@ function cutEdge(children: PhrasingContent[], side: 'lead' | 'trail'): [string, 
       inner[at] = text(rest);
     }
   } else if (edge && isAttention(edge)) {
-    const [nested, rest] = cutEdge(edge.children as PhrasingContent[], side);
+    const [nested, rest] = cutEdge(edge.children, side);
     cut = nested;
-    inner[at] = { ...edge, children: rest } as Attention;
+    inner[at] = { ...edge, children: rest };
   }
-  return [
-    cut,
-    inner.filter((c) =>
-      c.type === 'text' ? c.value !== '' : !isAttention(c) || hasInk(c.children as PhrasingContent[]),
-    ),
-  ];
+  return [cut, inner.filter((c) => (c.type === 'text' ? c.value !== '' : !isAttention(c) || hasInk(c.children)))];
 }

@@ -57,7 +57,7 @@ function textOf(node: HastNodes): string {
 
 function elements(node: HastNodes, tag: string, out: Element[] = []): Element[] {
   if (node.type === 'element' && node.tagName === tag) out.push(node);
-  if ('children' in node) for (const c of node.children) elements(c as HastNodes, tag, out);
+  if ('children' in node) for (const c of node.children) elements(c, tag, out);
   return out;
 }
 

@@ -23,8 +23,8 @@ export function editFrontMatter(source: string, edits: FrontMatterEdit): string 
   const cuts: [number, number][] = [];
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || !Object.hasOwn(edits, String(pair.key.value))) continue;
-    const start = front.lastIndexOf('\n', pair.key.range![0] - 1) + 1;
-    const valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range![1];
+    const start = front.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
+    const valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range[1];
     const lineEnd = front.indexOf('\n', Math.max(valueEnd - 1, start));
     cuts.push([start, lineEnd === -1 ? front.length : lineEnd + 1]);
   }

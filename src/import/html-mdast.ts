@@ -103,7 +103,7 @@ export function htmlToMdast(
         const id = label(`${m[1]}-${m[2]}`);
         return { type: 'footnoteReference', identifier: id, label: id };
       }
-      return state.all(node) as ReturnType<Handle>;
+      return state.all(node);
     },
     // The notes themselves: <ol><li id="footnote-3"><p>text <a href="#footnote-ref-3">↑</a></p></li></ol>.
     ol(state: State, node: Element) {
@@ -111,7 +111,7 @@ export function htmlToMdast(
       const items = node.children.filter((c) => c.type === 'element');
       return items.map((item): FootnoteDefinition => {
         const id = label(noteId(item) as string);
-        const children = state.toFlow(state.all(item as Element)) as FootnoteDefinition['children'];
+        const children = state.toFlow(state.all(item)) as FootnoteDefinition['children'];
         return { type: 'footnoteDefinition', identifier: id, label: id, children };
       });
     },
@@ -134,7 +134,7 @@ export function htmlToMdast(
     a(state: State, node: Element) {
       if (BACK_LINK.test(href(node))) return undefined;
       // Word's bookmarks (<a id="...">) are anchors, not links.
-      if (href(node) === '') return state.all(node) as ReturnType<Handle>;
+      if (href(node) === '') return state.all(node);
       return defaultHandlers.a(state, node);
     },
   };

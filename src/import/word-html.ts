@@ -70,7 +70,7 @@ interface MammothElement {
 /** Page and column breaks: mammoth writes nothing for them, which would join the words either side. */
 function breaksAsSpaces(element: MammothElement): MammothElement | { type: 'text'; value: string } {
   if (element.type === 'break' && element.breakType !== 'line') return { type: 'text', value: ' ' };
-  if (element.children) element.children = element.children.map(breaksAsSpaces) as MammothElement[];
+  if (element.children) element.children = element.children.map(breaksAsSpaces);
   return element;
 }
 

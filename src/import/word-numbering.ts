@@ -108,7 +108,7 @@ export function orderedListStarts(docx: Uint8Array): number[] {
     counters.set(numId, counter);
     // mammoth opens a new list where none of this kind is open at this level.
     if (open.length <= level || open[level] !== format.ordered) {
-      if (format.ordered) starts.push(counter[level]!);
+      if (format.ordered) starts.push(counter[level]);
       open = [...open.slice(0, level), format.ordered];
     } else open.length = level + 1;
   };

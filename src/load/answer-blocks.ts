@@ -131,7 +131,7 @@ export function normalise(
     }
     return { ...node, url: path };
   };
-  visit(blocks as Nodes[], true);
+  visit(blocks, true);
 }
 
 const FLOW = new Set(['blockquote', 'listItem', 'footnoteDefinition']);
@@ -179,14 +179,14 @@ export function withFootnotes(
           // A copy: the same definition may serve several contributions, each relabelled once.
           const copy = structuredClone(def);
           used.push({ ...copy, identifier: label, label });
-          relabel(copy.children as Nodes[]);
+          relabel(copy.children);
         }
         node.identifier = label;
         node.label = label;
       } else if ('children' in node) relabel(node.children as Nodes[]);
     }
   };
-  relabel(c.blocks as Nodes[]);
+  relabel(c.blocks);
   for (const node of [...c.blocks, ...used]) markSource(node, c.position.file);
   return { ...c, footnotes: used };
 }

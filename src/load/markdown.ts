@@ -20,14 +20,10 @@ export function parseMarkdown(text: string): Root {
   const autolinks = autolinkLiterals(text);
   let processor = processors.get(autolinks);
   if (processor === undefined) {
-    processor = unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter, ['yaml'])
-      .use(remarkGfmFor, autolinks)
-      .freeze() as unknown as Processor<Root>;
+    processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmFor, autolinks).freeze();
     processors.set(autolinks, processor);
   }
-  return processor.parse(text) as Root;
+  return processor.parse(text);
 }
 
 /** Nesting deeper than this is refused before parsing: micromark and remark-stringify overflow the stack long before Word's limits matter. */

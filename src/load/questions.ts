@@ -94,7 +94,7 @@ export function parseQuestionSet(source: string, file: string, problems: Problem
     }
     const groups = section.topics
       ? section.topics.map((t, ti) => ({
-          title: t.title as string | null,
+          title: t.title,
           list: t.questions,
           path: ['sections', si, 'topics', ti, 'questions'],
         }))

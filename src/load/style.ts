@@ -35,7 +35,7 @@ export function loadStyle(text: string | null, file: string): { style: Style; pr
   }
   const result = StyleSchema.safeParse(data);
   if (result.success) {
-    const faint = lowContrast(result.data, data as { colours?: Record<string, unknown> }, yaml.at);
+    const faint = lowContrast(result.data, data, yaml.at);
     return faint.length === 0 ? { style: result.data, problems: [] } : { style: DEFAULT_STYLE, problems: strip(faint) };
   }
   const problems = result.error.issues.flatMap((issue) => {

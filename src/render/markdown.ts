@@ -29,7 +29,7 @@ function reusing(handle: Handler): Handler {
       return handle(node, parent, state, info);
     let markdown = written.get(node);
     if (markdown === undefined) {
-      markdown = handle(node, parent, state, info) as string;
+      markdown = handle(node, parent, state, info);
       written.set(node, markdown);
     }
     return markdown;

@@ -21,7 +21,7 @@ export function parseMarkdown(markdown: string): Root {
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 function withRole<T extends Nodes>(node: T, role: Role | undefined): T {
-  if (role) node.data = { ...node.data, role } as T['data'];
+  if (role) node.data = { ...node.data, role };
   return node;
 }
 export const heading = (depth: 1 | 2 | 3, value: string, role?: Role): Heading =>

@@ -53,7 +53,7 @@ describe('runs side by side', { timeout: 300_000 }, () => {
     expect((await start(alone, ['merge'])).code).toBe(0);
     for (let round = 0; round < 2; round++) {
       const [a, b] = await Promise.all([start(ws, ['merge']), start(ws, ['merge'])]);
-      expect([endedWell(a!, 'first merge'), endedWell(b!, 'second merge')]).toContain(true);
+      expect([endedWell(a, 'first merge'), endedWell(b, 'second merge')]).toContain(true);
       const strip = (m: Map<string, string>) => new Map([...m].filter(([f]) => !f.startsWith('.')));
       expect(strip(files(join(ws, 'out')))).toEqual(strip(files(join(alone, 'out'))));
       expect(existsSync(join(ws, 'out', LOCK))).toBe(false);
@@ -67,8 +67,8 @@ describe('runs side by side', { timeout: 300_000 }, () => {
       start(ws, ['merge', '--accept-unendorsed']),
       start(ws, ['circulate']),
     ]);
-    const merged = endedWell(merge!, 'merge');
-    const circulated = endedWell(circulate!, 'circulate');
+    const merged = endedWell(merge, 'merge');
+    const circulated = endedWell(circulate, 'circulate');
     if (merged) expect(readFileSync(join(ws, 'out/response.md'), 'utf8')).toContain('Agreed on question 35.');
     if (circulated)
       expect(JSON.parse(readFileSync(join(ws, 'out/rounds/1/round.json'), 'utf8'))).toMatchObject({ round: 1 });
@@ -110,7 +110,7 @@ describe('the lock', { timeout: 120_000 }, () => {
 
   it("left by a killed run is taken over, with that run's temporary files, and no other's", () => {
     const ws = partners(2);
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     mkdirSync(join(ws, 'out'));
     writeFileSync(join(ws, 'out', LOCK), holder(dead));
     writeFileSync(join(ws, 'out', `.draft.md.tmp-${dead}-0a1b2c3d`), 'half a draft');

@@ -44,7 +44,7 @@ const paragraph = fc.array(run, { minLength: 1, maxLength: 8 });
 
 function phrasing(runs: { text: string; marks: Mark[] }[]): PhrasingContent[] {
   return runs.map(({ text, marks }) =>
-    marks.reduceRight<PhrasingContent>((inner, mark) => ({ type: mark, children: [inner] }) as PhrasingContent, {
+    marks.reduceRight<PhrasingContent>((inner, mark) => ({ type: mark, children: [inner] }), {
       type: 'text',
       value: text,
     }),
