@@ -18,9 +18,9 @@ import { loadRounds, ROUNDS_DIR } from '../load/rounds.js';
 import type { Round, SectionId } from '../core/model.js';
 import { Problems } from '../core/problems.js';
 import { formatSectionId, parseSectionId } from '../core/section-id.js';
-import { OutputError, writeOutputs } from '../write/outputs.js';
 import { readWordInput, reportDamaged, type WordInput } from './word-file.js';
 import { type Env, reportProblems, UsageError } from './env.js';
+import { writeReported } from './write-reported.js';
 
 /** Whether a sheet row's id names a section of the round: itself, or (a whole answer, Q12) a contribution to that question. */
 function names(row: SectionId, section: SectionId): boolean {
@@ -168,13 +168,12 @@ async function importLocked(
       );
   if (problems.hasInputErrors()) return reportProblems(env, problems.sorted());
   if (edited !== source) {
-    try {
-      writeOutputs(join(env.root, config.responses), new Map([[`${id}.md`, edited]]), [], env.root);
-    } catch (e) {
-      if (!(e instanceof OutputError)) throw e;
-      problems.error('output', { file, line: 1, column: 1 }, e.message);
-      return reportProblems(env, problems.sorted());
-    }
+    const refused = writeReported(env, problems, config.responses, new Map([[`${id}.md`, edited]]), {
+      file,
+      line: 1,
+      column: 1,
+    });
+    if (refused !== undefined) return refused;
   }
   const code = reportProblems(env, problems.sorted());
   const signed = reply.signOff

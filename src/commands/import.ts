@@ -10,8 +10,8 @@ import { partnerIdProblem } from '../load/partner-id.js';
 import { parsePartnerFile } from '../load/response.js';
 import { SECTORS, type Sector } from '../core/model.js';
 import { Problems } from '../core/problems.js';
-import { OutputError, writeOutputs } from '../write/outputs.js';
 import { type Env, reportProblems, UsageError } from './env.js';
+import { writeReported } from './write-reported.js';
 import { readWordInput, reportDamaged, type WordInput } from './word-file.js';
 import { locked } from './locked.js';
 import { kindOf } from '../write/guard.js';
@@ -109,13 +109,8 @@ async function importLocked(
   if (problems.hasInputErrors()) return reportProblems(env, problems.sorted());
 
   const files = new Map<string, string | Uint8Array>([[`${opts.id}.md`, out.text], ...out.images]);
-  try {
-    writeOutputs(join(env.root, config.responses), files, [], env.root);
-  } catch (e) {
-    if (!(e instanceof OutputError)) throw e;
-    problems.error('output', { file, line: 1, column: 1 }, e.message);
-    return reportProblems(env, problems.sorted());
-  }
+  const refused = writeReported(env, problems, config.responses, files, { file, line: 1, column: 1 });
+  if (refused !== undefined) return refused;
   const code = reportProblems(env, problems.sorted());
   if (!env.quiet) env.stdout(account(source, file, placed, out.images.size));
   return code;

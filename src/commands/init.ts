@@ -8,7 +8,6 @@ import { loadConfig, loadQuestions } from '../load/workspace.js';
 import { SECTORS, type Config, type QuestionSet, type Sector } from '../core/model.js';
 import { type FormFor, formDocument } from '../compose/form.js';
 import { abstentionNote, formHeadings, returnNote } from '../compose/form-content.js';
-import { OutputError, writeOutputs } from '../write/outputs.js';
 import { kindOf } from '../write/guard.js';
 import { filesDeclaring } from '../load/declared-ids.js';
 import { locked } from './locked.js';
@@ -19,6 +18,8 @@ import { DEFAULT_GLOSSARY_YAML } from '../load/default-glossary.js';
 import { loadGlossary } from '../load/glossary.js';
 import { annotated, commentedConfig } from '../load/config-doc.js';
 import { type Env, reportProblems, UsageError } from './env.js';
+import { writeReported } from './write-reported.js';
+import { outputAt } from './workspace-inputs.js';
 import { GITIGNORE, packageJson, WORKFLOW_FILE, workflowYaml, workspaceReadme } from './workspace-files.js';
 import { shellCommand } from '../core/shell.js';
 
@@ -113,22 +114,14 @@ export async function template(
       throw new UsageError(
         `${others.join(' and ')} already declares partner id '${id}'; choose another id (each partner has one file)`,
       );
-    try {
-      writeOutputs(
-        join(env.root, dir),
-        new Map([[`${id}.md`, templateText(opts.partner, sector, config, questions)]]),
-        [],
-        env.root,
-      );
-    } catch (e) {
-      if (!(e instanceof OutputError)) throw e;
-      problems.error(
-        'output',
-        config.at?.responses ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 },
-        e.message,
-      );
-      return reportProblems(env, problems.sorted());
-    }
+    const refused = writeReported(
+      env,
+      problems,
+      dir,
+      new Map([[`${id}.md`, templateText(opts.partner, sector, config, questions)]]),
+      config.at?.responses ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 },
+    );
+    if (refused !== undefined) return refused;
     if (!env.quiet)
       env.stdout(`wrote ${file}: write each answer under its question heading, or list the question under abstain\n`);
     return 0;
@@ -154,17 +147,14 @@ async function wordForm(
     ...(style.referenceStyles ? { referenceStyles: style.referenceStyles } : {}),
   });
   const file = `${config.output}/forms/${who.id}.docx`;
-  try {
-    writeOutputs(join(env.root, config.output), new Map([[`forms/${who.id}.docx`, bytes]]), [], env.root);
-  } catch (e) {
-    if (!(e instanceof OutputError)) throw e;
-    problems.error(
-      'output',
-      config.at?.output ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 },
-      e.message,
-    );
-    return reportProblems(env, problems.sorted());
-  }
+  const refused = writeReported(
+    env,
+    problems,
+    config.output,
+    new Map([[`forms/${who.id}.docx`, bytes]]),
+    outputAt(config),
+  );
+  if (refused !== undefined) return refused;
   const code = reportProblems(env, problems.sorted());
   if (!env.quiet) {
     env.stdout(

@@ -1,15 +1,15 @@
 // paper: the decision paper for the partnership's board, from the config,
 // the question set and templates/ alone, so it can be written before any
 // partner has replied (responses are not read).
-import { join } from 'node:path';
 import { paperDocument } from '../compose/paper.js';
 import { loadHouseStyle } from '../load/house-style.js';
 import { loadPaperTemplate } from '../load/paper-template.js';
 import { loadConfig, loadQuestions } from '../load/workspace.js';
 import { Problems } from '../core/problems.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { OutputError, writeOutputs } from '../write/outputs.js';
 import { type Env, reportProblems } from './env.js';
+import { writeReported } from './write-reported.js';
+import { outputAt } from './workspace-inputs.js';
 
 export async function paper(env: Env, opts: { docx: boolean }): Promise<number> {
   const problems = new Problems();
@@ -34,17 +34,8 @@ export async function paper(env: Env, opts: { docx: boolean }): Promise<number> 
       }),
     );
   }
-  try {
-    writeOutputs(join(env.root, config.output), files, [], env.root);
-  } catch (e) {
-    if (!(e instanceof OutputError)) throw e;
-    problems.error(
-      'output',
-      config.at?.output ?? { file: config.file ?? 'lsp-respond.yaml', line: 1, column: 1 },
-      e.message,
-    );
-    return reportProblems(env, problems.sorted());
-  }
+  const refused = writeReported(env, problems, config.output, files, outputAt(config));
+  if (refused !== undefined) return refused;
   const code = reportProblems(env, problems.sorted());
   if (!env.quiet)
     env.stdout(
