@@ -6,7 +6,7 @@ import { ATTRIBUTIONS, type Config, type Contact } from '../core/model.js';
 import type { Problems } from '../core/problems.js';
 import { describeIssue, isoDateField, QUESTION_ID, textField, warnUnknownKeys } from './fields.js';
 import { PARTNER_ID } from './partner-id.js';
-import { readYaml, parseWithSchema } from './yaml.js';
+import { readYamlMapping, parseWithSchema } from './yaml.js';
 
 export const CONFIG_FILE = 'lsp-respond.yaml';
 
@@ -85,12 +85,8 @@ const schema = z.object({
 });
 
 export function parseConfig(source: string, file: string, today: string, problems: Problems): Config | null {
-  const yaml = readYaml(source, file, problems);
+  const yaml = readYamlMapping(source, file, problems, `${file} must be a mapping with at least 'partnership: <name>'`);
   if (!yaml) return null;
-  if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
-    problems.error('schema', yaml.at([]), `${file} must be a mapping with at least 'partnership: <name>'`);
-    return null;
-  }
   warnUnknownKeys(yaml, [], KEYS, problems, file);
   warnUnknownKeys(yaml, ['contact'], CONTACT_KEYS, problems, `${file} (contact)`);
   warnUnknownKeys(yaml, ['views_to'], CONTACT_KEYS, problems, `${file} (views_to)`);

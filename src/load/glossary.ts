@@ -5,7 +5,7 @@ import type { Glossary } from '../core/model.js';
 import type { Problems } from '../core/problems.js';
 import { describeIssue, textField, warnUnknownKeys } from './fields.js';
 import { readText } from './files.js';
-import { readYaml, parseWithSchema } from './yaml.js';
+import { readYamlMapping, parseWithSchema } from './yaml.js';
 
 export const GLOSSARY_FILE = 'glossary.yaml';
 
@@ -42,16 +42,13 @@ const KEYS = ['terms', 'ignore'] as const;
 const TERM_KEYS = ['term', 'acronym', 'definition', 'url'] as const;
 
 export function parseGlossary(source: string, file: string, problems: Problems): Glossary | null {
-  const yaml = readYaml(source, file, problems);
+  const yaml = readYamlMapping(
+    source,
+    file,
+    problems,
+    `${file} must be a mapping with 'terms:' (a list of term, acronym, definition, url) and optionally 'ignore:' (acronyms that need no explanation)`,
+  );
   if (!yaml) return null;
-  if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
-    problems.error(
-      'schema',
-      yaml.at([]),
-      `${file} must be a mapping with 'terms:' (a list of term, acronym, definition, url) and optionally 'ignore:' (acronyms that need no explanation)`,
-    );
-    return null;
-  }
   warnUnknownKeys(yaml, [], KEYS, problems, file);
   const listed = (yaml.value as { terms?: unknown }).terms;
   if (Array.isArray(listed))

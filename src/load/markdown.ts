@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { autolinkLiterals, gfmExtensions, type AutolinkLiterals } from './gfm.js';
+import type { Problems } from '../core/problems.js';
 
 /** GFM (see gfm.ts) without the autolink literals the text cannot hold: the same tree as with all of them, sooner. */
 function remarkGfmFor(this: Processor, autolinks: AutolinkLiterals): void {
@@ -31,6 +32,18 @@ export const MAX_NESTING = 32;
 
 /** Files larger than this are refused: micromark's time grows with the square of one document's size. */
 export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Whether `source` nests too deeply to parse; if so, says where in `file` with a `too-deep` problem. */
+export function reportTooDeep(source: string, file: string, problems: Problems): boolean {
+  const deep = tooDeeplyNested(source);
+  if (deep)
+    problems.error(
+      'too-deep',
+      { file, line: deep.line, column: 1 },
+      `lists or block quotes are nested more than ${MAX_NESTING} levels deep here; flatten them`,
+    );
+  return deep !== null;
+}
 
 /**
  * A cheap, conservative estimate of container nesting per line: block-quote

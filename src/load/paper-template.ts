@@ -12,7 +12,7 @@ import { describeIssue, isoDateField, textField, warnUnknownKeys } from './field
 import { DEFAULT_PAPER_MD } from './default-paper.js';
 import { readText } from './files.js';
 import { type ImageRef, normalise } from './answer-blocks.js';
-import { MAX_NESTING, parseMarkdown, tooDeeplyNested } from './markdown.js';
+import { parseMarkdown, reportTooDeep } from './markdown.js';
 import { readYaml, parseWithSchema } from './yaml.js';
 
 export const PAPER_TEMPLATE = 'templates/paper.md';
@@ -85,15 +85,7 @@ export function parsePaperTemplate(source: string, file: string, problems: Probl
       }
     }
   });
-  const deep = tooDeeplyNested(source);
-  if (deep) {
-    problems.error(
-      'too-deep',
-      { file, line: deep.line, column: 1 },
-      `lists or block quotes are nested more than ${MAX_NESTING} levels deep here; flatten them`,
-    );
-    return template;
-  }
+  if (reportTooDeep(source, file, problems)) return template;
   const tree = parseMarkdown(source);
   const definitions = new Map(
     tree.children.filter((n): n is Definition => n.type === 'definition').map((d) => [d.identifier, d]),

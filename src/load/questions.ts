@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Question, QuestionSet } from '../core/model.js';
 import type { Problems } from '../core/problems.js';
 import { describeIssue, QUESTION_ID, textField, warnUnknownKeys } from './fields.js';
-import { readYaml, parseWithSchema } from './yaml.js';
+import { readYamlMapping, parseWithSchema } from './yaml.js';
 
 const questionSchema = z.object({
   id: z
@@ -62,16 +62,13 @@ const setSchema = z.object({
 });
 
 export function parseQuestionSet(source: string, file: string, problems: Problems): QuestionSet | null {
-  const yaml = readYaml(source, file, problems);
+  const yaml = readYamlMapping(
+    source,
+    file,
+    problems,
+    'a question set must be a mapping with id, title, publisher, published, closes and sections',
+  );
   if (!yaml) return null;
-  if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
-    problems.error(
-      'schema',
-      yaml.at([]),
-      'a question set must be a mapping with id, title, publisher, published, closes and sections',
-    );
-    return null;
-  }
   warnUnknownKeys(yaml, ['respond_to'], ['name', 'address', 'email'], problems, `${file} (respond_to)`);
   const data = parseWithSchema(yaml, setSchema, problems, describeIssue);
   if (!data) return null;

@@ -16,17 +16,16 @@ import {
   MAX_FILE_BYTES,
   MAX_INLINE_MARKERS,
   MAX_INLINE_NESTING,
-  MAX_NESTING,
   MAX_TREE_DEPTH,
   parseMarkdown,
-  tooDeeplyNested,
+  reportTooDeep,
   tooDeeplyNestedInline,
   tooDeepNode,
 } from './markdown.js';
 import { partnerIdProblem } from './partner-id.js';
 import { reportForbidden, reportForbiddenReferences } from './text.js';
 import { reportLiteralEmphasis } from '../checks/literal-emphasis.js';
-import { readYaml, parseWithSchema } from './yaml.js';
+import { isMapping, readYaml, parseWithSchema } from './yaml.js';
 import { formatSectionId, parseSectionId, SECTION_ID_HELP, sectionIdOf } from '../core/section-id.js';
 
 const FRONT_KEYS = [
@@ -289,15 +288,7 @@ function parseFile(
     );
     return null;
   }
-  const deep = tooDeeplyNested(source);
-  if (deep) {
-    problems.error(
-      'too-deep',
-      { file, line: deep.line, column: 1 },
-      `lists or block quotes are nested more than ${MAX_NESTING} levels deep here; flatten them`,
-    );
-    return null;
-  }
+  if (reportTooDeep(source, file, problems)) return null;
   const inline = tooDeeplyNestedInline(source);
   if (inline) {
     const at = { file, line: inline.line, column: inline.column };
@@ -364,7 +355,7 @@ function parseFile(
       frontAt = yaml.at;
       if (!needsFront) {
         problems.warn('composite-front-matter', start, `${file} needs no front matter; it is ignored`);
-      } else if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
+      } else if (!isMapping(yaml.value)) {
         problems.error(
           'front-matter',
           yaml.at([]),

@@ -14,6 +14,22 @@ export interface YamlValue {
   keyAt(path: readonly PropertyKey[]): Position;
 }
 
+/** Whether a parsed YAML value is a mapping (not a scalar, a list or empty). */
+export function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A YAML file that must be a mapping: null, with a `schema` problem saying what it must hold (`expected`), when it is not. */
+export function readYamlMapping(text: string, file: string, problems: Problems, expected: string): YamlValue | null {
+  const yaml = readYaml(text, file, problems);
+  if (!yaml) return null;
+  if (!isMapping(yaml.value)) {
+    problems.error('schema', yaml.at([]), expected);
+    return null;
+  }
+  return yaml;
+}
+
 const MAX_ALIASES = 50;
 
 /**
