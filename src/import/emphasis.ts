@@ -63,41 +63,35 @@ function peelSpace(children: PhrasingContent[]): {
   trail: PhrasingContent[];
 } {
   const inner = [...children];
-  const lead: PhrasingContent[] = [];
-  const trail: PhrasingContent[] = [];
-  while (inner.length > 0) {
-    const first = inner[0] as PhrasingContent;
-    if (first.type === 'break') {
-      lead.push(inner.shift() as PhrasingContent);
-      continue;
-    }
-    if (first.type !== 'text') break;
-    const m = EDGE_SPACE.lead.exec(first.value);
-    if (!m) break;
-    lead.push(text(m[0]));
-    if (m[0].length === first.value.length) inner.shift();
-    else {
-      inner[0] = { ...first, value: first.value.slice(m[0].length) };
-      break;
-    }
-  }
-  while (inner.length > 0) {
-    const last = inner.at(-1) as PhrasingContent;
-    if (last.type === 'break') {
-      trail.unshift(inner.pop() as PhrasingContent);
-      continue;
-    }
-    if (last.type !== 'text') break;
-    const m = EDGE_SPACE.trail.exec(last.value);
-    if (!m) break;
-    trail.unshift(text(m[0]));
-    if (m[0].length === last.value.length) inner.pop();
-    else {
-      inner[inner.length - 1] = { ...last, value: last.value.slice(0, -m[0].length) };
-      break;
-    }
-  }
+  const lead = peel(inner, 'lead');
+  const trail = peel(inner, 'trail');
   return { lead, inner, trail };
+}
+
+/** Takes the spaces and line breaks off one end of `inner` (changing it) and returns them in document order. */
+function peel(inner: PhrasingContent[], end: keyof typeof EDGE_SPACE): PhrasingContent[] {
+  const atStart = end === 'lead';
+  const peeled: PhrasingContent[] = [];
+  while (inner.length > 0) {
+    const i = atStart ? 0 : inner.length - 1;
+    const node = inner[i] as PhrasingContent;
+    if (node.type === 'break') {
+      peeled.push(node);
+      inner.splice(i, 1);
+      continue;
+    }
+    if (node.type !== 'text') break;
+    const m = EDGE_SPACE[end].exec(node.value);
+    if (!m) break;
+    peeled.push(text(m[0]));
+    if (m[0].length === node.value.length) {
+      inner.splice(i, 1);
+      continue;
+    }
+    inner[i] = { ...node, value: atStart ? node.value.slice(m[0].length) : node.value.slice(0, -m[0].length) };
+    break;
+  }
+  return atStart ? peeled : peeled.reverse();
 }
 
 /** Whether the runs show anything but white space. */
