@@ -39,11 +39,9 @@ export function circulation(
     const from = objectionsBy !== undefined ? `--objections-by ${objectionsBy}` : `deadlines.objections (${deadline})`;
     return {
       refused: `round ${round} would be dated ${today} (--today, else today), but its objection deadline, ${from}, is not after that, so partners would have no time to object; give a later date with --objections-by YYYY-MM-DD. Nothing written`,
-      // Said at the config line when the deadline came from there; an option has no place in a file.
-      at:
-        objectionsBy !== undefined
-          ? null
-          : (ws.config.deadlineAt?.objections ?? { file: ws.config.file ?? 'lsp-respond.yaml', line: 1, column: 1 }),
+      // Said at the config line when the deadline came from there (the config records where it read each
+      // deadline, so that place is always known); an option has no place in a file.
+      at: objectionsBy !== undefined ? null : (ws.config.deadlineAt?.objections ?? null),
     };
   }
   return { round, date: today, deadline };

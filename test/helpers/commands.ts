@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../../src/commands/build.js';
 import { check } from '../../src/commands/check.js';
-import type { Env } from '../../src/commands/env.js';
+import { type Env, UsageError } from '../../src/commands/env.js';
 import { importEndorsement } from '../../src/commands/import-endorsement.js';
 import { NO_PROGRESS } from '../../src/commands/progress.js';
 
@@ -41,8 +41,14 @@ async function inProcess(root: string, today: string, command: (env: Env) => Pro
       stderr += s;
     },
   };
-  const code = await command(env);
-  return { code, stdout, stderr };
+  try {
+    const code = await command(env);
+    return { code, stdout, stderr };
+  } catch (e) {
+    // As src/cli.ts says a usage error: one line on stderr, exit 2.
+    if (!(e instanceof UsageError)) throw e;
+    return { code: 2, stdout, stderr: `${stderr}lsp-respond: error: ${e.message}\n` };
+  }
 }
 
 export interface CheckFlags {
@@ -84,13 +90,22 @@ export function checkText(root: string, flags: CheckFlags = {}, today = '2006-02
   );
 }
 
-/** `lsp-respond circulate --no-docx`. */
-export function circulate(root: string, today = '2006-02-15'): Promise<Said> {
-  return inProcess(root, today, (env) => build(env, 'circulate', { allowIncomplete: true, docx: false }));
+/** `lsp-respond circulate --no-docx [--objections-by <date>]`. */
+export function circulate(root: string, today = '2006-02-15', objectionsBy?: string): Promise<Said> {
+  return inProcess(root, today, (env) =>
+    build(env, 'circulate', {
+      allowIncomplete: true,
+      docx: false,
+      ...(objectionsBy !== undefined ? { objectionsBy } : {}),
+    }),
+  );
 }
 
 export interface Report {
   complete: boolean;
+  /** `endorsement` only once a round has been circulated. */
+  partners: { id: string; name: string; endorsement?: 'signed' | 'silent' | null }[];
+  round?: { number: number; date: string; objections_by: string | null; not_circulated: string[] };
   counts: Record<string, number>;
   questions: {
     question: string;
@@ -104,13 +119,17 @@ export interface Report {
   contributions: { section: string; partner: string; status: string; objectors?: string[]; reasons?: string[] }[];
 }
 
-/** `lsp-respond merge --no-docx [--allow-incomplete]`, and report.json when it was written. */
+/** `lsp-respond merge --no-docx [--allow-incomplete] [--accept-unendorsed] [--today <date>]`, and report.json and response.md when they were written. */
 export async function mergeCommand(
   root: string,
-  opts: { allowIncomplete?: boolean } = {},
+  opts: { allowIncomplete?: boolean; acceptUnendorsed?: boolean; today?: string } = {},
 ): Promise<Said & { report: Report | null; response: string | null }> {
-  const said = await inProcess(root, '2006-02-15', (env) =>
-    build(env, 'merge', { allowIncomplete: opts.allowIncomplete === true, docx: false }),
+  const said = await inProcess(root, opts.today ?? '2006-02-15', (env) =>
+    build(env, 'merge', {
+      allowIncomplete: opts.allowIncomplete === true,
+      acceptUnendorsed: opts.acceptUnendorsed === true,
+      docx: false,
+    }),
   );
   const read = (file: string) => {
     try {
