@@ -8,7 +8,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/rules/**/*.test.ts', 'test/merge.test.ts', 'test/section-id.test.ts'],
+    include: ['test/rules/**/*.test.ts', 'test/merge.test.ts', 'test/section-id.test.ts', 'test/section-hash.test.ts'],
     exclude: [...configDefaults.exclude, '.stryker-tmp/**'],
     // The commands run in this process, on this thread: a worker would load dist/.
     env: { LSP_RESPOND_WORKERS: '0' },

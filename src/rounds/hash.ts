@@ -18,7 +18,8 @@ export const HASH_VERSION: HashVersion = 2;
 /**
  * The tree as plain sorted JSON: `position` and `data` dropped (where the text
  * stood and what the tool attached to it), runs of whitespace in text made
- * one space, keys in order, so equal meaning gives equal bytes.
+ * one space, keys in order, so equal meaning gives equal bytes. A key whose
+ * value is undefined stays, undefined: JSON.stringify leaves it out.
  */
 export function canonical(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(canonical);
@@ -26,9 +27,8 @@ export function canonical(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(node).sort()) {
-    const value = (node as Record<string, unknown>)[key];
-    if (key === 'position' || key === 'data' || value === undefined) continue;
-    out[key] = canonical(value);
+    if (key === 'position' || key === 'data') continue;
+    out[key] = canonical((node as Record<string, unknown>)[key]);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // report them: `check --signoff` fails until every partner has endorsed the
 // latest round, and text changed after a round makes its sign-offs and the
 // objections made against it stale.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkJson, circulate, statusCommand } from '../helpers/commands.js';
@@ -134,7 +134,41 @@ describe('check --signoff', () => {
     });
     const r = await checkJson(ws);
     expect([r.code, r.problems.map((p) => p.code)]).toEqual([2, ['unknown-round']]);
-    expect(r.problems[0]!.message).toContain('circulate');
+    expect(r.problems[0]!.message).toBe(
+      'endorsed names round 1, which was never circulated; no round has been circulated yet (lsp-respond circulate)',
+    );
+  });
+
+  it('without lsp-respond.yaml, fails before any draft is circulated at lsp-respond.yaml, the file to create', async () => {
+    const ws = workspace({ 'responses/council.md': partner('partner: Borough Council', COUNCIL_BODY) });
+    const r = await checkJson(ws, { signoff: true });
+    expect(r.code).toBe(1);
+    expect(r.problems.filter((p) => p.code !== 'unanswered').map((p) => [p.severity, p.code, p.file, p.line])).toEqual([
+      ['warning', 'no-config', 'lsp-respond.yaml', 1],
+      ['error', 'not-signed-off', 'lsp-respond.yaml', 1],
+    ]);
+  });
+
+  it("counts only a partner's cannot_endorse entries as its objections, not the sections it keeps separate_only", async () => {
+    const ws = await circulated();
+    write(
+      ws,
+      'council',
+      `partner: Borough Council\n${endorsed(1)}\ncannot_endorse: [Q3/police, Q18/police]\nseparate_only: [Q3/council]`,
+      COUNCIL_BODY,
+    );
+    write(
+      ws,
+      'police',
+      'partner: Police Service\ncannot_endorse: [Q18/council]\nseparate_only: [Q3/police, Q18/police]',
+      POLICE_BODY,
+    );
+    const status = (await statusCommand(ws)).stdout;
+    expect(status).toMatch(/council +endorsed, 2 objections \(2006-02-22, Chair\)\n/);
+    expect(status).toMatch(/police +objected \(1 section\); not signed off\n/);
+    // Keeping sections for its own submission is neither an objection nor a reply.
+    write(ws, 'police', 'partner: Police Service\nseparate_only: [Q3/police]', POLICE_BODY);
+    expect((await statusCommand(ws)).stdout).toMatch(/police +no reply\n/);
   });
 });
 
@@ -158,7 +192,11 @@ describe('stale sign-offs', () => {
     for (const p of plain.problems) expect(p.message).toContain('Q3/police');
     const r = await checkJson(ws, { signoff: true });
     expect(r.code).toBe(1);
-    expect(of(r.problems, 'not-signed-off')).toEqual(['responses/council.md', 'responses/police.md']);
+    // With --signoff it is said once, as the reason the check fails, not also as a warning.
+    expect(r.problems.map((p) => [p.code, p.file])).toEqual([
+      ['not-signed-off', 'responses/council.md'],
+      ['not-signed-off', 'responses/police.md'],
+    ]);
     // A stale sign-off needs the new text circulated first.
     for (const p of r.problems.filter((x) => x.code === 'not-signed-off'))
       expect(p.message).toMatch(/round 1.*circulate/);
@@ -172,6 +210,35 @@ describe('stale sign-offs', () => {
       'council',
       `partner: Borough Council\n${endorsed(1)}`,
       COUNCIL_BODY.replace('Council view on three.', '  Council  view\non   three.  '),
+    );
+    const r = await checkJson(ws, { signoff: true });
+    expect([r.code, r.problems]).toEqual([0, []]);
+  });
+
+  it('a link written as a reference instead of inline is no change to the text', async () => {
+    const ws = await circulated();
+    write(
+      ws,
+      'council',
+      'partner: Borough Council',
+      COUNCIL_BODY.replace('three.', 'three, see [the paper](https://example.org/p).'),
+    );
+    expect((await circulate(ws, '2006-02-25')).code).toBe(0);
+    write(
+      ws,
+      'council',
+      `partner: Borough Council\n${endorsed(2)}`,
+      COUNCIL_BODY.replace('three.', 'three, see [the paper][p].\n\n[p]: https://example.org/p'),
+    );
+    expect(of((await checkJson(ws)).problems, 'stale-signoff')).toEqual([]);
+  });
+
+  it("moving a partner's answers to another file, its id: kept, is no change to the text", async () => {
+    const ws = await signedOff();
+    rmSync(join(ws, 'responses/police.md'));
+    writeFileSync(
+      join(ws, 'responses/police-service.md'),
+      partner(`partner: Police Service\nid: police\n${endorsed(1)}`, POLICE_BODY),
     );
     const r = await checkJson(ws, { signoff: true });
     expect([r.code, r.problems]).toEqual([0, []]);
@@ -226,7 +293,9 @@ describe('stale sign-offs', () => {
     expect(stale!.code).toBe('stale-signoff');
     const named = stale!.message.match(/Q\d+\/council/g);
     expect(named).toEqual(['Q3/council', 'Q4/council', 'Q5/council', 'Q6/council', 'Q7/council']);
-    expect(stale!.message).toMatch(/\b2 more\b/);
+    expect(stale!.message).toBe(
+      'Borough Council endorsed round 1, but Q3/council, Q4/council, Q5/council, Q6/council, Q7/council and 2 more changed since; circulate the new text and ask for sign-off again',
+    );
   });
 
   it('names five changed sections without counting more', async () => {
@@ -253,7 +322,22 @@ describe('stale sign-offs', () => {
       'Q6/council',
       'Q7/council',
     ]);
-    expect(stale!.message).not.toMatch(/more/);
+    expect(stale!.message).toBe(
+      'Borough Council endorsed round 1, but Q3/council, Q4/council, Q5/council, Q6/council, Q7/council changed since; circulate the new text and ask for sign-off again',
+    );
+  });
+
+  it('names sections added since the round among the changed ones, all in id order', async () => {
+    const ws = await signedOff();
+    write(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY.replace('three', 'four'));
+    writeFileSync(
+      join(ws, 'responses/ambulance.md'),
+      partner('partner: Ambulance Trust', '## Q3\n\nAmbulance on three.\n\n## Q18\n\nAmbulance on the duty.\n'),
+    );
+    const [stale] = (await checkJson(ws)).problems.filter((p) => p.code === 'stale-signoff');
+    expect(stale!.message).toBe(
+      'Borough Council endorsed round 1, but Q18/ambulance, Q3/ambulance, Q3/police changed since; circulate the new text and ask for sign-off again',
+    );
   });
 });
 
