@@ -13,10 +13,11 @@ export function checkCompleteness(
   for (const o of result.questions) {
     if (o.state.kind !== 'unanswered') continue;
     const q = o.question.id;
-    const removed = [...o.composite, ...o.contributions].filter((a) => a.status === 'removed');
+    // Only a removed contribution carries objections (see Account): these are the ones that emptied the question.
+    const objections = [...o.composite, ...o.contributions].flatMap((a) => a.objections);
     const why =
-      removed.length > 0
-        ? `every contribution to ${q} was removed because a partner cannot endorse it (${[...new Set(removed.flatMap((a) => a.objections.map((x) => `${x.position.file}:${x.position.line}`)))].join(', ')})`
+      objections.length > 0
+        ? `every contribution to ${q} was removed because a partner cannot endorse it (${[...new Set(objections.map((x) => `${x.position.file}:${x.position.line}`))].join(', ')})`
         : `no partner answers ${q}`;
     problems.incomplete(
       'unanswered',

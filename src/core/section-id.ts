@@ -41,6 +41,7 @@ export function sectionTargets(id: SectionId, all: readonly Contribution[]): Con
       (c) => c.target !== null && c.target.question === question && (part === null || c.target.part === part),
     );
   }
+  // Composite answers carry answer ids (sectionIdOf), which no contribution or preamble id equals.
   const section = formatSectionId(id);
-  return all.filter((c) => c.partner !== COMPOSITE && c.section === section);
+  return all.filter((c) => c.section === section);
 }

@@ -14,7 +14,8 @@ export function editFrontMatter(source: string, edits: FrontMatterEdit): string 
   const open = /^\uFEFF?---[ \t]*\r?\n/.exec(source);
   if (!open) return null;
   const rest = source.slice(open[0].length);
-  const close = /^---[ \t]*(\r?\n|$)/m.exec(rest);
+  // Multiline: '$' holds before a line end as at the end of the file (only where the line starts matters).
+  const close = /^---[ \t]*$/m.exec(rest);
   if (!close) return null;
   const front = rest.slice(0, close.index);
   const doc = parseDocument(front);
@@ -23,7 +24,8 @@ export function editFrontMatter(source: string, edits: FrontMatterEdit): string 
   const cuts: [number, number][] = [];
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || !Object.hasOwn(edits, String(pair.key.value))) continue;
-    const start = front.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
+    // The key's line starts after the last line end before the key (its first character is none).
+    const start = front.lastIndexOf('\n', pair.key.range[0]) + 1;
     const valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range[1];
     const lineEnd = front.indexOf('\n', Math.max(valueEnd - 1, start));
     cuts.push([start, lineEnd === -1 ? front.length : lineEnd + 1]);

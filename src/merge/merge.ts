@@ -99,10 +99,8 @@ export function merge(ws: Workspace): MergeResult {
 
 /** Whole-question contributions first, then each part in the question set's order; stable within each. */
 function byPart(list: Contribution[], question: Question): Contribution[] {
-  const rank = (c: Contribution) =>
-    c.target?.part == null ? -1 : question.parts.findIndex((p) => p.id === c.target?.part);
-  return list
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
-    .map((x) => x.c);
+  // A whole-question contribution (part null) matches no part: findIndex ranks it -1, first.
+  const rank = (c: Contribution) => question.parts.findIndex((p) => p.id === c.target?.part);
+  // Array.prototype.sort is stable (ES2019), so contributions of one rank keep their order.
+  return [...list].sort((a, b) => rank(a) - rank(b));
 }

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sheetDocument } from '../../src/compose/sheet.js';
+import { editFrontMatter } from '../../src/import/front-matter-edit.js';
 import { DEFAULT_STYLE } from '../../src/core/style.js';
 import { merge } from '../../src/merge/merge.js';
 import { renderDocx } from '../../src/render/docx/index.js';
@@ -44,10 +45,15 @@ async function sheet(reasons: Record<string, string>, by: string, date: string):
   return renderDocx(doc, { style: DEFAULT_STYLE, images: new Map() });
 }
 
+const LONG_REASON =
+  'We see it differently: the duty would fall on the police alone, and the Partnership has not discussed how it would be resourced.';
+
 let objecting: Uint8Array;
 let endorsing: Uint8Array;
 let blank: Uint8Array;
+let long: Uint8Array;
 beforeAll(async () => {
+  long = await sheet({ 'Q3/council': LONG_REASON }, 'Borough Commander', '2006-02-22');
   objecting = await sheet(
     { 'Q3/council': 'We see it differently.', 'Q5/council': 'x' },
     'Borough Commander',
@@ -118,6 +124,39 @@ describe('import --endorsement', () => {
     );
   });
 
+  it('writes a long reason on one line, as the partner wrote it', async () => {
+    const r = await imported(partner('partner: Police Service', BODY), long);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.after).toBe(
+      `---\npartner: Police Service\ncannot_endorse:\n  - section: Q3/council\n    reason: "${LONG_REASON}"\n${SIGNED}---\n\n${BODY}`,
+    );
+  });
+
+  it('keeps a comment ruled with dashes: only a line of --- alone closes the front matter', async () => {
+    const police = `---\n# ------------------------------\npartner: Police Service\n# ---\n---\n\n${BODY}`;
+    const r = await imported(police, endorsing);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.after).toBe(
+      `---\n# ------------------------------\npartner: Police Service\n# ---\n${SIGNED}---\n\n${BODY}`,
+    );
+  });
+
+  it('starts the new keys on a line of their own when the last line of the front matter ends in a lone carriage return', async () => {
+    const police = `---\npartner: Police Service\r---\n\n${BODY}`;
+    const r = await imported(police, endorsing);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.after).toBe(`---\npartner: Police Service\r\n${SIGNED}---\n\n${BODY}`);
+  });
+
+  it('replaces a key on the last line of the front matter when that line ends in a lone carriage return', async () => {
+    const police = `---\npartner: Police Service\ncannot_endorse:\n  - Q5/council\r---\n\n${BODY}`;
+    const r = await imported(police, objecting);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.after).toBe(
+      `---\npartner: Police Service\ncannot_endorse:\n  - Q5/council\n  - section: Q3/council\n    reason: We see it differently.\n${SIGNED}---\n\n${BODY}`,
+    );
+  });
+
   it('edits a file that ends at its closing ---', async () => {
     const r = await imported('---\npartner: Police Service\n---', endorsing);
     expect(r.code, r.stderr).toBe(0);
@@ -129,10 +168,25 @@ describe('import --endorsement', () => {
     ['front matter never closed', `---\npartner: Police Service\n\n${BODY}`],
     ['front matter that is a list', `---\n- partner\n- Police Service\n---\n\n${BODY}`],
     ['front matter that is no YAML', `---\npartner: [Police Service\n---\n\n${BODY}`],
+    ['front matter ruled off with ----, which does not close it', `---\npartner: Police Service\n----\n---\n\n${BODY}`],
+    [
+      'no front matter, only a rule (---) below lines that read as YAML',
+      `Memo\nFrom: Police Service\n\n---\n\n${BODY}`,
+    ],
   ])('refuses a response file with %s (exit 2), changing nothing', async (_, police) => {
     const r = await imported(police, objecting);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^responses\/police\.md:1:1: error: .*front matter/m);
     expect(r.after).toBe(police);
+  });
+});
+
+describe('the front matter edit behind import --endorsement', () => {
+  it('removing every key of a front matter leaves it empty, adding no line', () => {
+    const edited = editFrontMatter(`---\n${OBJECTIONS}${SIGNED}---\n\n${BODY}`, {
+      cannot_endorse: undefined,
+      endorsed: undefined,
+    });
+    expect(edited).toBe(`---\n---\n\n${BODY}`);
   });
 });

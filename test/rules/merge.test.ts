@@ -123,6 +123,15 @@ describe('abstention', () => {
     expect(question(both, 'Q3').state).toMatchObject({ kind: 'abstained', collective: false });
   });
 
+  it('when every partner abstains, the question is abstained with the reason that every partner abstained', () => {
+    const result = load({ partners: [a, file('b', 'abstain: [Q3]\n', '## Q1\n\nB on one.\n')] });
+    expect(question(result, 'Q3').state).toEqual({
+      kind: 'abstained',
+      reason: 'Every partner abstained on this question.',
+      collective: false,
+    });
+  });
+
   it('with no partners at all, no question counts as abstained', () => {
     const result = load({ partners: [] });
     expect(new Set(result.questions.map((q) => q.state.kind))).toEqual(new Set(['unanswered']));
@@ -143,6 +152,15 @@ describe('abstention', () => {
     expect(question(result, 'Q2').collectiveAbstention).toBe('Outside our remit.');
     expect(statuses(result)).toEqual({ Q2: 'superseded', 'Q2/rbkc': 'superseded', 'Q3/rbkc': 'included' });
     expect(question(result, 'Q3').collectiveAbstention).toBeNull();
+  });
+
+  it('a collective abstention supersedes the answers to that question where there is no agreed wording', () => {
+    const result = load({
+      partners: [file('rbkc', '', '## Q3\n\nOn three.\n\n## Q16a\n\nOn the executive.\n')],
+      abstain: { Q3: 'Outside our remit.', Q16: 'No collective view.' },
+    });
+    expect(statuses(result)).toEqual({ 'Q3/rbkc': 'superseded', 'Q16a/rbkc': 'superseded' });
+    expect(question(result, 'Q3').state).toEqual({ kind: 'abstained', reason: 'Outside our remit.', collective: true });
   });
 
   it('a collective abstention does not stop an objection removing an answer', () => {
