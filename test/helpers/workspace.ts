@@ -48,3 +48,16 @@ export function snapshot(dir: string): Map<string, string> {
   walk(dir);
   return out;
 }
+
+/** Replaces a partner's file with this front matter and body. */
+export const rewritePartner = (ws: string, id: string, front: string, body: string) =>
+  writeFileSync(join(ws, `responses/${id}.md`), partner(front, body));
+
+/** The 1-based line of the first line of a workspace file holding `text` (0 when none does). */
+export const lineOf = (ws: string, file: string, text: string) =>
+  readFileSync(join(ws, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text)) + 1;
+
+/** A front-matter line: the partner endorsed `round`. */
+export const endorsed = (round: number) => `endorsed: {round: ${round}, date: 2006-02-22, by: Chair}`;

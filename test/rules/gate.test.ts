@@ -4,11 +4,11 @@
 // off, objected, or stayed silent past its objection deadline; the cover's
 // "Endorsed by" and report.json say exactly who endorses and how. And
 // circulate's own rule: a round's objection deadline must be after its date.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { circulate, mergeCommand } from '../helpers/commands.js';
-import { partner, snapshot, workspace } from '../helpers/workspace.js';
+import { endorsed, lineOf, partner, rewritePartner, snapshot, workspace } from '../helpers/workspace.js';
 
 /** Every question abstained but Q3, Q18 and Q20, so a merge of a few sections is complete. */
 const abstainAllBut = (keep: number[]) =>
@@ -25,7 +25,6 @@ const COUNCIL_BODY =
 const POLICE_BODY = '## Q3\n\nPolice view on three.\n\n## Q18\n\nPolice view on the duty.\n';
 const COUNCIL = 'partner: Borough Council\nsector: public';
 const POLICE = 'partner: Police Service\nsector: public';
-const endorsed = (round: number) => `endorsed: {round: ${round}, date: 2006-02-22, by: Chair}`;
 
 /** Two partners, circulated as round 1 on 15 February (objections by 24 February unless `config` says otherwise). */
 async function circulated(config = CONFIG): Promise<string> {
@@ -38,12 +37,6 @@ async function circulated(config = CONFIG): Promise<string> {
   expect(r.code, r.stderr).toBe(0);
   return ws;
 }
-const write = (ws: string, id: string, front: string, body: string) =>
-  writeFileSync(join(ws, `responses/${id}.md`), partner(front, body));
-const lineOf = (ws: string, file: string, text: string) =>
-  readFileSync(join(ws, file), 'utf8')
-    .split('\n')
-    .findIndex((l) => l.includes(text)) + 1;
 const roundJson = (ws: string, n: number) =>
   JSON.parse(readFileSync(join(ws, `out/rounds/${n}/round.json`), 'utf8')) as { objections_by: string | null };
 const endorsements = (report: { partners: { id: string; endorsement?: string | null }[] } | null) =>
@@ -59,7 +52,7 @@ const AGAIN = 'circulate again (lsp-respond circulate) so the partners can endor
 describe('merge after a round: partners still to reply', () => {
   it('before the deadline, merge refuses (exit 1), writing nothing, naming each partner that has neither signed off nor objected at the top of its file', async () => {
     const ws = await circulated();
-    write(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
     const before = snapshot(ws);
     // The deadline day itself is still before the deadline has passed.
     const r = await mergeCommand(ws, { today: '2006-02-24' });
@@ -77,10 +70,10 @@ describe('merge after a round: partners still to reply', () => {
 
   it("a partner that signed off an earlier round is named at its endorsed: line until the latest round's deadline has passed; then it is silent, not signed", async () => {
     const ws = await circulated();
-    write(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
-    write(ws, 'police', `${POLICE}\n${endorsed(1)}`, POLICE_BODY);
+    rewritePartner(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'police', `${POLICE}\n${endorsed(1)}`, POLICE_BODY);
     expect((await circulate(ws, '2006-02-25', '2006-03-02')).code).toBe(0);
-    write(ws, 'police', `${POLICE}\n${endorsed(2)}`, POLICE_BODY);
+    rewritePartner(ws, 'police', `${POLICE}\n${endorsed(2)}`, POLICE_BODY);
     const early = await mergeCommand(ws, { today: '2006-03-02' });
     expect(early.code).toBe(1);
     expect(early.stderr).toContain(
@@ -103,8 +96,8 @@ describe('merge after a round: partners still to reply', () => {
 
   it('a partner that objects without signing off is not waited for, and the cover does not list it', async () => {
     const ws = await circulated();
-    write(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
-    write(ws, 'police', `${POLICE}\ncannot_endorse: [Q3/council]`, POLICE_BODY);
+    rewritePartner(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'police', `${POLICE}\ncannot_endorse: [Q3/council]`, POLICE_BODY);
     const r = await mergeCommand(ws, { today: '2006-02-20' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('has neither signed off');
@@ -117,8 +110,8 @@ describe('merge after a round: partners still to reply', () => {
 
   it('keeping its own section for its own submission (separate_only) is no reply: the partner is still waited for', async () => {
     const ws = await circulated();
-    write(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
-    write(ws, 'police', `${POLICE}\nseparate_only: [Q18/police]`, POLICE_BODY);
+    rewritePartner(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'police', `${POLICE}\nseparate_only: [Q18/police]`, POLICE_BODY);
     const r = await mergeCommand(ws, { today: '2006-02-20' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
@@ -130,7 +123,7 @@ describe('merge after a round: partners still to reply', () => {
   it('a round without an objection deadline never makes silence endorsement: merge refuses however late it is', async () => {
     const ws = await circulated(BASE);
     expect(roundJson(ws, 1).objections_by).toBeNull();
-    write(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
     const r = await mergeCommand(ws, { today: '2099-12-31' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
@@ -144,7 +137,7 @@ describe('merge after a round: partners still to reply', () => {
 describe('merge after a round: silence and sign-off', () => {
   it('the day after the deadline a silent partner endorses: report.json says who signed and who was silent, and the cover lists both', async () => {
     const ws = await circulated();
-    write(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
     const r = await mergeCommand(ws, { today: '2006-02-25' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('has neither signed off');
@@ -159,8 +152,8 @@ describe('merge after a round: silence and sign-off', () => {
 
   it('a partner that signed off before the deadline is signed, not silent, after it', async () => {
     const ws = await circulated();
-    write(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
-    write(ws, 'police', `${POLICE}\n${endorsed(1)}`, POLICE_BODY);
+    rewritePartner(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'police', `${POLICE}\n${endorsed(1)}`, POLICE_BODY);
     const r = await mergeCommand(ws, { today: '2006-03-01' });
     expect(r.code, r.stderr).toBe(0);
     expect(endorsements(r.report)).toEqual([
@@ -186,8 +179,8 @@ describe('merge after a round: silence and sign-off', () => {
 describe('merge after a round: text the partners were not sent', () => {
   it('merge refuses, writing nothing, when a section changed after the round, naming it where it is written', async () => {
     const ws = await circulated();
-    write(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
-    write(ws, 'police', `${POLICE}\n${endorsed(1)}`, POLICE_BODY.replace('on three.', 'on three, revised.'));
+    rewritePartner(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'police', `${POLICE}\n${endorsed(1)}`, POLICE_BODY.replace('on three.', 'on three, revised.'));
     const before = snapshot(ws);
     const r = await mergeCommand(ws, { today: '2006-02-25' });
     expect(r.code).toBe(1);
@@ -204,8 +197,8 @@ describe('merge after a round: text the partners were not sent', () => {
 
   it('a section added after the round was not in it, and merge refuses', async () => {
     const ws = await circulated();
-    write(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
-    write(ws, 'police', `${POLICE}\n${endorsed(1)}`, `${POLICE_BODY}\n## Q20\n\nPolice view on twenty.\n`);
+    rewritePartner(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'police', `${POLICE}\n${endorsed(1)}`, `${POLICE_BODY}\n## Q20\n\nPolice view on twenty.\n`);
     const r = await mergeCommand(ws, { today: '2006-02-25' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
@@ -216,8 +209,13 @@ describe('merge after a round: text the partners were not sent', () => {
 
   it('text the response will not hold (removed by an objection) may change after the round', async () => {
     const ws = await circulated();
-    write(ws, 'council', `${COUNCIL}\n${endorsed(1)}\ncannot_endorse: [Q18/police]`, COUNCIL_BODY);
-    write(ws, 'police', `${POLICE}\n${endorsed(1)}`, POLICE_BODY.replace('on the duty.', 'on the duty, revised.'));
+    rewritePartner(ws, 'council', `${COUNCIL}\n${endorsed(1)}\ncannot_endorse: [Q18/police]`, COUNCIL_BODY);
+    rewritePartner(
+      ws,
+      'police',
+      `${POLICE}\n${endorsed(1)}`,
+      POLICE_BODY.replace('on the duty.', 'on the duty, revised.'),
+    );
     const r = await mergeCommand(ws, { today: '2006-02-20' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.report!.round!.not_circulated).toEqual([]);
@@ -226,8 +224,8 @@ describe('merge after a round: text the partners were not sent', () => {
 
   it('--accept-unendorsed writes it anyway, as warnings: the cover lists only who endorsed, and it and report.json name the sections not circulated', async () => {
     const ws = await circulated();
-    write(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
-    write(
+    rewritePartner(ws, 'council', `${COUNCIL}\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(
       ws,
       'police',
       POLICE,

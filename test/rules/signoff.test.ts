@@ -2,11 +2,11 @@
 // report them: `check --signoff` fails until every partner has endorsed the
 // latest round, and text changed after a round makes its sign-offs and the
 // objections made against it stale.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkJson, circulate, statusCommand } from '../helpers/commands.js';
-import { partner, workspace } from '../helpers/workspace.js';
+import { endorsed, lineOf, partner, rewritePartner, workspace } from '../helpers/workspace.js';
 
 const CONFIG = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from(
   { length: 35 },
@@ -17,7 +17,6 @@ const CONFIG = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Arr
   .replace('  Q18: Not asked here.\n', '')}`;
 const COUNCIL_BODY = '## Q3\n\nCouncil view on three.\n\n## Q18\n\nCouncil view on the duty.\n';
 const POLICE_BODY = '## Q3\n\nPolice view on three.\n\n## Q18\n\nPolice view on the duty.\n';
-const endorsed = (round: number) => `endorsed: {round: ${round}, date: 2006-02-22, by: Chair}`;
 
 /** A workspace with two partners, circulated as round 1. */
 async function circulated(): Promise<string> {
@@ -30,14 +29,17 @@ async function circulated(): Promise<string> {
   expect(r.code, r.stderr).toBe(0);
   return ws;
 }
-const write = (ws: string, id: string, front: string, body: string) =>
-  writeFileSync(join(ws, `responses/${id}.md`), partner(front, body));
-const lineOf = (ws: string, file: string, text: string) =>
-  readFileSync(join(ws, file), 'utf8')
-    .split('\n')
-    .findIndex((l) => l.includes(text)) + 1;
 const of = (problems: { code: string; file: string }[], code: string) =>
   problems.filter((p) => p.code === code).map((p) => p.file);
+
+/** A config in which everyone abstains but on Q3 to Q9, so one partner can answer just those seven. */
+const SEVEN_QUESTIONS = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from(
+  { length: 35 },
+  (_, i) => i + 1,
+)
+  .filter((n) => n < 3 || n > 9)
+  .map((n) => `  Q${n}: Not asked.\n`)
+  .join('')}`;
 
 describe('check --signoff', () => {
   it('fails (exit 1) before any draft is circulated, at lsp-respond.yaml', async () => {
@@ -71,8 +73,8 @@ describe('check --signoff', () => {
 
   it('passes (exit 0) when every partner endorses the latest round and nothing changed since', async () => {
     const ws = await circulated();
-    write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY);
-    write(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY);
+    rewritePartner(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY);
     const r = await checkJson(ws, { signoff: true });
     expect([r.code, r.problems]).toEqual([0, []]);
     expect((await statusCommand(ws)).stdout).toMatch(/council +endorsed \(2006-02-22, Chair\)/);
@@ -80,15 +82,20 @@ describe('check --signoff', () => {
 
   it('a sign-off with objections counts: "we endorse everything but these"', async () => {
     const ws = await circulated();
-    write(ws, 'council', `partner: Borough Council\n${endorsed(1)}\ncannot_endorse: [Q3/police]`, COUNCIL_BODY);
-    write(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY);
+    rewritePartner(
+      ws,
+      'council',
+      `partner: Borough Council\n${endorsed(1)}\ncannot_endorse: [Q3/police]`,
+      COUNCIL_BODY,
+    );
+    rewritePartner(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY);
     expect((await checkJson(ws, { signoff: true })).code).toBe(0);
   });
 
   it('a partner that objects without endorsing is not signed off', async () => {
     const ws = await circulated();
-    write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY);
-    write(ws, 'police', 'partner: Police Service\ncannot_endorse: [Q3/council, Q18/council]', POLICE_BODY);
+    rewritePartner(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'police', 'partner: Police Service\ncannot_endorse: [Q3/council, Q18/council]', POLICE_BODY);
     const r = await checkJson(ws, { signoff: true });
     expect(r.code).toBe(1);
     expect(r.problems.map((p) => [p.code, p.file])).toEqual([['not-signed-off', 'responses/police.md']]);
@@ -100,10 +107,10 @@ describe('check --signoff', () => {
 
   it("an endorsement of an earlier round does not count once a later one is circulated; the problem is at the partner's endorsed: line", async () => {
     const ws = await circulated();
-    write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY);
-    write(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY);
+    rewritePartner(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY);
     expect((await circulate(ws, '2006-02-25')).code).toBe(0);
-    write(ws, 'police', `partner: Police Service\n${endorsed(2)}`, POLICE_BODY);
+    rewritePartner(ws, 'police', `partner: Police Service\n${endorsed(2)}`, POLICE_BODY);
     const r = await checkJson(ws, { signoff: true });
     expect(r.code).toBe(1);
     // Round 1's text is unchanged: its sign-off is not stale, only not the latest.
@@ -118,7 +125,7 @@ describe('check --signoff', () => {
 
   it('endorsed: naming a round that was never circulated is bad input (exit 2) at that line', async () => {
     const ws = await circulated();
-    write(ws, 'council', `partner: Borough Council\n${endorsed(3)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'council', `partner: Borough Council\n${endorsed(3)}`, COUNCIL_BODY);
     const r = await checkJson(ws);
     expect(r.code).toBe(2);
     expect(r.problems.map((p) => [p.code, p.file, p.line])).toEqual([
@@ -151,13 +158,13 @@ describe('check --signoff', () => {
 
   it("counts only a partner's cannot_endorse entries as its objections, not the sections it keeps separate_only", async () => {
     const ws = await circulated();
-    write(
+    rewritePartner(
       ws,
       'council',
       `partner: Borough Council\n${endorsed(1)}\ncannot_endorse: [Q3/police, Q18/police]\nseparate_only: [Q3/council]`,
       COUNCIL_BODY,
     );
-    write(
+    rewritePartner(
       ws,
       'police',
       'partner: Police Service\ncannot_endorse: [Q18/council]\nseparate_only: [Q3/police, Q18/police]',
@@ -167,7 +174,7 @@ describe('check --signoff', () => {
     expect(status).toMatch(/council +endorsed, 2 objections \(2006-02-22, Chair\)\n/);
     expect(status).toMatch(/police +objected \(1 section\); not signed off\n/);
     // Keeping sections for its own submission is neither an objection nor a reply.
-    write(ws, 'police', 'partner: Police Service\nseparate_only: [Q3/police]', POLICE_BODY);
+    rewritePartner(ws, 'police', 'partner: Police Service\nseparate_only: [Q3/police]', POLICE_BODY);
     expect((await statusCommand(ws)).stdout).toMatch(/police +no reply\n/);
   });
 });
@@ -175,14 +182,14 @@ describe('check --signoff', () => {
 describe('stale sign-offs', () => {
   async function signedOff(): Promise<string> {
     const ws = await circulated();
-    write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY);
-    write(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY);
+    rewritePartner(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, COUNCIL_BODY);
+    rewritePartner(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY);
     return ws;
   }
 
   it('a changed word after a round makes every sign-off of it stale: a warning, and no sign-off for --signoff', async () => {
     const ws = await signedOff();
-    write(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY.replace('three', 'four'));
+    rewritePartner(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY.replace('three', 'four'));
     const plain = await checkJson(ws);
     expect(plain.code).toBe(0);
     expect(plain.problems.map((p) => [p.severity, p.code, p.file, p.line])).toEqual([
@@ -205,7 +212,7 @@ describe('stale sign-offs', () => {
 
   it('re-wrapping a line or spacing words differently is no change to the text', async () => {
     const ws = await signedOff();
-    write(
+    rewritePartner(
       ws,
       'council',
       `partner: Borough Council\n${endorsed(1)}`,
@@ -217,14 +224,14 @@ describe('stale sign-offs', () => {
 
   it('a link written as a reference instead of inline is no change to the text', async () => {
     const ws = await circulated();
-    write(
+    rewritePartner(
       ws,
       'council',
       'partner: Borough Council',
       COUNCIL_BODY.replace('three.', 'three, see [the paper](https://example.org/p).'),
     );
     expect((await circulate(ws, '2006-02-25')).code).toBe(0);
-    write(
+    rewritePartner(
       ws,
       'council',
       `partner: Borough Council\n${endorsed(2)}`,
@@ -246,7 +253,7 @@ describe('stale sign-offs', () => {
 
   it('joining two words is a change to the text', async () => {
     const ws = await signedOff();
-    write(
+    rewritePartner(
       ws,
       'council',
       `partner: Borough Council\n${endorsed(1)}`,
@@ -257,7 +264,7 @@ describe('stale sign-offs', () => {
 
   it('a section added or gone since the round makes sign-offs stale', async () => {
     const added = await signedOff();
-    write(
+    rewritePartner(
       added,
       'police',
       `partner: Police Service\n${endorsed(1)}`,
@@ -267,7 +274,7 @@ describe('stale sign-offs', () => {
     expect(of(a.problems, 'stale-signoff')).toHaveLength(2);
     expect(a.problems[0]!.message).toContain('Q19/police');
     const gone = await signedOff();
-    write(gone, 'council', `partner: Borough Council\n${endorsed(1)}`, '## Q3\n\nCouncil view on three.\n');
+    rewritePartner(gone, 'council', `partner: Borough Council\n${endorsed(1)}`, '## Q3\n\nCouncil view on three.\n');
     const g = await checkJson(gone);
     expect(of(g.problems, 'stale-signoff')).toHaveLength(2);
     expect(g.problems[0]!.message).toContain('Q18/council');
@@ -276,19 +283,13 @@ describe('stale sign-offs', () => {
   it('names the changed sections in id order, at most five, and how many more', async () => {
     const body = (word: string) =>
       Array.from({ length: 7 }, (_, i) => `## Q${i + 3}\n\n${word} on ${i + 3}.\n`).join('\n');
-    const config = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from(
-      { length: 35 },
-      (_, i) => i + 1,
-    )
-      .filter((n) => n < 3 || n > 9)
-      .map((n) => `  Q${n}: Not asked.\n`)
-      .join('')}`;
+    const config = SEVEN_QUESTIONS;
     const ws = workspace({
       'lsp-respond.yaml': config,
       'responses/council.md': partner('partner: Borough Council', body('View')),
     });
     expect((await circulate(ws)).code).toBe(0);
-    write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, body('Changed view'));
+    rewritePartner(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, body('Changed view'));
     const [stale] = (await checkJson(ws)).problems;
     expect(stale!.code).toBe('stale-signoff');
     const named = stale!.message.match(/Q\d+\/council/g);
@@ -301,19 +302,13 @@ describe('stale sign-offs', () => {
   it('names five changed sections without counting more', async () => {
     const body = (word: string) =>
       Array.from({ length: 7 }, (_, i) => `## Q${i + 3}\n\n${i < 5 ? word : 'View'} on ${i + 3}.\n`).join('\n');
-    const config = `partnership: Test Partnership\ndate: 2006-03-01\nabstain:\n${Array.from(
-      { length: 35 },
-      (_, i) => i + 1,
-    )
-      .filter((n) => n < 3 || n > 9)
-      .map((n) => `  Q${n}: Not asked.\n`)
-      .join('')}`;
+    const config = SEVEN_QUESTIONS;
     const ws = workspace({
       'lsp-respond.yaml': config,
       'responses/council.md': partner('partner: Borough Council', body('View')),
     });
     expect((await circulate(ws)).code).toBe(0);
-    write(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, body('Changed view'));
+    rewritePartner(ws, 'council', `partner: Borough Council\n${endorsed(1)}`, body('Changed view'));
     const [stale] = (await checkJson(ws)).problems;
     expect(stale!.message.match(/Q\d+\/council/g)).toEqual([
       'Q3/council',
@@ -329,7 +324,7 @@ describe('stale sign-offs', () => {
 
   it('names sections added since the round among the changed ones, all in id order', async () => {
     const ws = await signedOff();
-    write(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY.replace('three', 'four'));
+    rewritePartner(ws, 'police', `partner: Police Service\n${endorsed(1)}`, POLICE_BODY.replace('three', 'four'));
     writeFileSync(
       join(ws, 'responses/ambulance.md'),
       partner('partner: Ambulance Trust', '## Q3\n\nAmbulance on three.\n\n## Q18\n\nAmbulance on the duty.\n'),
@@ -344,14 +339,14 @@ describe('stale sign-offs', () => {
 describe('stale objections', () => {
   it('an objection to text changed since the round the partner saw is pointed out at the objection; one to unchanged text is not', async () => {
     const ws = await circulated();
-    write(
+    rewritePartner(
       ws,
       'police',
       'partner: Police Service\ncannot_endorse:\n  - section: Q3/council\n    reason: No.\n  - section: Q18/council\n    reason: No.',
       POLICE_BODY,
     );
     expect((await checkJson(ws)).problems).toEqual([]);
-    write(
+    rewritePartner(
       ws,
       'council',
       'partner: Borough Council',
@@ -368,8 +363,8 @@ describe('stale objections', () => {
 
   it('an objection to a whole answer names only the sections of it that changed', async () => {
     const ws = await circulated();
-    write(ws, 'council', 'partner: Borough Council\ncannot_endorse: [Q3]', COUNCIL_BODY);
-    write(ws, 'police', 'partner: Police Service', POLICE_BODY.replace('three', 'four'));
+    rewritePartner(ws, 'council', 'partner: Borough Council\ncannot_endorse: [Q3]', COUNCIL_BODY);
+    rewritePartner(ws, 'police', 'partner: Police Service', POLICE_BODY.replace('three', 'four'));
     const [stale, ...more] = (await checkJson(ws)).problems.filter((p) => p.code === 'stale-objection');
     expect(more).toEqual([]);
     expect(stale!.message).toContain('Q3/police');
@@ -378,14 +373,14 @@ describe('stale objections', () => {
 
   it('is judged against the round the partner endorsed, not the latest', async () => {
     const ws = await circulated();
-    write(ws, 'council', 'partner: Borough Council', COUNCIL_BODY.replace('on the duty', 'on the new duty'));
+    rewritePartner(ws, 'council', 'partner: Borough Council', COUNCIL_BODY.replace('on the duty', 'on the new duty'));
     expect((await circulate(ws, '2006-02-25')).code).toBe(0);
     // The police saw round 1, where Q18/council read differently.
-    write(ws, 'police', `partner: Police Service\n${endorsed(1)}\ncannot_endorse: [Q18/council]`, POLICE_BODY);
+    rewritePartner(ws, 'police', `partner: Police Service\n${endorsed(1)}\ncannot_endorse: [Q18/council]`, POLICE_BODY);
     const r = await checkJson(ws);
     expect(of(r.problems, 'stale-objection')).toEqual(['responses/police.md']);
     // Against round 2, the latest, it is not stale.
-    write(ws, 'police', 'partner: Police Service\ncannot_endorse: [Q18/council]', POLICE_BODY);
+    rewritePartner(ws, 'police', 'partner: Police Service\ncannot_endorse: [Q18/council]', POLICE_BODY);
     expect(of((await checkJson(ws)).problems, 'stale-objection')).toEqual([]);
   });
 
@@ -397,7 +392,12 @@ describe('stale objections', () => {
     });
     expect((await checkJson(ws)).problems).toEqual([]);
     const round = await circulated();
-    write(round, 'police', 'partner: Police Service\nseparate_only: [Q3/police]', POLICE_BODY.replace('three', 'four'));
+    rewritePartner(
+      round,
+      'police',
+      'partner: Police Service\nseparate_only: [Q3/police]',
+      POLICE_BODY.replace('three', 'four'),
+    );
     expect(of((await checkJson(round)).problems, 'stale-objection')).toEqual([]);
   });
 });
