@@ -9,22 +9,10 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { stringifyTree } from '../src/render/markdown.js';
+import { MARKDOWN_STYLE, stringifyTree } from '../src/render/markdown.js';
 
 const parse = unified().use(remarkParse).use(remarkGfm).freeze();
-const fresh = unified()
-  .use(remarkGfm)
-  .use(remarkStringify, {
-    bullet: '-',
-    emphasis: '_',
-    strong: '*',
-    fence: '`',
-    fences: true,
-    rule: '-',
-    listItemIndent: 'one',
-    incrementListMarker: true,
-  })
-  .freeze();
+const fresh = unified().use(remarkGfm).use(remarkStringify, MARKDOWN_STYLE).freeze();
 
 const root = (children: RootContent[]): Root => ({ type: 'root', children });
 const list = (text: string): List => ({

@@ -55,19 +55,21 @@ function gfmWriter(this: Processor): void {
   data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), gfmToMarkdown()];
 }
 
+/** How every document's Markdown is written (remark-stringify's options). */
+export const MARKDOWN_STYLE = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+} as const;
+
 const processor = unified()
   .use(gfmWriter)
-  .use(remarkStringify, {
-    bullet: '-',
-    emphasis: '_',
-    strong: '*',
-    fence: '`',
-    fences: true,
-    rule: '-',
-    listItemIndent: 'one',
-    incrementListMarker: true,
-    handlers: reusingHandlers(),
-  })
+  .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: reusingHandlers() })
   .freeze();
 
 /** Markdown for a tree, with the writer's fixed options. */

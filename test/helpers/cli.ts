@@ -26,3 +26,6 @@ export function run(
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The import options that file a Word reply as the police's response. */
+export const AS_POLICE = ['--id', 'mps', '--partner', 'Metropolitan Police Service', '--sector', 'public'] as const;

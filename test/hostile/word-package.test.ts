@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { AS_POLICE, BIN } from '../helpers/cli.js';
 import { CONFIG, fullResponse, NO_STACK, workspace } from './harness.js';
 import { declaring, docx, docxParts, wp } from './word-packages.js';
 
@@ -34,22 +34,7 @@ function importWord(bytes: Uint8Array, args: string[] = []): Measured {
   const started = performance.now();
   const r = spawnSync(
     process.execPath,
-    [
-      '--import',
-      PEAK_MEMORY,
-      BIN,
-      '-C',
-      ws,
-      'import',
-      'inbox/reply.docx',
-      '--id',
-      'mps',
-      '--partner',
-      'Metropolitan Police Service',
-      '--sector',
-      'public',
-      ...args,
-    ],
+    ['--import', PEAK_MEMORY, BIN, '-C', ws, 'import', 'inbox/reply.docx', ...AS_POLICE, ...args],
     {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../helpers/zip.js';
-import { REPO, run } from '../helpers/cli.js';
+import { AS_POLICE, REPO, run } from '../helpers/cli.js';
 import { partner, snapshot, workspace } from '../helpers/workspace.js';
 import { storedZip } from '../helpers/zip.js';
 
@@ -23,18 +23,7 @@ describe('import of Word files written by other programs', () => {
   for (const name of ['pandoc', 'libreoffice']) {
     it(`${name}: every construct lands under its question, and check passes`, () => {
       const ws = wordWorkspace({ 'inbox/reply.docx': readFileSync(join(WORD, `${name}-reply.docx`)) });
-      const r = run([
-        '-C',
-        ws,
-        'import',
-        'inbox/reply.docx',
-        '--id',
-        'mps',
-        '--partner',
-        'Metropolitan Police Service',
-        '--sector',
-        'public',
-      ]);
+      const r = run(['-C', ws, 'import', 'inbox/reply.docx', ...AS_POLICE]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('imported inbox/reply.docx as responses/mps.md:');
@@ -110,18 +99,7 @@ describe('the Word response form', () => {
     for (let n = 1; n <= 35; n += 1) expect(xml).toContain(`>Q${n}: `);
     expect(xml).toContain('Metropolitan Police Service (public sector)');
     writeFileSync(join(ws, 'form.docx'), form);
-    const r = run([
-      '-C',
-      ws,
-      'import',
-      'form.docx',
-      '--id',
-      'mps',
-      '--partner',
-      'Metropolitan Police Service',
-      '--sector',
-      'public',
-    ]);
+    const r = run(['-C', ws, 'import', 'form.docx', ...AS_POLICE]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('0 answers');
